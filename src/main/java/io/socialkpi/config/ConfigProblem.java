@@ -1,0 +1,18 @@
+package io.socialkpi.config;
+
+import java.io.Serializable;
+
+/**
+ * One mistake in a job config, located by file, line and key path.
+ *
+ * @param line 1-based line, or -1 when unknown
+ */
+public record ConfigProblem(String file, int line, String path, String message)
+    implements Serializable {
+
+  @Override
+  public String toString() {
+    String where = line > 0 ? file + ":" + line : file;
+    return where + ": " + path + ": " + message;
+  }
+}

@@ -1,0 +1,30 @@
+package io.socialkpi.config;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One metric computed from a source, e.g. {@code applications.via-facebook-tab}.
+ *
+ * @param source name of the source it is read from
+ * @param name name within the source
+ * @param column column holding the value; null for a count of rows
+ * @param aggregate how a window's observations become one value
+ * @param where column to accepted values: a row counts only if it meets every condition
+ * @param gap what a window without observations holds
+ */
+public record MetricSpec(
+    String source,
+    String name,
+    String column,
+    Aggregate aggregate,
+    Map<String, List<String>> where,
+    GapPolicy gap)
+    implements Serializable {
+
+  /** The qualified name used in objectives and tables: {@code source.metric}. */
+  public String id() {
+    return source + "." + name;
+  }
+}

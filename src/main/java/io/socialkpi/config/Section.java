@@ -1,0 +1,226 @@
+package io.socialkpi.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigOrigin;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A block of the job config (with its defaults behind it) that reads typed values and records a
+ * {@link ConfigProblem} naming the full key path and the file line for every bad one, so a run of
+ * {@code validate} reports every mistake at once.
+ */
+final class Section {
+  private final Config config;
+  private final String path;
+  private final String file;
+  private final List<ConfigProblem> problems;
+
+  Section(Config config, String path, String file, List<ConfigProblem> problems) {
+    this.config = config;
+    this.path = path;
+    this.file = file;
+    this.problems = problems;
+  }
+
+  Config config() {
+    return config;
+  }
+
+  String file() {
+    return file;
+  }
+
+  List<ConfigProblem> problems() {
+    return problems;
+  }
+
+  String path(String key) {
+    return key.isEmpty() ? path : path + "." + key;
+  }
+
+  Section child(String key) {
+    return new Section(config.getConfig(key), path(key), file, problems);
+  }
+
+  void problem(String key, String message) {
+    problems.add(new ConfigProblem(file, line(key), path(key), message));
+  }
+
+  int line(String key) {
+    try {
+      if (key.isEmpty()) {
+        return lineOf(config.root().origin());
+      }
+      if (config.hasPathOrNull(key)) {
+        return lineOf(config.getValue(key).origin());
+      }
+      int dot = key.lastIndexOf('.');
+      return dot < 0 ? lineOf(config.root().origin()) : line(key.substring(0, dot));
+    } catch (ConfigException e) {
+      return -1;
+    }
+  }
+
+  private static int lineOf(ConfigOrigin origin) {
+    return origin == null ? -1 : origin.lineNumber();
+  }
+
+  boolean isSet(String key) {
+    return config.hasPath(key);
+  }
+
+  /** A string, or null when the key is null or absent. */
+  String optString(String key) {
+    if (!config.hasPath(key)) {
+      return null;
+    }
+    ConfigValue value = config.getValue(key);
+    if (value.valueType() == ConfigValueType.OBJECT || value.valueType() == ConfigValueType.LIST) {
+      problem(
+          key,
+          "expected a single value, found " + value.valueType().name().toLowerCase(Locale.ROOT));
+      return null;
+    }
+    String s = String.valueOf(value.unwrapped()).trim();
+    return s.isEmpty() ? null : s;
+  }
+
+  String requiredString(String key) {
+    String s = optString(key);
+    if (s == null
+        && !problems.isEmpty()
+        && problems.get(problems.size() - 1).path().equals(path(key))) {
+      return null;
+    }
+    if (s == null) {
+      problem(key, "is required");
+    }
+    return s;
+  }
+
+  boolean bool(String key, boolean fallback) {
+    try {
+      return config.getBoolean(key);
+    } catch (ConfigException e) {
+      problem(key, "expected true or false");
+      return fallback;
+    }
+  }
+
+  double number(String key, double fallback) {
+    try {
+      return config.getDouble(key);
+    } catch (ConfigException e) {
+      problem(key, "expected a number");
+      return fallback;
+    }
+  }
+
+  LocalDate date(String key) {
+    String s = optString(key);
+    if (s == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(s);
+    } catch (DateTimeParseException e) {
+      problem(key, "'" + s + "' is not a date (expected YYYY-MM-DD)");
+      return null;
+    }
+  }
+
+  ZoneId zone(String key) {
+    String s = optString(key);
+    if (s == null) {
+      problem(key, "is required");
+      return ZoneId.of("UTC");
+    }
+    try {
+      return ZoneId.of(s);
+    } catch (DateTimeException e) {
+      problem(key, "unknown time zone '" + s + "' (use a region id such as Europe/Helsinki)");
+      return ZoneId.of("UTC");
+    }
+  }
+
+  <E extends Enum<E>> E enumOf(String key, Class<E> type, E fallback) {
+    String s = optString(key);
+    if (s == null) {
+      problem(key, "is required");
+      return fallback;
+    }
+    String constant = s.toUpperCase(Locale.ROOT).replace('-', '_');
+    for (E e : type.getEnumConstants()) {
+      if (e.name().equals(constant)) {
+        return e;
+      }
+    }
+    List<String> allowed = new ArrayList<>();
+    for (E e : type.getEnumConstants()) {
+      allowed.add(e.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    }
+    problem(key, "unknown value '" + s + "' (one of " + String.join(", ", allowed) + ")");
+    return fallback;
+  }
+
+  /** A list of strings; a single string is taken as a list of one. */
+  List<String> stringList(String key) {
+    if (!config.hasPath(key)) {
+      return List.of();
+    }
+    ConfigValue value = config.getValue(key);
+    if (value.valueType() == ConfigValueType.LIST) {
+      List<String> out = new ArrayList<>();
+      for (Object o : (List<?>) value.unwrapped()) {
+        if (o instanceof List || o instanceof java.util.Map || o == null) {
+          problem(key, "expected a list of plain values");
+          return List.of();
+        }
+        out.add(String.valueOf(o));
+      }
+      return out;
+    }
+    String single = optString(key);
+    return single == null ? List.of() : List.of(single);
+  }
+
+  List<Integer> intList(String key) {
+    try {
+      return config.getIntList(key);
+    } catch (ConfigException e) {
+      problem(key, "expected a list of whole numbers");
+      return List.of();
+    }
+  }
+
+  /** Reports keys of this block that the reference block does not know (typos). */
+  void rejectUnknownKeys(ConfigObject reference) {
+    Set<String> known = reference.keySet();
+    Set<String> unknown = new TreeSet<>(config.root().keySet());
+    unknown.removeAll(known);
+    for (String key : unknown) {
+      problems.add(
+          new ConfigProblem(
+              file,
+              lineOf(config.root().get(key).origin()),
+              path(quoteIfNeeded(key)),
+              "unknown key (known keys: " + String.join(", ", new TreeSet<>(known)) + ")"));
+    }
+  }
+
+  static String quoteIfNeeded(String key) {
+    return key.matches("[A-Za-z0-9_-]+") ? key : "\"" + key + "\"";
+  }
+}

@@ -1,0 +1,46 @@
+package io.socialkpi.config;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The whole, validated job configuration: built once, before Spark starts, by {@link
+ * SettingsLoader}.
+ *
+ * @param configFile the file it came from, for messages
+ * @param sources sources by name, in config order
+ */
+public record Settings(
+    String configFile,
+    String strategy,
+    RunSettings run,
+    Map<String, SourceSpec> sources,
+    List<ObjectiveSpec> objectives,
+    AnalysisSettings analysis,
+    SparkSettings spark)
+    implements Serializable {
+
+  /** The metric with qualified id {@code source.metric}. */
+  public Optional<MetricSpec> metric(String id) {
+    int dot = id.indexOf('.');
+    if (dot < 0) {
+      return Optional.empty();
+    }
+    SourceSpec source = sources.get(id.substring(0, dot));
+    if (source == null) {
+      return Optional.empty();
+    }
+    String name = id.substring(dot + 1);
+    return source.metrics().stream().filter(m -> m.name().equals(name)).findFirst();
+  }
+
+  public SourceSpec sourceOf(String metricId) {
+    return sources.get(metricId.substring(0, metricId.indexOf('.')));
+  }
+
+  public Settings withRun(RunSettings newRun) {
+    return new Settings(configFile, strategy, newRun, sources, objectives, analysis, spark);
+  }
+}

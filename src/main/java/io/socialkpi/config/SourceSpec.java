@@ -1,0 +1,48 @@
+package io.socialkpi.config;
+
+import java.io.Serializable;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One export the job reads: where it is, how to parse it and which metrics it yields.
+ *
+ * @param path file, folder or glob; relative paths are already resolved against the config file
+ * @param entity column naming the brand, region or store, or null for a single series
+ */
+public record SourceSpec(
+    String name,
+    String path,
+    SourceFormat format,
+    CsvOptions csv,
+    TimeSpec time,
+    String entity,
+    boolean dedupe,
+    List<MetricSpec> metrics)
+    implements Serializable {
+
+  /**
+   * Every column the job reads from this source, in a stable order: time, entity, metrics, filters.
+   */
+  public List<String> columns() {
+    Set<String> cols = new LinkedHashSet<>();
+    cols.add(time.column());
+    if (entity != null) {
+      cols.add(entity);
+    }
+    for (MetricSpec m : metrics) {
+      if (m.column() != null) {
+        cols.add(m.column());
+      }
+    }
+    for (MetricSpec m : metrics) {
+      cols.addAll(m.where().keySet());
+    }
+    return List.copyOf(cols);
+  }
+
+  public boolean hasEntity() {
+    return entity != null;
+  }
+}

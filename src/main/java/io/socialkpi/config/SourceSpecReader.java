@@ -1,0 +1,169 @@
+package io.socialkpi.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds {@link SourceSpec}s from the {@code socialkpi.sources} block. */
+final class SourceSpecReader {
+  static final String NAME = "[A-Za-z0-9_-]+";
+
+  private final Config sourceDefaults;
+  private final Config metricDefaults;
+  private final Path baseDir;
+
+  SourceSpecReader(Config reference, Path baseDir) {
+    this.sourceDefaults = reference.getConfig("socialkpi.source-defaults");
+    this.metricDefaults = reference.getConfig("socialkpi.metric-defaults");
+    this.baseDir = baseDir;
+  }
+
+  SourceSpec read(String name, Section raw) {
+    if (!name.matches(NAME)) {
+      raw.problem("", "source names use letters, digits, '-' and '_' only");
+    }
+    raw.rejectUnknownKeys(sourceDefaults.root());
+    Section s =
+        new Section(
+            raw.config().withFallback(sourceDefaults), raw.path(""), fileOf(raw), problems(raw));
+    String path = s.requiredString("path");
+    SourceFormat format = s.enumOf("format", SourceFormat.class, SourceFormat.CSV);
+    CsvOptions csv = csvOptions(s);
+    TimeSpec time = time(s);
+    String entity = s.optString("entity");
+    boolean dedupe = s.bool("dedupe", true);
+    List<MetricSpec> metrics = new ArrayList<>();
+    ConfigValue metricsValue = s.config().getValue("metrics");
+    if (metricsValue.valueType() != ConfigValueType.OBJECT) {
+      s.problem("metrics", "expected a block of named metrics");
+    } else {
+      ConfigObject block = (ConfigObject) metricsValue;
+      if (block.isEmpty()) {
+        s.problem("metrics", "a source needs at least one metric");
+      }
+      for (String metric : block.keySet()) {
+        metrics.add(metric(name, metric, s, block.get(metric)));
+      }
+    }
+    return new SourceSpec(
+        name, resolve(path), format, csv, time, entity, dedupe, List.copyOf(metrics));
+  }
+
+  private CsvOptions csvOptions(Section s) {
+    Section csv = s.child("csv");
+    csv.rejectUnknownKeys(sourceDefaults.getObject("csv"));
+    return new CsvOptions(
+        oneChar(csv, "delimiter", ','),
+        csv.bool("header", true),
+        oneChar(csv, "quote", '"'),
+        oneChar(csv, "escape", '"'));
+  }
+
+  private static char oneChar(Section s, String key, char fallback) {
+    String raw = s.config().hasPath(key) ? s.config().getString(key) : null;
+    if (raw == null || raw.length() != 1) {
+      s.problem(key, "expected exactly one character, found '" + raw + "'");
+      return fallback;
+    }
+    return raw.charAt(0);
+  }
+
+  private TimeSpec time(Section s) {
+    Section t = s.child("time");
+    t.rejectUnknownKeys(sourceDefaults.getObject("time"));
+    String column = t.requiredString("column");
+    String pattern = t.requiredString("pattern");
+    if (pattern != null) {
+      try {
+        DateTimeFormatter.ofPattern(pattern);
+        if (pattern.replaceAll("'[^']*'", "").chars().noneMatch(c -> c == 'y' || c == 'u')) {
+          t.problem("pattern", "'" + pattern + "' has no year (y or u)");
+        }
+      } catch (IllegalArgumentException e) {
+        t.problem("pattern", "'" + pattern + "' is not a valid pattern: " + e.getMessage());
+        pattern = null;
+      }
+    }
+    return new TimeSpec(column, pattern == null ? "yyyy-MM-dd" : pattern, t.zone("zone"));
+  }
+
+  private MetricSpec metric(String source, String name, Section s, ConfigValue value) {
+    String key = "metrics." + Section.quoteIfNeeded(name);
+    if (!name.matches(NAME)) {
+      s.problem(key, "metric names use letters, digits, '-' and '_' only");
+    }
+    if (value.valueType() != ConfigValueType.OBJECT) {
+      s.problem(key, "expected a block such as { column = x, aggregate = sum }");
+      return new MetricSpec(source, name, null, Aggregate.COUNT, Map.of(), GapPolicy.ZERO);
+    }
+    Config own = ((ConfigObject) value).toConfig();
+    Section raw = new Section(own, s.path(key), fileOf(s), problems(s));
+    raw.rejectUnknownKeys(metricDefaults.root());
+    Section m = new Section(own.withFallback(metricDefaults), s.path(key), fileOf(s), problems(s));
+    Aggregate aggregate = m.enumOf("aggregate", Aggregate.class, Aggregate.SUM);
+    String column = m.optString("column");
+    if (column == null && aggregate != Aggregate.COUNT) {
+      m.problem("column", "is required for aggregate " + aggregate.key());
+    }
+    String gapText = m.optString("gap");
+    GapPolicy gap = aggregate.defaultGap();
+    if (gapText != null && !gapText.equals("default")) {
+      gap = m.enumOf("gap", GapPolicy.class, gap);
+    }
+    return new MetricSpec(source, name, column, aggregate, where(m), gap);
+  }
+
+  private static Map<String, List<String>> where(Section m) {
+    Map<String, List<String>> where = new LinkedHashMap<>();
+    ConfigValue value = m.config().getValue("where");
+    if (value.valueType() != ConfigValueType.OBJECT) {
+      m.problem("where", "expected a block of column = value conditions");
+      return where;
+    }
+    ConfigObject block = (ConfigObject) value;
+    for (Map.Entry<String, ConfigValue> e : block.entrySet()) {
+      String key = "where." + Section.quoteIfNeeded(e.getKey());
+      ConfigValue v = e.getValue();
+      List<String> accepted = new ArrayList<>();
+      if (v.valueType() == ConfigValueType.LIST) {
+        for (Object o : (List<?>) v.unwrapped()) {
+          accepted.add(String.valueOf(o));
+        }
+      } else if (v.valueType() == ConfigValueType.OBJECT || v.valueType() == ConfigValueType.NULL) {
+        m.problem(key, "expected a value or a list of values");
+      } else {
+        accepted.add(String.valueOf(v.unwrapped()));
+      }
+      if (!accepted.isEmpty()) {
+        where.put(e.getKey(), List.copyOf(accepted));
+      }
+    }
+    return where;
+  }
+
+  private String resolve(String path) {
+    if (path == null) {
+      return null;
+    }
+    if (path.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
+      return path;
+    }
+    Path p = Path.of(path);
+    return (p.isAbsolute() ? p : baseDir.resolve(p)).normalize().toString();
+  }
+
+  private static String fileOf(Section s) {
+    return s.file();
+  }
+
+  private static List<ConfigProblem> problems(Section s) {
+    return s.problems();
+  }
+}

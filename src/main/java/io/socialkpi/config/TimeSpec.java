@@ -1,0 +1,36 @@
+package io.socialkpi.config;
+
+import java.io.Serializable;
+import java.time.ZoneId;
+
+/**
+ * Where a source keeps its timestamps and how to read them.
+ *
+ * @param column the column holding the time
+ * @param pattern a java.time pattern; without hour fields the value is a calendar date
+ * @param zone zone of timestamps that carry no offset of their own
+ */
+public record TimeSpec(String column, String pattern, ZoneId zone) implements Serializable {
+
+  /** A pattern without hours names a calendar day: it is taken as it is, never shifted by zones. */
+  public boolean dateOnly() {
+    return !hasLetter("HhkKaBm");
+  }
+
+  /** The pattern carries its own offset or zone, so {@link #zone} does not apply. */
+  public boolean carriesOffset() {
+    return hasLetter("XxZzOV");
+  }
+
+  private boolean hasLetter(String letters) {
+    boolean quoted = false;
+    for (char c : pattern.toCharArray()) {
+      if (c == '\'') {
+        quoted = !quoted;
+      } else if (!quoted && letters.indexOf(c) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
