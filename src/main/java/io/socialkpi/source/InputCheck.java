@@ -1,0 +1,118 @@
+package io.socialkpi.source;
+
+import io.socialkpi.config.ConfigError;
+import io.socialkpi.config.ConfigProblem;
+import io.socialkpi.config.Settings;
+import io.socialkpi.config.SourceFormat;
+import io.socialkpi.config.SourceSpec;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Checks, before Spark starts, that every source's path matches files and that those files have the
+ * columns the config reads. Uses Hadoop's file system API, so HDFS and object-store paths are
+ * checked the same way as local ones.
+ */
+public final class InputCheck {
+  private InputCheck() {}
+
+  /** The layout of every source; throws {@link ConfigError} naming each missing file or column. */
+  public static Map<String, SourceLayout> check(Settings settings) {
+    return check(settings, new Configuration());
+  }
+
+  public static Map<String, SourceLayout> check(Settings settings, Configuration hadoop) {
+    List<ConfigProblem> problems = new ArrayList<>();
+    Map<String, SourceLayout> layouts = new LinkedHashMap<>();
+    for (SourceSpec source : settings.sources().values()) {
+      String key = "socialkpi.sources." + source.name();
+      try {
+        List<String> files = files(source.path(), hadoop);
+        if (files.isEmpty()) {
+          problems.add(problem(settings, key + ".path", "no file matches '" + source.path() + "'"));
+          continue;
+        }
+        List<String> header = null;
+        for (String file : files) {
+          List<String> columns = Headers.read(source, file, hadoop);
+          if (header == null) {
+            header = columns;
+          } else if (source.format() == SourceFormat.CSV && !header.equals(columns)) {
+            problems.add(
+                problem(
+                    settings,
+                    key + ".path",
+                    file
+                        + " has header "
+                        + columns
+                        + " but "
+                        + files.get(0)
+                        + " has "
+                        + header
+                        + "; every file of a source needs the same columns"));
+          }
+        }
+        List<String> missing = new ArrayList<>(source.columns());
+        missing.removeAll(header);
+        for (String column : missing) {
+          problems.add(
+              problem(
+                  settings,
+                  key,
+                  "column '"
+                      + column
+                      + "' is not in "
+                      + files.get(0)
+                      + " (columns: "
+                      + String.join(", ", header)
+                      + ")"));
+        }
+        layouts.put(source.name(), new SourceLayout(source.name(), files, header));
+      } catch (IOException | RuntimeException e) {
+        problems.add(
+            problem(
+                settings, key + ".path", "cannot read '" + source.path() + "': " + e.getMessage()));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigError(problems);
+    }
+    return layouts;
+  }
+
+  /** Files matched by a file, folder or glob; hidden files (., _) inside folders are skipped. */
+  static List<String> files(String pattern, Configuration hadoop) throws IOException {
+    Path path = new Path(pattern);
+    FileSystem fs = path.getFileSystem(hadoop);
+    FileStatus[] matches = fs.globStatus(path);
+    List<String> files = new ArrayList<>();
+    if (matches == null) {
+      return files;
+    }
+    for (FileStatus match : matches) {
+      if (match.isDirectory()) {
+        for (FileStatus child : fs.listStatus(match.getPath())) {
+          String name = child.getPath().getName();
+          if (child.isFile() && !name.startsWith(".") && !name.startsWith("_")) {
+            files.add(child.getPath().toString());
+          }
+        }
+      } else {
+        files.add(match.getPath().toString());
+      }
+    }
+    files.sort(null);
+    return files;
+  }
+
+  private static ConfigProblem problem(Settings settings, String path, String message) {
+    return new ConfigProblem(settings.configFile(), -1, path, message);
+  }
+}

@@ -1,0 +1,74 @@
+package io.socialkpi.source;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.lit;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/** Turns (file, split, index in split) into 1-based line numbers from the per-split line counts. */
+final class LineNumbers {
+  private static final StructType SCHEMA =
+      new StructType()
+          .add(RawRows.FILE, DataTypes.StringType)
+          .add(RawRows.SPLIT_START, DataTypes.LongType)
+          .add("lines_before", DataTypes.LongType);
+
+  private LineNumbers() {}
+
+  /**
+   * Lines before each split of each file. Task retries can report a split twice with the same
+   * count, so reports are keyed by (file, start).
+   */
+  static Dataset<Row> splitStarts(SparkSession spark, List<SplitLines> reports) {
+    Map<String, SplitLines> unique = new LinkedHashMap<>();
+    for (SplitLines s : reports) {
+      unique.put(s.file() + "@" + s.start(), s);
+    }
+    List<SplitLines> sorted = new ArrayList<>(unique.values());
+    sorted.sort(Comparator.comparing(SplitLines::file).thenComparingLong(SplitLines::start));
+    List<Row> rows = new ArrayList<>();
+    String file = null;
+    long before = 0;
+    for (SplitLines s : sorted) {
+      if (!s.file().equals(file)) {
+        file = s.file();
+        before = 0;
+      }
+      rows.add(RowFactory.create(s.file(), s.start(), before));
+      before += s.lines();
+    }
+    return spark.createDataFrame(rows, SCHEMA);
+  }
+
+  static Dataset<Row> number(Dataset<Row> rejected, Dataset<Row> splitStarts) {
+    return rejected
+        .join(
+            broadcast(splitStarts),
+            rejected
+                .col(RawRows.FILE)
+                .equalTo(splitStarts.col(RawRows.FILE))
+                .and(
+                    rejected
+                        .col(RawRows.SPLIT_START)
+                        .equalTo(splitStarts.col(RawRows.SPLIT_START))),
+            "left")
+        .select(
+            rejected.col("*"),
+            coalesce(splitStarts.col("lines_before"), lit(0L))
+                .plus(rejected.col(RawRows.LINE_INDEX))
+                .plus(lit(1L))
+                .as("line"))
+        .drop(splitStarts.col(RawRows.FILE));
+  }
+}

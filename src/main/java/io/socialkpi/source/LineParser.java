@@ -1,0 +1,143 @@
+package io.socialkpi.source;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.univocity.parsers.csv.CsvParser;
+import io.socialkpi.config.SourceFormat;
+import io.socialkpi.config.SourceSpec;
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Turns one raw line of a CSV or JSON-lines source into the values of the columns the job reads, or
+ * into a quarantine reason. Plain Java, one instance per Spark partition.
+ */
+final class LineParser implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * One line: its text, and either the fields (in {@link SourceSpec#columns()} order) or why not.
+   */
+  record Parsed(String raw, QuarantineReason reason, String detail, String[] fields) {}
+
+  private final SourceSpec source;
+  private final int[] positions;
+  private final int headerSize;
+  private transient CsvParser csv;
+  private transient ObjectMapper json;
+  private transient CharsetDecoder utf8;
+
+  LineParser(SourceSpec source, SourceLayout layout) {
+    this.source = source;
+    List<String> columns = source.columns();
+    this.positions = new int[columns.size()];
+    for (int i = 0; i < positions.length; i++) {
+      positions[i] = layout.indexOf(columns.get(i));
+    }
+    this.headerSize = layout.header().size();
+  }
+
+  /** How many fields a parsed line carries. */
+  int width() {
+    return positions.length;
+  }
+
+  Parsed parse(byte[] bytes, int length) {
+    String raw;
+    try {
+      raw = decoder().decode(ByteBuffer.wrap(bytes, 0, length)).toString();
+    } catch (CharacterCodingException e) {
+      String lossy = new String(bytes, 0, length, StandardCharsets.UTF_8);
+      return new Parsed(lossy, QuarantineReason.BAD_ENCODING, "line is not valid UTF-8", null);
+    }
+    return parse(raw);
+  }
+
+  Parsed parse(String raw) {
+    if (raw.isBlank()) {
+      return new Parsed(raw, QuarantineReason.BLANK_LINE, "empty line", null);
+    }
+    return source.format() == SourceFormat.JSON ? parseJson(raw) : parseCsv(raw);
+  }
+
+  private Parsed parseCsv(String raw) {
+    String[] all = csv().parseLine(raw);
+    if (all == null || all.length != headerSize) {
+      int found = all == null ? 0 : all.length;
+      return new Parsed(
+          raw,
+          QuarantineReason.WRONG_FIELD_COUNT,
+          "expected " + headerSize + " fields, found " + found,
+          null);
+    }
+    String[] fields = new String[positions.length];
+    for (int i = 0; i < positions.length; i++) {
+      fields[i] = all[positions[i]];
+    }
+    return new Parsed(raw, null, null, fields);
+  }
+
+  private Parsed parseJson(String raw) {
+    JsonNode node;
+    try {
+      node = json().readTree(raw);
+    } catch (IOException e) {
+      return new Parsed(raw, QuarantineReason.MALFORMED_JSON, firstLine(e.getMessage()), null);
+    }
+    if (node == null || !node.isObject()) {
+      return new Parsed(raw, QuarantineReason.MALFORMED_JSON, "not a JSON object", null);
+    }
+    List<String> columns = source.columns();
+    String[] fields = new String[columns.size()];
+    for (int i = 0; i < fields.length; i++) {
+      JsonNode value = node.get(columns.get(i));
+      if (value == null || value.isNull()) {
+        fields[i] = null;
+      } else if (value.isValueNode()) {
+        fields[i] = value.asText();
+      } else {
+        fields[i] = value.toString();
+      }
+    }
+    return new Parsed(raw, null, null, fields);
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "not valid JSON";
+    }
+    int nl = message.indexOf('\n');
+    return nl < 0 ? message : message.substring(0, nl);
+  }
+
+  private CsvParser csv() {
+    if (csv == null) {
+      csv = CsvFields.parser(source.csv());
+    }
+    return csv;
+  }
+
+  private ObjectMapper json() {
+    if (json == null) {
+      json = new ObjectMapper();
+    }
+    return json;
+  }
+
+  private CharsetDecoder decoder() {
+    if (utf8 == null) {
+      utf8 =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+    return utf8;
+  }
+}

@@ -1,0 +1,34 @@
+package io.socialkpi.source;
+
+/**
+ * Why a raw row was set aside instead of counted. The codes are stable: they are the values of the
+ * {@code reason} column of the {@code quarantine} table.
+ */
+public enum QuarantineReason {
+  /** The line is not valid UTF-8. */
+  BAD_ENCODING("bad_encoding"),
+  /** An empty line inside a file. */
+  BLANK_LINE("blank_line"),
+  /** A CSV line with more or fewer fields than the header. */
+  WRONG_FIELD_COUNT("wrong_field_count"),
+  /** A JSON line that is not one JSON object. */
+  MALFORMED_JSON("malformed_json"),
+  /** A required value (time, entity or metric column) is empty. */
+  MISSING_VALUE("missing_value"),
+  /** The time does not match the source's pattern or is not a real date. */
+  BAD_TIME("bad_time"),
+  /** A metric column holds something that is not a finite number. */
+  NON_NUMERIC("non_numeric"),
+  /** The same raw row appeared earlier in the source. */
+  DUPLICATE("duplicate");
+
+  private final String code;
+
+  QuarantineReason(String code) {
+    this.code = code;
+  }
+
+  public String code() {
+    return code;
+  }
+}

@@ -1,0 +1,63 @@
+package io.socialkpi.source;
+
+import io.socialkpi.config.SourceSpec;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The shape every reader produces: where a row came from, its raw text, an early quarantine reason
+ * (if parsing already failed) and the values of the columns the job reads, named {@code f0, f1,
+ * ...} in {@link SourceSpec#columns()} order.
+ */
+final class RawRows {
+  static final String FILE = "file";
+  static final String SPLIT_START = "split_start";
+  static final String LINE_INDEX = "line_index";
+  static final String OFFSET = "byte_offset";
+  static final String RAW = "raw";
+  static final String REASON = "reason";
+  static final String DETAIL = "detail";
+
+  private RawRows() {}
+
+  static String field(int i) {
+    return "f" + i;
+  }
+
+  static StructType schema(SourceSpec source) {
+    List<StructField> fields = new ArrayList<>();
+    fields.add(DataTypes.createStructField(FILE, DataTypes.StringType, false));
+    fields.add(DataTypes.createStructField(SPLIT_START, DataTypes.LongType, false));
+    fields.add(DataTypes.createStructField(LINE_INDEX, DataTypes.LongType, false));
+    fields.add(DataTypes.createStructField(OFFSET, DataTypes.LongType, false));
+    fields.add(DataTypes.createStructField(RAW, DataTypes.StringType, true));
+    fields.add(DataTypes.createStructField(REASON, DataTypes.StringType, true));
+    fields.add(DataTypes.createStructField(DETAIL, DataTypes.StringType, true));
+    for (int i = 0; i < source.columns().size(); i++) {
+      fields.add(DataTypes.createStructField(field(i), DataTypes.StringType, true));
+    }
+    return DataTypes.createStructType(fields);
+  }
+
+  static Row row(
+      String file, long splitStart, long index, long offset, int width, LineParser.Parsed parsed) {
+    int n = parsed.fields() == null ? 0 : parsed.fields().length;
+    Object[] values = new Object[7 + width];
+    values[0] = file;
+    values[1] = splitStart;
+    values[2] = index;
+    values[3] = offset;
+    values[4] = parsed.raw();
+    values[5] = parsed.reason() == null ? null : parsed.reason().code();
+    values[6] = parsed.detail();
+    for (int i = 0; i < n; i++) {
+      values[7 + i] = parsed.fields()[i];
+    }
+    return RowFactory.create(values);
+  }
+}

@@ -1,0 +1,219 @@
+package io.socialkpi.source;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.max_by;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import io.socialkpi.config.MetricSpec;
+import io.socialkpi.config.RunSettings;
+import io.socialkpi.config.SourceSpec;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.CollectionAccumulator;
+
+/**
+ * One pass over one source: read, validate, drop duplicates, and aggregate, in a single Spark
+ * aggregation whose groups are either an (entity, window) of accepted rows or a single quarantined
+ * row. The small result is persisted and split into window values, quarantine rows and row
+ * accounting, so the raw input is scanned exactly once.
+ */
+public final class SourceScan {
+  static final String ACCEPTED = "accepted";
+  static final String ROWS = "rows";
+  static final String FIRST_TS = "first_ts";
+  static final String LAST_TS = "last_ts";
+
+  private final SparkSession spark;
+  private final SourceSpec source;
+  private final SourceLayout layout;
+  private final Dataset<Row> groups;
+  private final CollectionAccumulator<SplitLines> splitLines;
+  private final SourceQuality quality;
+
+  private SourceScan(
+      SparkSession spark,
+      SourceSpec source,
+      SourceLayout layout,
+      Dataset<Row> groups,
+      CollectionAccumulator<SplitLines> splitLines) {
+    this.spark = spark;
+    this.source = source;
+    this.layout = layout;
+    this.groups = groups;
+    this.splitLines = splitLines;
+    this.quality = computeQuality();
+  }
+
+  /** Runs the scan: one Spark job reads the source and keeps its small aggregate. */
+  public static SourceScan run(
+      SparkSession spark, SourceSpec source, SourceLayout layout, RunSettings run) {
+    CollectionAccumulator<SplitLines> lines =
+        spark.sparkContext().collectionAccumulator("split-lines:" + source.name());
+    Dataset<Row> observations =
+        Observations.of(SourceReader.read(spark, source, layout, lines), source, run);
+    if (source.dedupe()) {
+      observations = markDuplicates(observations);
+    }
+    Dataset<Row> groups = aggregate(observations, source).persist(StorageLevel.MEMORY_AND_DISK());
+    return new SourceScan(spark, source, layout, groups, lines);
+  }
+
+  /** The second and later copies of an identical raw row are quarantined as duplicates. */
+  static Dataset<Row> markDuplicates(Dataset<Row> obs) {
+    Column order = struct(col(RawRows.FILE), col(RawRows.OFFSET));
+    var byRaw =
+        Window.partitionBy(col(RawRows.RAW)).orderBy(col(RawRows.FILE), col(RawRows.OFFSET));
+    Column duplicate = col(RawRows.REASON).isNull().and(row_number().over(byRaw).gt(1));
+    Column firstSeen = first(order).over(byRaw);
+    return obs.withColumn(
+            RawRows.DETAIL,
+            when(
+                    duplicate,
+                    concat(
+                        lit("same as the row at byte "),
+                        firstSeen.getField(RawRows.OFFSET).cast("string"),
+                        lit(" of "),
+                        firstSeen.getField(RawRows.FILE)))
+                .otherwise(col(RawRows.DETAIL)))
+        .withColumn(
+            RawRows.REASON,
+            when(duplicate, lit(QuarantineReason.DUPLICATE.code())).otherwise(col(RawRows.REASON)));
+  }
+
+  private static Dataset<Row> aggregate(Dataset<Row> obs, SourceSpec source) {
+    Column accepted = col(RawRows.REASON).isNull();
+    Column rejected = col(RawRows.REASON).isNotNull();
+    Column[] keys = {
+      accepted.as(ACCEPTED),
+      when(accepted, col(Observations.ENTITY)).as(Observations.ENTITY),
+      when(accepted, col(Observations.WINDOW_START)).as(Observations.WINDOW_START),
+      when(rejected, col(RawRows.FILE)).as(RawRows.FILE),
+      when(rejected, col(RawRows.SPLIT_START)).as(RawRows.SPLIT_START),
+      when(rejected, col(RawRows.LINE_INDEX)).as(RawRows.LINE_INDEX)
+    };
+    List<Column> aggs = new ArrayList<>();
+    aggs.add(count(lit(1)).as(ROWS));
+    aggs.add(min(when(accepted, col(Observations.TS))).as(FIRST_TS));
+    aggs.add(max(when(accepted, col(Observations.TS))).as(LAST_TS));
+    aggs.add(first(col(RawRows.OFFSET)).as(RawRows.OFFSET));
+    aggs.add(first(when(rejected, col(RawRows.RAW))).as(RawRows.RAW));
+    aggs.add(first(col(RawRows.REASON)).as(RawRows.REASON));
+    aggs.add(first(col(RawRows.DETAIL)).as(RawRows.DETAIL));
+    List<MetricSpec> metrics = source.metrics();
+    Column order = struct(col(Observations.TS), col(RawRows.FILE), col(RawRows.OFFSET));
+    for (int i = 0; i < metrics.size(); i++) {
+      Column v = when(accepted, col(Observations.value(i)));
+      Column value =
+          switch (metrics.get(i).aggregate()) {
+            case SUM -> sum(v);
+            case COUNT -> count(v).cast("double");
+            case MEAN -> avg(v);
+            case MIN -> min(v);
+            case MAX -> max(v);
+            case LAST -> max_by(v, when(v.isNotNull(), order));
+          };
+      aggs.add(value.as(Observations.value(i)));
+      aggs.add(count(v).as(observed(i)));
+    }
+    return obs.groupBy(keys).agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
+  }
+
+  static String observed(int i) {
+    return "n" + i;
+  }
+
+  public SourceSpec source() {
+    return source;
+  }
+
+  /** Row accounting of the scan. */
+  public SourceQuality quality() {
+    return quality;
+  }
+
+  private SourceQuality computeQuality() {
+    Row totals =
+        groups
+            .agg(
+                coalesce(sum(col(ROWS)), lit(0L)),
+                coalesce(sum(when(col(ACCEPTED), col(ROWS))), lit(0L)),
+                min(col(FIRST_TS)),
+                max(col(LAST_TS)))
+            .first();
+    long read = totals.getLong(0);
+    long accepted = totals.getLong(1);
+    return new SourceQuality(
+        source.name(),
+        layout.files().size(),
+        read,
+        accepted,
+        read - accepted,
+        instant(totals.get(2)),
+        instant(totals.get(3)));
+  }
+
+  private static java.time.Instant instant(Object value) {
+    if (value == null) {
+      return null;
+    }
+    return value instanceof java.sql.Timestamp t ? t.toInstant() : (java.time.Instant) value;
+  }
+
+  /** Observed (entity, window) values: source, entity, window_start, metric, value, n_obs. */
+  public Dataset<Row> windowValues() {
+    Dataset<Row> accepted = groups.filter(col(ACCEPTED));
+    Dataset<Row> all = null;
+    List<MetricSpec> metrics = source.metrics();
+    for (int i = 0; i < metrics.size(); i++) {
+      Dataset<Row> one =
+          accepted.select(
+              lit(source.name()).as("source"),
+              col(Observations.ENTITY).as("entity"),
+              col(Observations.WINDOW_START).as("window_start"),
+              lit(metrics.get(i).id()).as("metric"),
+              col(Observations.value(i)).as("value"),
+              col(observed(i)).as("n_obs"));
+      all = all == null ? one : all.unionAll(one);
+    }
+    return all;
+  }
+
+  /**
+   * Quarantined rows with exact line numbers: source, file, line, byte_offset, reason, detail, raw.
+   */
+  public Dataset<Row> quarantine() {
+    Dataset<Row> lineStarts = LineNumbers.splitStarts(spark, splitLines.value());
+    Dataset<Row> rejected = groups.filter(col(ACCEPTED).equalTo(lit(false)));
+    return LineNumbers.number(rejected, lineStarts)
+        .select(
+            lit(source.name()).as("source"),
+            col(RawRows.FILE).as("file"),
+            col("line"),
+            col(RawRows.OFFSET).as("byte_offset"),
+            col(RawRows.REASON).as("reason"),
+            col(RawRows.DETAIL).as("detail"),
+            col(RawRows.RAW).as("raw"));
+  }
+
+  /** Frees the persisted aggregate. */
+  public void release() {
+    groups.unpersist();
+  }
+}

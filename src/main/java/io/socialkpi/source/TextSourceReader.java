@@ -1,0 +1,127 @@
+package io.socialkpi.source;
+
+import io.socialkpi.config.SourceSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
+import org.apache.hadoop.mapreduce.lib.input.FileSplit;
+import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
+import org.apache.spark.api.java.JavaNewHadoopRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.CollectionAccumulator;
+import scala.Tuple2;
+
+/**
+ * Reads a CSV or JSON-lines source line by line through Hadoop's splittable text input, keeping
+ * each line's file, byte offset and position in its split, and parses it with {@link LineParser}.
+ * The result has the columns of {@link RawRows}; the line counts of every split go to an
+ * accumulator so quarantined rows can be given exact line numbers afterwards.
+ */
+final class TextSourceReader {
+  private TextSourceReader() {}
+
+  static Dataset<Row> read(
+      SparkSession spark,
+      SourceSpec source,
+      SourceLayout layout,
+      CollectionAccumulator<SplitLines> splitLines) {
+    Configuration conf = new Configuration(spark.sparkContext().hadoopConfiguration());
+    try {
+      Job job = Job.getInstance(conf);
+      List<Path> paths = new ArrayList<>();
+      for (String file : layout.files()) {
+        paths.add(new Path(file));
+      }
+      FileInputFormat.setInputPaths(job, paths.toArray(new Path[0]));
+      conf = job.getConfiguration();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    @SuppressWarnings("unchecked")
+    JavaNewHadoopRDD<LongWritable, Text> lines =
+        (JavaNewHadoopRDD<LongWritable, Text>)
+            jsc.newAPIHadoopRDD(conf, TextInputFormat.class, LongWritable.class, Text.class);
+    LineParser parser = new LineParser(source, layout);
+    boolean header =
+        source.csv().header() && source.format() == io.socialkpi.config.SourceFormat.CSV;
+    JavaRDD<Row> rows =
+        lines.mapPartitionsWithInputSplit(
+            (split, it) -> new SplitIterator((FileSplit) split, it, parser, header, splitLines),
+            true);
+    return spark.createDataFrame(rows, RawRows.schema(source));
+  }
+
+  /** Parses one split lazily and reports its line count when exhausted. */
+  private static final class SplitIterator implements Iterator<Row> {
+    private final String file;
+    private final long start;
+    private final Iterator<Tuple2<LongWritable, Text>> lines;
+    private final LineParser parser;
+    private final boolean header;
+    private final CollectionAccumulator<SplitLines> splitLines;
+    private long index = -1;
+    private Row next;
+    private boolean reported;
+
+    SplitIterator(
+        FileSplit split,
+        Iterator<Tuple2<LongWritable, Text>> lines,
+        LineParser parser,
+        boolean header,
+        CollectionAccumulator<SplitLines> splitLines) {
+      this.file = split.getPath().toString();
+      this.start = split.getStart();
+      this.lines = lines;
+      this.parser = parser;
+      this.header = header;
+      this.splitLines = splitLines;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (next == null && lines.hasNext()) {
+        Tuple2<LongWritable, Text> line = lines.next();
+        index++;
+        long offset = line._1().get();
+        if (offset == 0 && header) {
+          continue;
+        }
+        Text text = line._2();
+        LineParser.Parsed parsed = parser.parse(text.getBytes(), text.getLength());
+        String raw = offset == 0 ? Headers.stripBom(parsed.raw()) : parsed.raw();
+        if (offset == 0 && parsed.reason() == null && !raw.equals(parsed.raw())) {
+          parsed = parser.parse(raw);
+        }
+        next = RawRows.row(file, start, index, offset, parser.width(), parsed);
+      }
+      if (next == null && !reported) {
+        reported = true;
+        splitLines.add(new SplitLines(file, start, index + 1));
+      }
+      return next != null;
+    }
+
+    @Override
+    public Row next() {
+      if (!hasNext()) {
+        throw new java.util.NoSuchElementException();
+      }
+      Row row = next;
+      next = null;
+      return row;
+    }
+  }
+}
