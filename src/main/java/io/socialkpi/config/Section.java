@@ -220,6 +220,19 @@ final class Section {
     }
   }
 
+  /** The keys of a block in the order they are written (HOCON objects are unordered maps). */
+  static List<String> orderedKeys(ConfigObject block) {
+    List<String> keys = new ArrayList<>(block.keySet());
+    keys.sort(
+        java.util.Comparator.<String>comparingInt(
+                k -> {
+                  ConfigOrigin o = block.get(k).origin();
+                  return o == null || o.lineNumber() < 0 ? Integer.MAX_VALUE : o.lineNumber();
+                })
+            .thenComparing(k -> k));
+    return keys;
+  }
+
   static String quoteIfNeeded(String key) {
     return key.matches("[A-Za-z0-9_-]+") ? key : "\"" + key + "\"";
   }

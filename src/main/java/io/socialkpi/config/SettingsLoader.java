@@ -103,7 +103,7 @@ public final class SettingsLoader {
     }
     SourceSpecReader reader = new SourceSpecReader(reference, baseDir);
     ConfigObject block = (ConfigObject) value;
-    for (String name : block.keySet()) {
+    for (String name : Section.orderedKeys(block)) {
       String key = "sources." + Section.quoteIfNeeded(name);
       if (block.get(name).valueType() != ConfigValueType.OBJECT) {
         top.problem(key, "expected a block { path = ..., format = ..., ... }");

@@ -48,7 +48,7 @@ final class SourceSpecReader {
       if (block.isEmpty()) {
         s.problem("metrics", "a source needs at least one metric");
       }
-      for (String metric : block.keySet()) {
+      for (String metric : Section.orderedKeys(block)) {
         metrics.add(metric(name, metric, s, block.get(metric)));
       }
     }
@@ -128,9 +128,9 @@ final class SourceSpecReader {
       return where;
     }
     ConfigObject block = (ConfigObject) value;
-    for (Map.Entry<String, ConfigValue> e : block.entrySet()) {
-      String key = "where." + Section.quoteIfNeeded(e.getKey());
-      ConfigValue v = e.getValue();
+    for (String column : Section.orderedKeys(block)) {
+      String key = "where." + Section.quoteIfNeeded(column);
+      ConfigValue v = block.get(column);
       List<String> accepted = new ArrayList<>();
       if (v.valueType() == ConfigValueType.LIST) {
         for (Object o : (List<?>) v.unwrapped()) {
@@ -142,7 +142,7 @@ final class SourceSpecReader {
         accepted.add(String.valueOf(v.unwrapped()));
       }
       if (!accepted.isEmpty()) {
-        where.put(e.getKey(), List.copyOf(accepted));
+        where.put(column, List.copyOf(accepted));
       }
     }
     return where;

@@ -44,7 +44,12 @@ public final class WindowMetrics {
    * @param observed rows of (source, entity, window_start, metric, value, n_obs) for one source
    */
   public static Dataset<Row> complete(
-      SparkSession spark, SourceSpec source, Dataset<Row> observed, WindowUnit unit) {
+      SparkSession spark,
+      SourceSpec source,
+      Dataset<Row> observed,
+      WindowUnit unit,
+      java.time.LocalDate firstDate,
+      java.time.LocalDate lastDate) {
     Dataset<Row> range =
         observed.agg(min(col("window_start")).as("first"), max(col("window_start")).as("last"));
     Dataset<Row> windows =
@@ -75,6 +80,18 @@ public final class WindowMetrics {
         when(col("gap_zero"), coalesce(col("value"), lit(0.0)))
             .otherwise(when(nObs.gt(0), col("value")))
             .as("value"),
-        nObs.as("n_obs"));
+        nObs.as("n_obs"),
+        covered(start, unit, firstDate, lastDate).as("complete"));
+  }
+
+  /** A window is complete when the source's data covers all of its days. */
+  private static Column covered(
+      Column start, WindowUnit unit, java.time.LocalDate first, java.time.LocalDate last) {
+    if (first == null || last == null) {
+      return lit(false);
+    }
+    return start
+        .geq(lit(java.sql.Date.valueOf(first)))
+        .and(WindowColumns.end(start, unit).leq(lit(java.sql.Date.valueOf(last))));
   }
 }

@@ -2,11 +2,13 @@ package io.socialkpi.source;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * Row accounting of one source in one run: {@code rowsRead = rowsAccepted + rowsQuarantined}.
  *
  * @param firstTime earliest accepted timestamp, or null when nothing was accepted
+ * @param firstDate the local date (reporting zone) of the earliest accepted row
  */
 public record SourceQuality(
     String source,
@@ -15,7 +17,9 @@ public record SourceQuality(
     long rowsAccepted,
     long rowsQuarantined,
     Instant firstTime,
-    Instant lastTime)
+    Instant lastTime,
+    LocalDate firstDate,
+    LocalDate lastDate)
     implements Serializable {
 
   /** Share of rows read that went to quarantine; 0 for a source without rows. */

@@ -39,6 +39,8 @@ public final class SourceScan {
   static final String ROWS = "rows";
   static final String FIRST_TS = "first_ts";
   static final String LAST_TS = "last_ts";
+  static final String FIRST_DATE = "first_date";
+  static final String LAST_DATE = "last_date";
 
   private final SparkSession spark;
   private final SourceSpec source;
@@ -112,6 +114,8 @@ public final class SourceScan {
     aggs.add(count(lit(1)).as(ROWS));
     aggs.add(min(when(accepted, col(Observations.TS))).as(FIRST_TS));
     aggs.add(max(when(accepted, col(Observations.TS))).as(LAST_TS));
+    aggs.add(min(when(accepted, col(Observations.LOCAL_DATE))).as(FIRST_DATE));
+    aggs.add(max(when(accepted, col(Observations.LOCAL_DATE))).as(LAST_DATE));
     aggs.add(first(col(RawRows.OFFSET)).as(RawRows.OFFSET));
     aggs.add(first(when(rejected, col(RawRows.RAW))).as(RawRows.RAW));
     aggs.add(first(col(RawRows.REASON)).as(RawRows.REASON));
@@ -155,7 +159,9 @@ public final class SourceScan {
                 coalesce(sum(col(ROWS)), lit(0L)),
                 coalesce(sum(when(col(ACCEPTED), col(ROWS))), lit(0L)),
                 min(col(FIRST_TS)),
-                max(col(LAST_TS)))
+                max(col(LAST_TS)),
+                min(col(FIRST_DATE)),
+                max(col(LAST_DATE)))
             .first();
     long read = totals.getLong(0);
     long accepted = totals.getLong(1);
@@ -166,7 +172,16 @@ public final class SourceScan {
         accepted,
         read - accepted,
         instant(totals.get(2)),
-        instant(totals.get(3)));
+        instant(totals.get(3)),
+        localDate(totals.get(4)),
+        localDate(totals.get(5)));
+  }
+
+  private static java.time.LocalDate localDate(Object value) {
+    if (value == null) {
+      return null;
+    }
+    return value instanceof java.sql.Date d ? d.toLocalDate() : (java.time.LocalDate) value;
   }
 
   private static java.time.Instant instant(Object value) {

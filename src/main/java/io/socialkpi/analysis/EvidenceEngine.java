@@ -1,0 +1,91 @@
+package io.socialkpi.analysis;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+
+import io.socialkpi.config.ObjectiveSpec;
+import io.socialkpi.config.Settings;
+import io.socialkpi.output.EvidenceSchemas;
+import io.socialkpi.panel.ObjectivePanel;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.MapGroupsFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Runs {@link ObjectiveEvidence} once per (objective, entity) group inside Spark: the panel rows
+ * are grouped by key, each group becomes an {@link ObjectivePanel} on an executor, and the results
+ * come back as three tables. The driver never holds the panel, and the number of Spark jobs does
+ * not depend on how many objectives or entities there are.
+ */
+public final class EvidenceEngine {
+  private final Dataset<Row> results;
+
+  private EvidenceEngine(Dataset<Row> results) {
+    this.results = results;
+  }
+
+  /** Plans the evidence over the long panel (objective_id, entity, metric, window_start, value). */
+  public static EvidenceEngine over(Dataset<Row> panelRows, Settings settings) {
+    Map<String, ObjectiveSpec> objectives = new LinkedHashMap<>();
+    for (ObjectiveSpec o : settings.objectives()) {
+      objectives.put(o.id(), o);
+    }
+    ObjectiveEvidence evidence =
+        new ObjectiveEvidence(settings.run().window(), settings.analysis().confidence());
+    MapGroupsFunction<String, Row, Row> perGroup =
+        (key, rows) -> {
+          int sep = key.indexOf('\u0000');
+          String objectiveId = key.substring(0, sep);
+          String entity = key.substring(sep + 1);
+          ObjectivePanel panel = ObjectivePanel.of(objectiveId, entity, cells(rows));
+          return EvidenceRows.group(evidence.compute(objectives.get(objectiveId), panel));
+        };
+    Dataset<Row> results =
+        panelRows
+            .groupByKey(
+                (MapFunction<Row, String>)
+                    r -> r.<String>getAs("objective_id") + '\u0000' + r.<String>getAs("entity"),
+                Encoders.STRING())
+            .mapGroups(perGroup, Encoders.row(EvidenceSchemas.GROUP_RESULT))
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    return new EvidenceEngine(results);
+  }
+
+  private static List<ObjectivePanel.Cell> cells(Iterator<Row> rows) {
+    List<ObjectivePanel.Cell> cells = new ArrayList<>();
+    while (rows.hasNext()) {
+      Row r = rows.next();
+      Object window = r.getAs("window_start");
+      LocalDate date = window instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) window;
+      Double value = r.isNullAt(r.fieldIndex("value")) ? null : r.<Double>getAs("value");
+      cells.add(new ObjectivePanel.Cell(r.getAs("metric"), date, value));
+    }
+    return cells;
+  }
+
+  /** Correlations with q-values over every test of the run. */
+  public Dataset<Row> correlations() {
+    return QValues.add(results.select(explode(col("correlations")).as("c")).select("c.*"));
+  }
+
+  public Dataset<Row> effects() {
+    return results.select(explode(col("effects")).as("e")).select("e.*");
+  }
+
+  public Dataset<Row> summaries() {
+    return results.select("summary.*");
+  }
+
+  public void release() {
+    results.unpersist();
+  }
+}

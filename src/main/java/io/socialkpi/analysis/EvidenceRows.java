@@ -1,0 +1,105 @@
+package io.socialkpi.analysis;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+/** Turns result records into Spark rows of {@code EvidenceSchemas}; NaN becomes null. */
+final class EvidenceRows {
+  private EvidenceRows() {}
+
+  static Row group(ObjectiveEvidence.Result result) {
+    List<Row> correlations = new ArrayList<>();
+    for (CorrelationRow c : result.correlations()) {
+      correlations.add(correlation(c));
+    }
+    List<Row> effects = new ArrayList<>();
+    for (EffectRow e : result.effects()) {
+      effects.add(effect(e));
+    }
+    return RowFactory.create(
+        scala.jdk.javaapi.CollectionConverters.asScala(correlations).toSeq(),
+        scala.jdk.javaapi.CollectionConverters.asScala(effects).toSeq(),
+        summary(result.summary()));
+  }
+
+  static Row correlation(CorrelationRow c) {
+    return RowFactory.create(
+        c.objectiveId(),
+        c.entity(),
+        c.leadMetric(),
+        c.outcomeMetric(),
+        c.lag(),
+        c.method(),
+        c.transform(),
+        c.n(),
+        d(c.coefficient()),
+        d(c.pValue()),
+        d(c.ciLow()),
+        d(c.ciHigh()),
+        c.expectedDirection(),
+        c.directionOk(),
+        c.note());
+  }
+
+  static Row effect(EffectRow e) {
+    return RowFactory.create(
+        e.objectiveId(),
+        e.entity(),
+        e.tacticId(),
+        e.metric(),
+        e.role(),
+        date(e.launched()),
+        date(e.beforeStart()),
+        date(e.afterStart()),
+        e.nBefore(),
+        e.nAfter(),
+        d(e.meanBefore()),
+        d(e.meanAfter()),
+        d(e.sdBefore()),
+        d(e.sdAfter()),
+        d(e.absChange()),
+        d(e.relChange()),
+        d(e.tStat()),
+        d(e.df()),
+        d(e.pValue()),
+        d(e.ciLow()),
+        d(e.ciHigh()),
+        d(e.effectSize()),
+        d(e.mannWhitneyP()),
+        e.note());
+  }
+
+  static Row summary(SummaryRow s) {
+    return RowFactory.create(
+        s.objectiveId(),
+        s.objectiveName(),
+        s.entity(),
+        s.department(),
+        s.perspective(),
+        s.priority(),
+        s.outcomeMetric(),
+        s.expectedDirection(),
+        s.windows(),
+        date(s.latestWindow()),
+        d(s.latestValue()),
+        d(s.recentValue()),
+        d(s.baselineValue()),
+        d(s.targetValue()),
+        date(s.targetDate()),
+        d(s.progress()),
+        s.onTrack(),
+        s.headline());
+  }
+
+  private static Double d(double v) {
+    return Double.isNaN(v) || Double.isInfinite(v) ? null : v;
+  }
+
+  private static Date date(LocalDate d) {
+    return d == null ? null : Date.valueOf(d);
+  }
+}

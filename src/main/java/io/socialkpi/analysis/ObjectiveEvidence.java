@@ -1,0 +1,162 @@
+package io.socialkpi.analysis;
+
+import io.socialkpi.calendar.WindowUnit;
+import io.socialkpi.config.ObjectiveSpec;
+import io.socialkpi.config.TacticSpec;
+import io.socialkpi.panel.ObjectivePanel;
+import io.socialkpi.stats.BeforeAfter;
+import io.socialkpi.stats.Correlation;
+import io.socialkpi.stats.CorrelationResult;
+import io.socialkpi.stats.Lags;
+import io.socialkpi.stats.TwoSampleResult;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Which statistics run for one objective and entity, and the result rows they give: lagged
+ * correlations of each lead indicator with the outcome, before/after effects around each tactic,
+ * and the summary. Plain Java over the {@link ObjectivePanel}; Spark calls it once per group.
+ */
+public final class ObjectiveEvidence implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** Windows averaged into the recent level that progress and on-track are judged on. */
+  public static final int RECENT_WINDOWS = 4;
+
+  static final List<String> METHODS = List.of("pearson", "spearman", "kendall");
+  static final List<String> TRANSFORMS = List.of("level", "diff");
+
+  /** Everything one group yields. */
+  public record Result(
+      List<CorrelationRow> correlations, List<EffectRow> effects, SummaryRow summary) {}
+
+  private final WindowUnit unit;
+  private final double confidence;
+
+  public ObjectiveEvidence(WindowUnit unit, double confidence) {
+    this.unit = unit;
+    this.confidence = confidence;
+  }
+
+  public Result compute(ObjectiveSpec objective, ObjectivePanel panel) {
+    List<EffectRow> effects = effects(objective, panel);
+    return new Result(
+        correlations(objective, panel), effects, Summaries.of(objective, panel, effects, unit));
+  }
+
+  List<CorrelationRow> correlations(ObjectiveSpec objective, ObjectivePanel panel) {
+    List<CorrelationRow> rows = new ArrayList<>();
+    double[] outcome = panel.series(objective.outcome());
+    String expected = objective.expectedDirection().key();
+    for (String lead : objective.leadIndicators()) {
+      double[] leadSeries = panel.series(lead);
+      for (String transform : TRANSFORMS) {
+        double[] x = transform.equals("diff") ? Lags.diff(leadSeries) : leadSeries;
+        double[] y = transform.equals("diff") ? Lags.diff(outcome) : outcome;
+        for (int lag : objective.lags()) {
+          double[][] pairs = Lags.align(x, y, lag);
+          for (String method : METHODS) {
+            CorrelationResult r = correlate(method, pairs[0], pairs[1]);
+            Boolean ok =
+                Double.isNaN(r.coefficient())
+                    ? null
+                    : Math.signum(r.coefficient()) == objective.expectedDirection().sign();
+            rows.add(
+                new CorrelationRow(
+                    objective.id(),
+                    panel.entity(),
+                    lead,
+                    objective.outcome(),
+                    lag,
+                    method,
+                    transform,
+                    r.n(),
+                    r.coefficient(),
+                    r.pValue(),
+                    r.ciLow(),
+                    r.ciHigh(),
+                    expected,
+                    ok,
+                    r.note()));
+          }
+        }
+      }
+    }
+    return rows;
+  }
+
+  private CorrelationResult correlate(String method, double[] x, double[] y) {
+    return switch (method) {
+      case "pearson" -> Correlation.pearson(x, y, confidence);
+      case "spearman" -> Correlation.spearman(x, y, confidence);
+      default -> Correlation.kendall(x, y, confidence);
+    };
+  }
+
+  /**
+   * Each tactic's "before" runs from the previous tactic's launch window (or the first window) to
+   * its own launch window, exclusive; its "after" from its launch window on, so staggered tactics
+   * are each compared with the state just before them.
+   */
+  List<EffectRow> effects(ObjectiveSpec objective, ObjectivePanel panel) {
+    List<EffectRow> rows = new ArrayList<>();
+    LocalDate[] windows = panel.windows();
+    if (windows.length == 0) {
+      return rows;
+    }
+    List<TacticSpec> tactics = new ArrayList<>(objective.tactics());
+    tactics.sort((a, b) -> a.launched().compareTo(b.launched()));
+    LocalDate previousLaunch = null;
+    for (TacticSpec tactic : tactics) {
+      LocalDate launchWindow = unit.start(tactic.launched());
+      int from = previousLaunch == null ? 0 : panel.firstAtOrAfter(previousLaunch);
+      int cut = panel.firstAtOrAfter(launchWindow);
+      for (String metric : objective.metrics()) {
+        double[] series = panel.series(metric);
+        double[] before = Arrays.copyOfRange(series, from, Math.max(from, cut));
+        double[] after = Arrays.copyOfRange(series, cut, series.length);
+        TwoSampleResult r = BeforeAfter.compare(before, after, confidence);
+        rows.add(
+            new EffectRow(
+                objective.id(),
+                panel.entity(),
+                tactic.id(),
+                metric,
+                role(objective, metric),
+                tactic.launched(),
+                from < windows.length ? windows[from] : null,
+                cut < windows.length ? windows[cut] : null,
+                r.nBefore(),
+                r.nAfter(),
+                r.meanBefore(),
+                r.meanAfter(),
+                r.sdBefore(),
+                r.sdAfter(),
+                r.absChange(),
+                r.relChange(),
+                r.tStat(),
+                r.df(),
+                r.pValue(),
+                r.ciLow(),
+                r.ciHigh(),
+                r.hedgesG(),
+                r.mannWhitneyP(),
+                r.note()));
+      }
+      previousLaunch = launchWindow;
+    }
+    return rows;
+  }
+
+  static String role(ObjectiveSpec objective, String metric) {
+    if (metric.equals(objective.outcome())) {
+      return "outcome";
+    }
+    return metric.equals(objective.control()) && !objective.leadIndicators().contains(metric)
+        ? "control"
+        : "lead";
+  }
+}

@@ -1,0 +1,53 @@
+package io.socialkpi.cli;
+
+import io.socialkpi.config.ConfigError;
+import io.socialkpi.pipeline.DataQualityError;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The socialkpi command line: {@code run}, {@code validate} and {@code generate}. Exit codes: 0
+ * success, 2 bad usage or config, 3 data-quality threshold exceeded, 1 anything unexpected.
+ */
+@Command(
+    name = "socialkpi",
+    mixinStandardHelpOptions = true,
+    version = "socialkpi 0.1.0",
+    description = "Ties social-media metrics to business objectives, nightly, on Spark.",
+    subcommands = {RunCommand.class, ValidateCommand.class})
+public final class Main {
+  public static final int OK = 0;
+  public static final int UNEXPECTED = 1;
+  public static final int BAD_CONFIG = 2;
+  public static final int DATA_QUALITY = 3;
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs a command line and returns its exit code, without exiting the JVM (for tests). */
+  public static int execute(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler(Main::handle);
+    return cli.execute(args);
+  }
+
+  private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+    PrintWriter err = cmd.getErr();
+    if (e instanceof ConfigError) {
+      err.println("socialkpi: configuration error: " + e.getMessage());
+      err.flush();
+      return BAD_CONFIG;
+    }
+    if (e instanceof DataQualityError) {
+      err.println("socialkpi: data quality check failed: " + e.getMessage());
+      err.flush();
+      return DATA_QUALITY;
+    }
+    err.println("socialkpi: failed: " + e);
+    e.printStackTrace(err);
+    err.flush();
+    return UNEXPECTED;
+  }
+}

@@ -1,0 +1,74 @@
+package io.socialkpi.cli;
+
+import io.socialkpi.config.Settings;
+import io.socialkpi.config.SettingsLoader;
+import io.socialkpi.pipeline.NightlyPipeline;
+import io.socialkpi.pipeline.Progress;
+import io.socialkpi.pipeline.RunSummary;
+import io.socialkpi.pipeline.SparkSessions;
+import io.socialkpi.source.InputCheck;
+import io.socialkpi.source.SourceLayout;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Runs the nightly job: config and inputs are checked before Spark starts. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = "Run the nightly job and write the tables for one run date.")
+final class RunCommand implements Callable<Integer> {
+  @Option(names = "--config", required = true, description = "Job config (HOCON).")
+  Path config;
+
+  @Option(names = "--run-date", description = "Partition date YYYY-MM-DD (default: today).")
+  LocalDate runDate;
+
+  @Option(names = "--output", description = "Output folder or URI (overrides run.output).")
+  String output;
+
+  @Override
+  public Integer call() {
+    Settings settings = SettingsLoader.load(config);
+    if (output != null) {
+      settings = settings.withRun(settings.run().withOutput(output));
+    } else {
+      settings = settings.withRun(settings.run().withOutput(resolvedOutput(settings)));
+    }
+    if (runDate != null) {
+      settings = settings.withRun(settings.run().withRunDate(runDate));
+    }
+    Map<String, SourceLayout> layouts = InputCheck.check(settings);
+    Progress progress = new Progress(System.out);
+    progress.step("starting Spark");
+    SparkSession spark = SparkSessions.start(settings.spark());
+    try {
+      progress.detail("master %s, Spark %s", spark.sparkContext().master(), spark.version());
+      RunSummary summary = new NightlyPipeline(spark, settings, layouts, progress).run();
+      System.out.printf(
+          "socialkpi: run %s finished in %.1f s; tables under %s%n",
+          summary.runDate(), summary.seconds(), summary.output());
+      return Main.OK;
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /** run.output is relative to the config file's folder, like every path in a config. */
+  private Path configDir() {
+    Path parent = config.toAbsolutePath().getParent();
+    return parent == null ? Path.of(".") : parent;
+  }
+
+  private String resolvedOutput(Settings settings) {
+    String out = settings.run().output();
+    if (out.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*") || Path.of(out).isAbsolute()) {
+      return out;
+    }
+    return configDir().resolve(out).normalize().toString();
+  }
+}

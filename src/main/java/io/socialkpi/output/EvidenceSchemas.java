@@ -1,0 +1,85 @@
+package io.socialkpi.output;
+
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Column names and types of the evidence tables, in table order (docs/TABLES.md). {@code q_value}
+ * of {@code correlations} is added across the whole run after these rows are made.
+ */
+public final class EvidenceSchemas {
+  private EvidenceSchemas() {}
+
+  public static final StructType CORRELATION =
+      new StructType()
+          .add("objective_id", DataTypes.StringType)
+          .add("entity", DataTypes.StringType)
+          .add("lead_metric", DataTypes.StringType)
+          .add("outcome_metric", DataTypes.StringType)
+          .add("lag", DataTypes.IntegerType)
+          .add("method", DataTypes.StringType)
+          .add("transform", DataTypes.StringType)
+          .add("n", DataTypes.IntegerType)
+          .add("coefficient", DataTypes.DoubleType)
+          .add("p_value", DataTypes.DoubleType)
+          .add("ci_low", DataTypes.DoubleType)
+          .add("ci_high", DataTypes.DoubleType)
+          .add("expected_direction", DataTypes.StringType)
+          .add("direction_ok", DataTypes.BooleanType)
+          .add("note", DataTypes.StringType);
+
+  public static final StructType EFFECT =
+      new StructType()
+          .add("objective_id", DataTypes.StringType)
+          .add("entity", DataTypes.StringType)
+          .add("tactic_id", DataTypes.StringType)
+          .add("metric", DataTypes.StringType)
+          .add("role", DataTypes.StringType)
+          .add("launched", DataTypes.DateType)
+          .add("before_start", DataTypes.DateType)
+          .add("after_start", DataTypes.DateType)
+          .add("n_before", DataTypes.IntegerType)
+          .add("n_after", DataTypes.IntegerType)
+          .add("mean_before", DataTypes.DoubleType)
+          .add("mean_after", DataTypes.DoubleType)
+          .add("sd_before", DataTypes.DoubleType)
+          .add("sd_after", DataTypes.DoubleType)
+          .add("abs_change", DataTypes.DoubleType)
+          .add("rel_change", DataTypes.DoubleType)
+          .add("t_stat", DataTypes.DoubleType)
+          .add("df", DataTypes.DoubleType)
+          .add("p_value", DataTypes.DoubleType)
+          .add("ci_low", DataTypes.DoubleType)
+          .add("ci_high", DataTypes.DoubleType)
+          .add("effect_size", DataTypes.DoubleType)
+          .add("mann_whitney_p", DataTypes.DoubleType)
+          .add("note", DataTypes.StringType);
+
+  public static final StructType SUMMARY =
+      new StructType()
+          .add("objective_id", DataTypes.StringType)
+          .add("objective_name", DataTypes.StringType)
+          .add("entity", DataTypes.StringType)
+          .add("department", DataTypes.StringType)
+          .add("perspective", DataTypes.StringType)
+          .add("priority", DataTypes.StringType)
+          .add("outcome_metric", DataTypes.StringType)
+          .add("expected_direction", DataTypes.StringType)
+          .add("windows", DataTypes.IntegerType)
+          .add("latest_window", DataTypes.DateType)
+          .add("latest_value", DataTypes.DoubleType)
+          .add("recent_value", DataTypes.DoubleType)
+          .add("baseline_value", DataTypes.DoubleType)
+          .add("target_value", DataTypes.DoubleType)
+          .add("target_date", DataTypes.DateType)
+          .add("progress", DataTypes.DoubleType)
+          .add("on_track", DataTypes.BooleanType)
+          .add("headline", DataTypes.StringType);
+
+  /** What one (objective, entity) group yields before it is split into tables. */
+  public static final StructType GROUP_RESULT =
+      new StructType()
+          .add("correlations", DataTypes.createArrayType(CORRELATION))
+          .add("effects", DataTypes.createArrayType(EFFECT))
+          .add("summary", SUMMARY);
+}

@@ -1,0 +1,55 @@
+package io.socialkpi.panel;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+
+import io.socialkpi.config.ObjectiveSpec;
+import io.socialkpi.config.Settings;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The long panel: (objective_id, entity, metric, window_start, value) for every metric an objective
+ * reads, over complete windows. A metric from a source without entities is shared: it is repeated
+ * for each entity of the objective's outcome.
+ */
+public final class PanelRows {
+  private static final StructType ROLES =
+      new StructType()
+          .add("objective_id", DataTypes.StringType)
+          .add("metric", DataTypes.StringType)
+          .add("shared", DataTypes.BooleanType)
+          .add("is_outcome", DataTypes.BooleanType);
+
+  private PanelRows() {}
+
+  public static Dataset<Row> build(
+      SparkSession spark, Settings settings, Dataset<Row> windowMetrics) {
+    List<Row> roles = new ArrayList<>();
+    for (ObjectiveSpec o : settings.objectives()) {
+      for (String metric : o.metrics()) {
+        boolean shared = !settings.sourceOf(metric).hasEntity();
+        roles.add(RowFactory.create(o.id(), metric, shared, metric.equals(o.outcome())));
+      }
+    }
+    Dataset<Row> role = broadcast(spark.createDataFrame(roles, ROLES));
+    Dataset<Row> values =
+        windowMetrics
+            .filter(col("complete"))
+            .select(col("entity"), col("metric"), col("window_start"), col("value"));
+    Dataset<Row> withRole = values.join(role, "metric");
+    Dataset<Row> outcomeEntities =
+        withRole.filter(col("is_outcome")).select(col("objective_id"), col("entity")).distinct();
+    Dataset<Row> own = withRole.filter(col("shared").equalTo(false));
+    Dataset<Row> shared =
+        withRole.filter(col("shared")).drop("entity").join(outcomeEntities, "objective_id");
+    String[] cols = {"objective_id", "entity", "metric", "window_start", "value"};
+    return own.selectExpr(cols).unionByName(shared.selectExpr(cols));
+  }
+}

@@ -1,0 +1,170 @@
+package io.socialkpi.pipeline;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.socialkpi.analysis.EvidenceEngine;
+import io.socialkpi.config.Settings;
+import io.socialkpi.output.RunWriter;
+import io.socialkpi.output.Table;
+import io.socialkpi.panel.PanelRows;
+import io.socialkpi.panel.WindowMetrics;
+import io.socialkpi.source.SourceLayout;
+import io.socialkpi.source.SourceQuality;
+import io.socialkpi.source.SourceScan;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The nightly run, as small named steps: scan each source once, check data quality, complete the
+ * window metrics, compute the evidence per objective and entity, and publish every table for the
+ * run date.
+ */
+public final class NightlyPipeline {
+  private final SparkSession spark;
+  private final Settings settings;
+  private final Map<String, SourceLayout> layouts;
+  private final Progress progress;
+  private final RunWriter writer;
+  private final Map<String, SourceScan> scans = new LinkedHashMap<>();
+
+  public NightlyPipeline(
+      SparkSession spark, Settings settings, Map<String, SourceLayout> layouts, Progress progress) {
+    this.spark = spark;
+    this.settings = settings;
+    this.layouts = layouts;
+    this.progress = progress;
+    this.writer =
+        new RunWriter(
+            settings.run().output(),
+            settings.run().runDateOrToday(),
+            spark.sparkContext().hadoopConfiguration());
+  }
+
+  /** Runs every step; throws {@link DataQualityError} after publishing the quality tables. */
+  public RunSummary run() {
+    long start = System.nanoTime();
+    scanSources();
+    checkQuality();
+    Dataset<Row> windowMetrics = windowMetrics();
+    evidence(windowMetrics);
+    publish();
+    return new RunSummary(
+        settings.run().runDateOrToday(),
+        settings.run().output(),
+        qualities(),
+        (System.nanoTime() - start) / 1e9);
+  }
+
+  void scanSources() {
+    progress.step("reading " + settings.sources().size() + " sources");
+    for (var source : settings.sources().values()) {
+      long t0 = System.nanoTime();
+      SourceScan scan = SourceScan.run(spark, source, layouts.get(source.name()), settings.run());
+      scans.put(source.name(), scan);
+      SourceQuality q = scan.quality();
+      progress.detail(
+          "%-16s %,10d rows read, %,10d accepted, %,6d quarantined (%.2f%%) in %.1f s",
+          source.name(),
+          q.rowsRead(),
+          q.rowsAccepted(),
+          q.rowsQuarantined(),
+          100 * q.quarantinedFraction(),
+          (System.nanoTime() - t0) / 1e9);
+    }
+    progress.done();
+  }
+
+  void checkQuality() {
+    List<String> failed = new ArrayList<>();
+    for (SourceQuality q : qualities()) {
+      if (q.quarantinedFraction() > settings.run().quarantineMaxFraction()) {
+        failed.add(
+            String.format(
+                java.util.Locale.ROOT,
+                "%s quarantined %.1f%% of %,d rows (limit %.1f%%)",
+                q.source(),
+                100 * q.quarantinedFraction(),
+                q.rowsRead(),
+                100 * settings.run().quarantineMaxFraction()));
+      }
+    }
+    if (!failed.isEmpty()) {
+      progress.step("data quality check failed: writing data_quality and quarantine only");
+      stageQuality();
+      writer.publish();
+      progress.detail(
+          "see %s and %s",
+          writer.partition(Table.DATA_QUALITY), writer.partition(Table.QUARANTINE));
+      throw new DataQualityError(String.join("; ", failed));
+    }
+  }
+
+  Dataset<Row> windowMetrics() {
+    Dataset<Row> all = null;
+    for (SourceScan scan : scans.values()) {
+      SourceQuality q = scan.quality();
+      Dataset<Row> one =
+          WindowMetrics.complete(
+              spark,
+              scan.source(),
+              scan.windowValues(),
+              settings.run().window(),
+              q.firstDate(),
+              q.lastDate());
+      all = all == null ? one : all.unionByName(one);
+    }
+    return all;
+  }
+
+  void evidence(Dataset<Row> windowMetrics) {
+    progress.step(
+        "computing window metrics and evidence for "
+            + settings.objectives().size()
+            + " objectives");
+    Dataset<Row> persisted =
+        windowMetrics.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+    writer.stage(
+        Table.WINDOW_METRICS,
+        persisted.orderBy(col("metric"), col("entity"), col("window_start")),
+        0);
+    EvidenceEngine engine =
+        EvidenceEngine.over(PanelRows.build(spark, settings, persisted), settings);
+    writer.stage(Table.CORRELATIONS, engine.correlations(), 1);
+    writer.stage(Table.INTERVENTION_EFFECTS, engine.effects(), 1);
+    writer.stage(Table.OBJECTIVE_SUMMARY, engine.summaries(), 1);
+    stageQuality();
+    engine.release();
+    persisted.unpersist();
+    progress.done();
+  }
+
+  private void stageQuality() {
+    writer.stage(Table.DATA_QUALITY, QualityTable.of(spark, qualities()), 1);
+    Dataset<Row> quarantine = null;
+    for (SourceScan scan : scans.values()) {
+      quarantine =
+          quarantine == null ? scan.quarantine() : quarantine.unionByName(scan.quarantine());
+    }
+    writer.stage(Table.QUARANTINE, quarantine, 1);
+  }
+
+  void publish() {
+    progress.step("publishing tables for run date " + settings.run().runDateOrToday());
+    writer.publish();
+    for (Table t : Table.values()) {
+      progress.detail("%-22s %s", t.tableName(), writer.partition(t));
+    }
+    scans.values().forEach(SourceScan::release);
+  }
+
+  List<SourceQuality> qualities() {
+    List<SourceQuality> all = new ArrayList<>();
+    scans.values().forEach(s -> all.add(s.quality()));
+    return all;
+  }
+}

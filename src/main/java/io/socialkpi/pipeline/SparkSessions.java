@@ -1,0 +1,35 @@
+package io.socialkpi.pipeline;
+
+import io.socialkpi.config.SparkSettings;
+import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Builds the job's one SparkSession. Under spark-submit the master and resources come from the
+ * submit command; launched directly, the config's {@code spark.master} applies. The session time
+ * zone is always UTC: the job converts zones itself, explicitly.
+ */
+public final class SparkSessions {
+  private SparkSessions() {}
+
+  public static SparkSession start(SparkSettings settings) {
+    SparkConf conf = new SparkConf(true);
+    if (!conf.contains("spark.master")) {
+      conf.setMaster(settings.master());
+    }
+    if (!conf.contains("spark.app.name")) {
+      conf.setAppName(settings.appName());
+    }
+    conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+    if (conf.get("spark.master").startsWith("local")) {
+      conf.setIfMissing("spark.ui.enabled", "false");
+      conf.setIfMissing("spark.sql.shuffle.partitions", "8");
+    }
+    for (Map.Entry<String, String> e : settings.conf().entrySet()) {
+      conf.set(e.getKey(), e.getValue());
+    }
+    conf.set("spark.sql.session.timeZone", "UTC");
+    return SparkSession.builder().config(conf).getOrCreate();
+  }
+}

@@ -1,0 +1,47 @@
+package io.socialkpi.calendar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class WindowUnitTest {
+  @Test
+  void isoWeeksStartOnMonday() {
+    // 2024-12-30 is the Monday of ISO week 2025-W01; 2025-01-05 its Sunday.
+    assertThat(WindowUnit.WEEK.start(LocalDate.of(2025, 1, 5)))
+        .isEqualTo(LocalDate.of(2024, 12, 30));
+    assertThat(WindowUnit.WEEK.start(LocalDate.of(2024, 12, 30)))
+        .isEqualTo(LocalDate.of(2024, 12, 30));
+    assertThat(WindowUnit.WEEK.end(LocalDate.of(2024, 12, 30))).isEqualTo(LocalDate.of(2025, 1, 5));
+  }
+
+  @Test
+  void monthEndsIncludingLeapFebruary() {
+    assertThat(WindowUnit.MONTH.start(LocalDate.of(2024, 2, 29)))
+        .isEqualTo(LocalDate.of(2024, 2, 1));
+    assertThat(WindowUnit.MONTH.end(LocalDate.of(2024, 2, 1))).isEqualTo(LocalDate.of(2024, 2, 29));
+    assertThat(WindowUnit.MONTH.end(LocalDate.of(2025, 2, 1))).isEqualTo(LocalDate.of(2025, 2, 28));
+    assertThat(WindowUnit.MONTH.end(LocalDate.of(2024, 12, 1)))
+        .isEqualTo(LocalDate.of(2024, 12, 31));
+    assertThat(WindowUnit.MONTH.next(LocalDate.of(2024, 1, 1))).isEqualTo(LocalDate.of(2024, 2, 1));
+  }
+
+  @Test
+  void daysAreThemselves() {
+    LocalDate d = LocalDate.of(2024, 3, 31);
+    assertThat(WindowUnit.DAY.start(d)).isEqualTo(d);
+    assertThat(WindowUnit.DAY.end(d)).isEqualTo(d);
+    assertThat(WindowUnit.DAY.next(d)).isEqualTo(LocalDate.of(2024, 4, 1));
+  }
+
+  @Test
+  void countsWholeWindowsBetweenDates() {
+    assertThat(WindowUnit.WEEK.between(LocalDate.of(2024, 1, 7), LocalDate.of(2024, 1, 8)))
+        .isEqualTo(1);
+    assertThat(WindowUnit.MONTH.between(LocalDate.of(2024, 1, 31), LocalDate.of(2024, 3, 1)))
+        .isEqualTo(2);
+    assertThat(WindowUnit.DAY.between(LocalDate.of(2024, 3, 30), LocalDate.of(2024, 4, 2)))
+        .isEqualTo(3);
+  }
+}

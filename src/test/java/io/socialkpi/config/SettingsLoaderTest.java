@@ -1,0 +1,191 @@
+package io.socialkpi.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.socialkpi.calendar.WindowUnit;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsLoaderTest {
+  @TempDir Path dir;
+
+  static final String SOURCE =
+      """
+      orders {
+        path = "orders.csv"
+        time { column = ordered_at, pattern = "yyyy-MM-dd HH:mm:ss", zone = "Europe/Helsinki" }
+        entity = region
+        metrics {
+          sales { column = amount, aggregate = sum, where { channel = [online, app] } }
+          orders { aggregate = count }
+        }
+      }
+      """;
+
+  static final String OBJECTIVE =
+      """
+      {
+        id = grow-sales, outcome = orders.sales, expected-direction = up
+        lead-indicators = [orders.orders], lags = [0, 2]
+        target { value = 100, by = 2025-12-31 }
+        tactics = [{ id = campaign, launched = 2025-02-03 }]
+      }
+      """;
+
+  Path write(String body) throws IOException {
+    Path file = dir.resolve("job.conf");
+    Files.writeString(file, body);
+    return file;
+  }
+
+  Path config(String run, String sources, String objectives) throws IOException {
+    return write(
+        "socialkpi {\n run {"
+            + run
+            + "}\n sources {"
+            + sources
+            + "}\n objectives = ["
+            + objectives
+            + "]\n}\n");
+  }
+
+  @Test
+  void readsAValidConfigWithDefaultsFromReferenceConf() throws IOException {
+    Settings s = SettingsLoader.load(config("zone = \"Europe/Helsinki\"", SOURCE, OBJECTIVE));
+    assertThat(s.run().zone()).isEqualTo(ZoneId.of("Europe/Helsinki"));
+    assertThat(s.run().window()).isEqualTo(WindowUnit.WEEK);
+    assertThat(s.run().quarantineMaxFraction()).isEqualTo(0.05);
+    SourceSpec orders = s.sources().get("orders");
+    assertThat(orders.path()).isEqualTo(dir.resolve("orders.csv").toString());
+    assertThat(orders.format()).isEqualTo(SourceFormat.CSV);
+    assertThat(orders.csv().delimiter()).isEqualTo(',');
+    assertThat(orders.dedupe()).isTrue();
+    assertThat(orders.columns()).containsExactly("ordered_at", "region", "amount", "channel");
+    MetricSpec sales = s.metric("orders.sales").orElseThrow();
+    assertThat(sales.where()).containsEntry("channel", java.util.List.of("online", "app"));
+    assertThat(sales.gap()).isEqualTo(GapPolicy.ZERO);
+    ObjectiveSpec o = s.objectives().get(0);
+    assertThat(o.lags()).containsExactly(0, 2);
+    assertThat(o.priority()).isEqualTo("B");
+    assertThat(o.target()).isEqualTo(new Target(100, LocalDate.of(2025, 12, 31)));
+    assertThat(o.tactics().get(0).launched()).isEqualTo(LocalDate.of(2025, 2, 3));
+  }
+
+  @Test
+  void unknownMetricInObjectiveNamesKeyFileAndLine() throws IOException {
+    Path file =
+        config("", SOURCE, OBJECTIVE.replace("outcome = orders.sales", "outcome = orders.revnue"));
+    assertThatThrownBy(() -> SettingsLoader.load(file))
+        .isInstanceOf(ConfigError.class)
+        .hasMessageContaining(file.toString() + ":")
+        .hasMessageContaining("socialkpi.objectives[0].outcome: unknown metric 'orders.revnue'")
+        .hasMessageContaining("known: orders.sales, orders.orders");
+  }
+
+  @Test
+  void badDateUnknownAggregateAndZoneAreAllReportedAtOnce() throws IOException {
+    String source =
+        SOURCE
+            .replace("aggregate = sum", "aggregate = median")
+            .replace("Europe/Helsinki", "Mars/Olympus");
+    String objective = OBJECTIVE.replace("launched = 2025-02-03", "launched = 2025-02-30");
+    ConfigError e = catchError(config("", source, objective));
+    assertThat(e.problems())
+        .extracting(ConfigProblem::path)
+        .contains(
+            "socialkpi.sources.orders.metrics.sales.aggregate",
+            "socialkpi.sources.orders.time.zone",
+            "socialkpi.objectives[0].tactics[0].launched");
+    assertThat(e.getMessage())
+        .contains("unknown value 'median' (one of sum, count, mean, last, min, max)")
+        .contains("unknown time zone 'Mars/Olympus'")
+        .contains("'2025-02-30' is not a date");
+  }
+
+  @Test
+  void typosInKeysAreRejected() throws IOException {
+    ConfigError e = catchError(config("quarantine-max-fracton = 0.1", SOURCE, OBJECTIVE));
+    assertThat(e.getMessage())
+        .contains("socialkpi.run.quarantine-max-fracton: unknown key")
+        .contains("job.conf:2:");
+  }
+
+  @Test
+  void wrongTypeIsReportedWithThePath() throws IOException {
+    ConfigError e = catchError(config("quarantine-max-fraction = lots", SOURCE, OBJECTIVE));
+    assertThat(e.getMessage())
+        .contains("socialkpi.run.quarantine-max-fraction")
+        .contains("job.conf");
+  }
+
+  @Test
+  void badPatternAndMissingColumnForSum() throws IOException {
+    String source =
+        SOURCE
+            .replace("yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss qqqqq-{")
+            .replace("column = amount, ", "");
+    ConfigError e = catchError(config("", source, OBJECTIVE));
+    assertThat(e.getMessage())
+        .contains("socialkpi.sources.orders.time.pattern")
+        .contains("socialkpi.sources.orders.metrics.sales.column: is required for aggregate sum");
+  }
+
+  @Test
+  void perEntityLeadNeedsAnOutcomeWithEntities() throws IOException {
+    String global =
+        """
+        apps {
+          path = "apps.csv"
+          time { column = at }
+          metrics { all { aggregate = count } }
+        }
+        """;
+    String objective = "{ id = hire, outcome = apps.all, lead-indicators = [orders.orders] }";
+    ConfigError e = catchError(config("", SOURCE + global, objective));
+    assertThat(e.getMessage())
+        .contains("socialkpi.objectives[0].outcome")
+        .contains("'orders.orders' is per entity");
+  }
+
+  @Test
+  void missingConfigFileIsAConfigError() {
+    assertThatThrownBy(() -> SettingsLoader.load(dir.resolve("nope.conf")))
+        .isInstanceOf(ConfigError.class)
+        .hasMessageContaining("nope.conf")
+        .hasMessageContaining("no such config file");
+  }
+
+  @Test
+  void syntaxErrorNamesTheLine() throws IOException {
+    Path file = write("socialkpi {\n  run { zone = \n");
+    assertThatThrownBy(() -> SettingsLoader.load(file))
+        .isInstanceOf(ConfigError.class)
+        .hasMessageContaining("job.conf");
+  }
+
+  @Test
+  void dateOnlyAndOffsetPatternsAreRecognised() {
+    assertThat(new TimeSpec("d", "yyyy-MM-dd", ZoneId.of("UTC")).dateOnly()).isTrue();
+    assertThat(new TimeSpec("d", "yyyyMMdd", ZoneId.of("UTC")).dateOnly()).isTrue();
+    assertThat(new TimeSpec("d", "dd.MM.yyyy HH:mm", ZoneId.of("UTC")).dateOnly()).isFalse();
+    assertThat(new TimeSpec("d", "yyyy-MM-dd'T'HH:mm:ssXXX", ZoneId.of("UTC")).carriesOffset())
+        .isTrue();
+    assertThat(new TimeSpec("d", "yyyy-MM-dd'T'HH:mm:ss", ZoneId.of("UTC")).carriesOffset())
+        .isFalse();
+  }
+
+  private static ConfigError catchError(Path file) {
+    try {
+      SettingsLoader.load(file);
+    } catch (ConfigError e) {
+      return e;
+    }
+    throw new AssertionError("expected a ConfigError for " + file);
+  }
+}

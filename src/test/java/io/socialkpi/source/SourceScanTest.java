@@ -1,0 +1,278 @@
+package io.socialkpi.source;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.socialkpi.SparkTestSession;
+import io.socialkpi.config.Settings;
+import io.socialkpi.config.SettingsLoader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SourceScanTest {
+  static SparkSession spark;
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void start() {
+    spark = SparkTestSession.get();
+  }
+
+  @AfterEach
+  void resetSplitSize() {
+    spark
+        .sparkContext()
+        .hadoopConfiguration()
+        .unset("mapreduce.input.fileinputformat.split.maxsize");
+  }
+
+  static final String ORDERS_CONF =
+      """
+      socialkpi {
+        run { zone = "Europe/Helsinki", window = week }
+        sources {
+          orders {
+            path = "orders.csv"
+            time { column = ordered_at, pattern = "yyyy-MM-dd HH:mm:ss", zone = "Europe/Helsinki" }
+            entity = region
+            metrics {
+              sales { column = amount, aggregate = sum }
+              orders { aggregate = count }
+              online { aggregate = count, where { channel = online } }
+              last-amount { column = amount, aggregate = last }
+            }
+          }
+        }
+      }
+      """;
+
+  /** One line for every quarantine reason, among good rows. */
+  static final String MESSY_ORDERS =
+      "order_id,ordered_at,region,channel,amount\n"
+          + "1,2024-03-04 10:00:00,north,online,10.5\n" // line 2: good
+          + "2,2024-03-05 10:00:00,north,store,20\n" // 3: good
+          + "3,2024-03-31 03:30:00,south,online,5\n" // 4: good, inside the DST gap
+          + "4,2024-02-30 10:00:00,south,online,5\n" // 5: bad_time
+          + "5,2024-03-06 10:00:00,,online,5\n" // 6: missing_value (region)
+          + "6,2024-03-06 10:00:00,north,online,n/a\n" // 7: non_numeric
+          + "2,2024-03-05 10:00:00,north,store,20\n" // 8: duplicate of line 3
+          + "7,2024-03-06 10:00:00,north,online,1,extra\n" // 9: wrong_field_count
+          + "\n" // 10: blank_line
+          + "8,2024-03-12 00:30:00,north,online,NaN\n" // 11: non_numeric (NaN)
+          + "9,2024-03-12 00:30:00,north,\"online\",7\n"; // 12: good, quoted field
+
+  SourceScan scan(String conf, String file, byte[] content) throws IOException {
+    Files.writeString(dir.resolve("job.conf"), conf);
+    Files.write(dir.resolve(file), content);
+    Settings s = SettingsLoader.load(dir.resolve("job.conf"));
+    String name = s.sources().keySet().iterator().next();
+    return SourceScan.run(spark, s.sources().get(name), InputCheck.check(s).get(name), s.run());
+  }
+
+  @Test
+  void everyRowIsAcceptedOrQuarantinedWithItsReasonAndLine() throws IOException {
+    SourceScan scan =
+        scan(ORDERS_CONF, "orders.csv", MESSY_ORDERS.getBytes(StandardCharsets.UTF_8));
+    SourceQuality q = scan.quality();
+    assertThat(q.rowsRead()).isEqualTo(11);
+    assertThat(q.rowsAccepted()).isEqualTo(4);
+    assertThat(q.rowsQuarantined()).isEqualTo(7);
+    assertThat(q.rowsRead()).isEqualTo(q.rowsAccepted() + q.rowsQuarantined());
+    Map<Long, String> reasons =
+        scan.quarantine().collectAsList().stream()
+            .collect(Collectors.toMap(r -> r.<Long>getAs("line"), r -> r.<String>getAs("reason")));
+    assertThat(reasons)
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                5L, "bad_time",
+                6L, "missing_value",
+                7L, "non_numeric",
+                8L, "duplicate",
+                9L, "wrong_field_count",
+                10L, "blank_line",
+                11L, "non_numeric"));
+    Row dup = scan.quarantine().filter(col("reason").equalTo("duplicate")).first();
+    assertThat(dup.<String>getAs("raw")).isEqualTo("2,2024-03-05 10:00:00,north,store,20");
+    assertThat(dup.<String>getAs("detail")).contains("same as the row at byte");
+    assertThat(dup.<String>getAs("file")).endsWith("orders.csv");
+  }
+
+  @Test
+  void aggregatesPerEntityAndIsoWeekInTheReportingZone() throws IOException {
+    SourceScan scan =
+        scan(ORDERS_CONF, "orders.csv", MESSY_ORDERS.getBytes(StandardCharsets.UTF_8));
+    Map<String, Double> values =
+        scan.windowValues().collectAsList().stream()
+            .filter(r -> !r.isNullAt(r.fieldIndex("value")))
+            .collect(
+                Collectors.toMap(
+                    r ->
+                        r.getAs("metric") + "/" + r.getAs("entity") + "/" + r.getAs("window_start"),
+                    r -> r.<Double>getAs("value")));
+    assertThat(values.get("orders.sales/north/2024-03-04")).isCloseTo(30.5, within(1e-12));
+    assertThat(values.get("orders.orders/north/2024-03-04")).isEqualTo(2.0);
+    assertThat(values.get("orders.online/north/2024-03-04")).isEqualTo(1.0);
+    assertThat(values.get("orders.last-amount/north/2024-03-04")).isEqualTo(20.0);
+    // 03:30 on 2024-03-31 does not exist in Helsinki (clocks jump 03:00 -> 04:00): it is read as
+    // 04:30 EEST, still Sunday, so it stays in the week of Monday 2024-03-25.
+    assertThat(values.get("orders.sales/south/2024-03-25")).isEqualTo(5.0);
+    assertThat(values.get("orders.sales/north/2024-03-11")).isEqualTo(7.0);
+  }
+
+  @Test
+  void timestampsAreConvertedFromTheSourceZoneBeforeWindowing() throws IOException {
+    String conf =
+        ORDERS_CONF
+            .replace("\"Europe/Helsinki\" }", "\"America/Los_Angeles\" }")
+            .replace("window = week", "window = day");
+    // 2024-11-03 is the day US clocks fall back: 23:30 in Los Angeles is 07:30 UTC on 11-04,
+    // 09:30 in Helsinki (EET, +2) on 2024-11-04.
+    String csv =
+        "order_id,ordered_at,region,channel,amount\n"
+            + "1,2024-11-03 23:30:00,north,online,1\n"
+            + "2,2024-11-03 01:30:00,north,online,2\n" // ambiguous hour: earlier offset (PDT)
+            + "3,2024-03-10 12:00:00,north,online,4\n"; // 12:00 PDT = 19:00 UTC = 21:00 Helsinki
+    SourceScan scan = scan(conf, "orders.csv", csv.getBytes(StandardCharsets.UTF_8));
+    Map<String, Double> sales =
+        scan.windowValues().filter(col("metric").equalTo("orders.sales")).collectAsList().stream()
+            .collect(
+                Collectors.toMap(
+                    r -> r.getAs("window_start").toString(), r -> r.<Double>getAs("value")));
+    assertThat(sales)
+        .containsOnly(
+            Map.entry("2024-11-04", 1.0),
+            Map.entry("2024-11-03", 2.0),
+            Map.entry("2024-03-10", 4.0));
+  }
+
+  @Test
+  void lineNumbersStayExactWhenAFileIsReadInManySplits() throws IOException {
+    StringBuilder csv = new StringBuilder("order_id,ordered_at,region,channel,amount\n");
+    for (int i = 1; i <= 2000; i++) {
+      String amount = i % 250 == 0 ? "bad" : String.valueOf(i);
+      csv.append(i).append(",2024-03-04 10:00:00,north,online,").append(amount).append('\n');
+    }
+    spark
+        .sparkContext()
+        .hadoopConfiguration()
+        .set("mapreduce.input.fileinputformat.split.maxsize", "4096");
+    SourceScan scan =
+        scan(ORDERS_CONF, "orders.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+    assertThat(scan.quality().rowsRead()).isEqualTo(2000);
+    List<Long> lines =
+        scan.quarantine().collectAsList().stream()
+            .map(r -> r.<Long>getAs("line"))
+            .sorted()
+            .toList();
+    // Data row i is on line i + 1 (the header is line 1).
+    assertThat(lines).containsExactly(251L, 501L, 751L, 1001L, 1251L, 1501L, 1751L, 2001L);
+    Row row = scan.quarantine().filter(col("line").equalTo(1001L)).first();
+    assertThat(row.<String>getAs("raw")).startsWith("1000,");
+  }
+
+  @Test
+  void invalidUtf8IsQuarantinedNotGuessed() throws IOException {
+    byte[] head =
+        "order_id,ordered_at,region,channel,amount\n1,2024-03-04 10:00:00,"
+            .getBytes(StandardCharsets.UTF_8);
+    byte[] bad = {(byte) 0xC3, (byte) 0x28};
+    byte[] tail =
+        ",online,1\n2,2024-03-04 10:00:00,north,online,2\n".getBytes(StandardCharsets.UTF_8);
+    byte[] all = new byte[head.length + bad.length + tail.length];
+    System.arraycopy(head, 0, all, 0, head.length);
+    System.arraycopy(bad, 0, all, head.length, bad.length);
+    System.arraycopy(tail, 0, all, head.length + bad.length, tail.length);
+    SourceScan scan = scan(ORDERS_CONF, "orders.csv", all);
+    assertThat(scan.quality().rowsAccepted()).isEqualTo(1);
+    assertThat(scan.quarantine().first().<String>getAs("reason")).isEqualTo("bad_encoding");
+  }
+
+  @Test
+  void jsonLinesWithOffsetsAndABrokenLine() throws IOException {
+    String conf =
+        """
+        socialkpi {
+          run { zone = "UTC", window = day }
+          sources {
+            mentions {
+              path = "m.jsonl", format = json
+              time { column = created_at, pattern = "yyyy-MM-dd'T'HH:mm:ssXXX" }
+              metrics {
+                mentions { aggregate = count }
+                sentiment { column = sentiment, aggregate = mean }
+              }
+            }
+          }
+        }
+        """;
+    String jsonl =
+        "{\"created_at\":\"2024-05-01T23:30:00+02:00\",\"sentiment\":0.5}\n"
+            + "{\"created_at\":\"2024-05-01T23:30:00Z\",\"sentiment\":-0.25}\n"
+            + "{\"created_at\":\"2024-05-01T10:00:00Z\",\"sentiment\":\n"
+            + "[1,2]\n";
+    SourceScan scan = scan(conf, "m.jsonl", jsonl.getBytes(StandardCharsets.UTF_8));
+    assertThat(scan.quality().rowsRead()).isEqualTo(4);
+    assertThat(scan.quality().rowsAccepted()).isEqualTo(2);
+    assertThat(scan.quarantine().collectAsList())
+        .extracting(r -> r.<String>getAs("reason"))
+        .containsOnly("malformed_json");
+    Map<String, Double> byDay =
+        scan
+            .windowValues()
+            .filter(col("metric").equalTo("mentions.sentiment"))
+            .collectAsList()
+            .stream()
+            .collect(
+                Collectors.toMap(
+                    r -> r.getAs("window_start").toString(), r -> r.<Double>getAs("value")));
+    assertThat(byDay).containsOnly(Map.entry("2024-05-01", 0.125));
+  }
+
+  @Test
+  void parquetSourcesKeepTheirTypesAndRowIndex() throws IOException {
+    Path parquet = dir.resolve("orders_pq");
+    spark
+        .sql(
+            "SELECT * FROM VALUES (TIMESTAMP'2024-03-04 10:00:00', 'north', 10.0D),"
+                + " (TIMESTAMP'2024-03-05 10:00:00', 'north', CAST(NULL AS DOUBLE)) AS t(ordered_at, region, amount)")
+        .coalesce(1)
+        .write()
+        .parquet(parquet.toString());
+    String conf =
+        """
+        socialkpi {
+          run { zone = "UTC", window = week }
+          sources {
+            orders {
+              path = "orders_pq", format = parquet
+              time { column = ordered_at }
+              entity = region
+              metrics { sales { column = amount, aggregate = sum } }
+            }
+          }
+        }
+        """;
+    Files.writeString(dir.resolve("job.conf"), conf);
+    Settings s = SettingsLoader.load(dir.resolve("job.conf"));
+    SourceScan scan =
+        SourceScan.run(
+            spark, s.sources().get("orders"), InputCheck.check(s).get("orders"), s.run());
+    assertThat(scan.quality().rowsRead()).isEqualTo(2);
+    Row q = scan.quarantine().first();
+    assertThat(q.<String>getAs("reason")).isEqualTo("missing_value");
+    assertThat(q.<Long>getAs("line")).isEqualTo(2L);
+    assertThat(q.<String>getAs("raw")).contains("\"region\":\"north\"");
+  }
+}
