@@ -1,0 +1,134 @@
+package io.socialkpi.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socialkpi.SparkTestSession;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line's exit codes and messages, run in-process. */
+class MainTest {
+  @TempDir Path dir;
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private PrintStream oldErr;
+  private PrintStream oldOut;
+
+  @BeforeEach
+  void capture() {
+    oldErr = System.err;
+    oldOut = System.out;
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restore() {
+    System.setErr(oldErr);
+    System.setOut(oldOut);
+  }
+
+  static final String CONF =
+      """
+      socialkpi {
+        run { zone = "UTC", window = day, quarantine-max-fraction = 0.2 }
+        sources {
+          tickets {
+            path = "tickets.csv"
+            time { column = opened_at, pattern = "yyyy-MM-dd HH:mm" }
+            metrics { incidents { aggregate = count } }
+          }
+        }
+        objectives = [{ id = fewer-incidents, outcome = tickets.incidents, expected-direction = down }]
+      }
+      """;
+
+  Path write(String name, String text) throws IOException {
+    Path p = dir.resolve(name);
+    Files.writeString(p, text);
+    return p;
+  }
+
+  @Test
+  void validateReportsKeyAndFileAndExitsTwo() throws IOException {
+    write("tickets.csv", "ticket_id,opened_at\n1,2024-01-01 10:00\n");
+    Path conf =
+        write(
+            "bad.conf", CONF.replace("outcome = tickets.incidents", "outcome = tickets.incident"));
+    int code = Main.execute("validate", "--config", conf.toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains(conf.toString())
+        .contains("socialkpi.objectives[0].outcome: unknown metric 'tickets.incident'");
+  }
+
+  @Test
+  void validateNamesAMissingFileAndAMissingColumn() throws IOException {
+    Path conf = write("job.conf", CONF);
+    assertThat(Main.execute("validate", "--config", conf.toString())).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("socialkpi.sources.tickets.path: no file matches")
+        .contains("tickets.csv");
+    err.reset();
+    write("tickets.csv", "ticket_id,opened\n1,2024-01-01 10:00\n");
+    assertThat(Main.execute("validate", "--config", conf.toString())).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("socialkpi.sources.tickets: column 'opened_at' is not in")
+        .contains("(columns: ticket_id, opened)");
+  }
+
+  @Test
+  void validatePassesOnAGoodConfig() throws IOException {
+    write("tickets.csv", "ticket_id,opened_at\n1,2024-01-01 10:00\n");
+    Path conf = write("job.conf", CONF);
+    assertThat(Main.execute("validate", "--config", conf.toString())).isEqualTo(0);
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("is valid").contains("tickets");
+  }
+
+  @Test
+  void unknownSubcommandIsAUsageError() {
+    assertThat(Main.execute("frobnicate")).isEqualTo(2);
+  }
+
+  @Test
+  void aSourceOverTheQuarantineLimitExitsThreeAfterWritingDataQuality() throws IOException {
+    write(
+        "tickets.csv",
+        "ticket_id,opened_at\n1,2024-01-01 10:00\n2,yesterday\n3,2024-01-02 09:00\n4,soon\n");
+    Path conf = write("job.conf", CONF);
+    Path output = dir.resolve("out");
+    int code =
+        Main.execute(
+            "run",
+            "--config",
+            conf.toString(),
+            "--output",
+            output.toString(),
+            "--run-date",
+            "2024-02-01");
+    assertThat(code).isEqualTo(3);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("tickets quarantined 50.0% of 4 rows (limit 20.0%)");
+    List<Row> quality =
+        SparkTestSession.get()
+            .read()
+            .parquet(output.resolve("data_quality").toString())
+            .collectAsList();
+    assertThat(quality).hasSize(1);
+    assertThat(quality.get(0).<Long>getAs("rows_quarantined")).isEqualTo(2L);
+    assertThat(
+            SparkTestSession.get().read().parquet(output.resolve("quarantine").toString()).count())
+        .isEqualTo(2);
+    assertThat(output.resolve("correlations")).doesNotExist();
+  }
+}
