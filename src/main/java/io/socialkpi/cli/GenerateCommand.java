@@ -52,7 +52,8 @@ final class GenerateCommand implements Callable<Integer> {
     }
     GenerationReport report = SyntheticCompany.generate(out, options);
     for (FileReport f : report.files()) {
-      System.out.printf("  %-32s %,12d rows (%d broken on purpose)%n", f.file(), f.rows(), f.brokenRows());
+      System.out.printf(
+          "  %-32s %,12d rows (%d broken on purpose)%n", f.file(), f.rows(), f.brokenRows());
     }
     System.out.printf(
         "socialkpi: wrote %,d rows to %s in %.1f s (%,.0f rows/s); config %s%n",

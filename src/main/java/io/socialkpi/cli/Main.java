@@ -15,7 +15,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "socialkpi 0.1.0",
     description = "Ties social-media metrics to business objectives, nightly, on Spark.",
-    subcommands = {RunCommand.class, ValidateCommand.class, GenerateCommand.class, SqlCommand.class})
+    subcommands = {
+      RunCommand.class,
+      ValidateCommand.class,
+      GenerateCommand.class,
+      SqlCommand.class
+    })
 public final class Main {
   public static final int OK = 0;
   public static final int UNEXPECTED = 1;

@@ -2,7 +2,9 @@ package io.socialkpi.generate;
 
 import java.util.List;
 
-/** What {@link SyntheticCompany#generate} wrote: every file with its rows, and the injected truth. */
+/**
+ * What {@link SyntheticCompany#generate} wrote: every file with its rows, and the injected truth.
+ */
 public record GenerationReport(List<FileReport> files, Truth truth, double seconds) {
 
   public long rows() {

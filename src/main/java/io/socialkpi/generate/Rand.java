@@ -17,7 +17,10 @@ final class Rand {
       return 0;
     }
     return new PoissonDistribution(
-            rng, mean, PoissonDistribution.DEFAULT_EPSILON, PoissonDistribution.DEFAULT_MAX_ITERATIONS)
+            rng,
+            mean,
+            PoissonDistribution.DEFAULT_EPSILON,
+            PoissonDistribution.DEFAULT_MAX_ITERATIONS)
         .sample();
   }
 

@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * One generated file: writes lines, counts them, and slips in the deliberately broken rows of
- * the sample (each counted, so the expected quarantine is known).
+ * One generated file: writes lines, counts them, and slips in the deliberately broken rows of the
+ * sample (each counted, so the expected quarantine is known).
  */
 final class Sink implements AutoCloseable {
   private final Path path;

@@ -17,13 +17,22 @@ final class SocialExports {
   static FileReport pageInsights(GeneratorOptions o, Drivers d, Path out) throws IOException {
     String name = "social/page_insights.csv";
     int bad = o.days() / 3;
-    try (Sink sink = new Sink(out.resolve(name), "date,region,page_fans,engaged_users,impressions", o.malformed())) {
+    try (Sink sink =
+        new Sink(
+            out.resolve(name), "date,region,page_fans,engaged_users,impressions", o.malformed())) {
       Rand rand = new Rand(o.seed(), name);
       for (int day = 0; day < o.days(); day++) {
         for (int r = 0; r < o.entities(); r++) {
           double impressions = Math.round(rand.normal(18 * d.engaged[r][day], 300));
-          sink.row(String.format(Locale.ROOT, "%s,%s,%d,%.0f,%.0f", o.day(day), o.region(r),
-              d.fans[r][day], d.engaged[r][day], Math.max(0, impressions)));
+          sink.row(
+              String.format(
+                  Locale.ROOT,
+                  "%s,%s,%d,%.0f,%.0f",
+                  o.day(day),
+                  o.region(r),
+                  d.fans[r][day],
+                  d.engaged[r][day],
+                  Math.max(0, impressions)));
         }
         if (day == bad) {
           sink.broken(o.day(day) + "," + o.region(0) + "," + d.fans[0][day] + ",n/a,1200");
@@ -60,13 +69,30 @@ final class SocialExports {
             int topic = rand.pick(new double[] {complaintShare, 0.3, 0.25, 0.45 - complaintShare});
             double s = rand.normal(sentiment - (topic == 0 ? 0.3 : 0), 0.35);
             s = Math.max(-1, Math.min(1, s));
-            sink.row(String.format(Locale.ROOT,
-                "{\"mention_id\":\"M%d\",\"created_at\":\"%s\",\"region\":\"%s\",\"sentiment\":%.3f,\"topic\":\"%s\",\"channel\":\"%s\"}",
-                ++id, Clock.utc(at), o.region(r), s, TOPICS[topic], CHANNELS[rand.nextInt(3)]));
+            sink.row(
+                String.format(
+                    Locale.ROOT,
+                    "{\"mention_id\":\"M%d\",\"created_at\":\"%s\",\"region\":\"%s\",\"sentiment\":%.3f,\"topic\":\"%s\",\"channel\":\"%s\"}",
+                    ++id,
+                    Clock.utc(at),
+                    o.region(r),
+                    s,
+                    TOPICS[topic],
+                    CHANNELS[rand.nextInt(3)]));
           }
           if (r == 0 && day == bad) {
-            sink.broken("{\"mention_id\":\"M" + (++id) + "\",\"created_at\":\"" + date + "T10:00:00Z\",\"region\":");
-            sink.broken("{\"mention_id\":\"M" + (++id) + "\",\"created_at\":\"" + date + "T11:00:00Z\",\"region\":\"\",\"sentiment\":0.2,\"topic\":\"other\",\"channel\":\"twitter\"}");
+            sink.broken(
+                "{\"mention_id\":\"M"
+                    + (++id)
+                    + "\",\"created_at\":\""
+                    + date
+                    + "T10:00:00Z\",\"region\":");
+            sink.broken(
+                "{\"mention_id\":\"M"
+                    + (++id)
+                    + "\",\"created_at\":\""
+                    + date
+                    + "T11:00:00Z\",\"region\":\"\",\"sentiment\":0.2,\"topic\":\"other\",\"channel\":\"twitter\"}");
           }
         }
       }
@@ -76,12 +102,17 @@ final class SocialExports {
 
   static FileReport webSessions(GeneratorOptions o, Drivers d, Path out) throws IOException {
     String name = "social/web_sessions.csv";
-    List<String[]> sources = List.of(
-        new String[] {"google", "organic"}, new String[] {"facebook", "social"},
-        new String[] {"instagram", "social"}, new String[] {"newsletter", "email"},
-        new String[] {"(direct)", "(none)"});
+    List<String[]> sources =
+        List.of(
+            new String[] {"google", "organic"},
+            new String[] {"facebook", "social"},
+            new String[] {"instagram", "social"},
+            new String[] {"newsletter", "email"},
+            new String[] {"(direct)", "(none)"});
     int bad = 2 * o.days() / 3;
-    try (Sink sink = new Sink(out.resolve(name), "date,region,source,medium,sessions,conversions", o.malformed())) {
+    try (Sink sink =
+        new Sink(
+            out.resolve(name), "date,region,source,medium,sessions,conversions", o.malformed())) {
       Rand rand = new Rand(o.seed(), name);
       for (int day = 0; day < o.days(); day++) {
         String date = o.day(day).format(Clock.GA4);
@@ -91,8 +122,16 @@ final class SocialExports {
           for (int s = 0; s < sources.size(); s++) {
             int sessions = means[s] == 0 ? 0 : rand.poisson(means[s]);
             int conversions = rand.poisson(0.02 * sessions);
-            sink.row(String.format(Locale.ROOT, "%s,%s,%s,%s,%d,%d", date, o.region(r),
-                sources.get(s)[0], sources.get(s)[1], sessions, conversions));
+            sink.row(
+                String.format(
+                    Locale.ROOT,
+                    "%s,%s,%s,%s,%d,%d",
+                    date,
+                    o.region(r),
+                    sources.get(s)[0],
+                    sources.get(s)[1],
+                    sessions,
+                    conversions));
           }
         }
         if (day == bad) {

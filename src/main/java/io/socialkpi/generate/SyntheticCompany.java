@@ -16,9 +16,9 @@ import java.util.Locale;
  * effects put in. Deterministic for a seed; streams rows, so any volume fits in memory.
  *
  * <p>Injected ({@link Truth}): the regional fan campaign doubles new fans in the first region and
- * online orders follow social sessions 14 days later; the jobs tab raises Facebook applications
- * by about 60%, which follow tab views 7 days later; the VIP community raises CSAT by 0.3 points,
- * cuts incidents by 15%, complaints by 20% and lifts sentiment by 0.1.
+ * online orders follow social sessions 14 days later; the jobs tab raises Facebook applications by
+ * about 60%, which follow tab views 7 days later; the VIP community raises CSAT by 0.3 points, cuts
+ * incidents by 15%, complaints by 20% and lifts sentiment by 0.1.
  */
 public final class SyntheticCompany {
   private SyntheticCompany() {}

@@ -4,11 +4,12 @@ import java.time.LocalDate;
 
 /**
  * The effects written into generated data, so tests and benchmarks can check the pipeline finds
- * what was put in. Launch dates are offsets from the start (day 399, 427 and 462 of the default
- * two years: 2025-02-03, 2025-03-03 and 2025-04-07); shorter ranges put them at 55%, 58% and 63%.
+ * what was put in. Launch dates are offsets from the start (day 399, 427 and 462 of the default two
+ * years: 2025-02-03, 2025-03-03 and 2025-04-07); shorter ranges put them at 55%, 58% and 63%.
  *
  * @param fanLeadDays online orders on day t follow social sessions on day t - fanLeadDays
- * @param tabLeadDays applications via Facebook on day t follow jobs-tab views on day t - tabLeadDays
+ * @param tabLeadDays applications via Facebook on day t follow jobs-tab views on day t -
+ *     tabLeadDays
  */
 public record Truth(
     boolean injected,
@@ -55,8 +56,20 @@ public record Truth(
           }
         }
         """,
-        injected, fanCampaignLaunch, campaignRegion, newFansFactor, jobsTabLaunch,
-        facebookApplicationsFactor, vipCommunityLaunch, csatShift, incidentFactor,
-        complaintFactor, sentimentShift, fanLeadDays, fanLeadDays / 7, tabLeadDays, tabLeadDays / 7);
+        injected,
+        fanCampaignLaunch,
+        campaignRegion,
+        newFansFactor,
+        jobsTabLaunch,
+        facebookApplicationsFactor,
+        vipCommunityLaunch,
+        csatShift,
+        incidentFactor,
+        complaintFactor,
+        sentimentShift,
+        fanLeadDays,
+        fanLeadDays / 7,
+        tabLeadDays,
+        tabLeadDays / 7);
   }
 }
