@@ -28,7 +28,9 @@ final class BusinessExports {
         for (int day = 0; day < o.days(); day++) {
           LocalDate date = o.day(day);
           double season = Drivers.weekday(date);
-          double socialPart = 0.08 * Drivers.lagged(d.socialSessions[r], day, t.fanLeadDays());
+          // Without injection orders do not follow social sessions at all: a null data set.
+          double socialPart =
+              t.injected() ? 0.08 * Drivers.lagged(d.socialSessions[r], day, t.fanLeadDays()) : 7.6;
           double online = o.volume() * (6 * season + socialPart);
           int nOnline = rand.poisson(online);
           int nStore = rand.poisson(o.volume() * 4 * season);

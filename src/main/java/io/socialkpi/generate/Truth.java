@@ -7,6 +7,9 @@ import java.time.LocalDate;
  * what was put in. Launch dates are offsets from the start (day 399, 427 and 462 of the default two
  * years: 2025-02-03, 2025-03-03 and 2025-04-07); shorter ranges put them at 55%, 58% and 63%.
  *
+ * <p>Without injection ({@code injected = false}) there is no tactic effect and no lead either:
+ * orders and applications do not depend on the social series at all.
+ *
  * @param fanLeadDays online orders on day t follow social sessions on day t - fanLeadDays
  * @param tabLeadDays applications via Facebook on day t follow jobs-tab views on day t -
  *     tabLeadDays

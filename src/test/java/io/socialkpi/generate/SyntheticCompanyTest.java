@@ -27,7 +27,8 @@ class SyntheticCompanyTest {
     SyntheticCompany.generate(dir.resolve("a"), options(7, true));
     SyntheticCompany.generate(dir.resolve("b"), options(7, true));
     SyntheticCompany.generate(dir.resolve("c"), options(8, true));
-    for (String f : List.of("business/orders.csv", "social/mentions.jsonl", "socialkpi.conf", "truth.json")) {
+    for (String f :
+        List.of("business/orders.csv", "social/mentions.jsonl", "socialkpi.conf", "truth.json")) {
       assertThat(Files.readAllBytes(dir.resolve("a").resolve(f)))
           .as(f)
           .isEqualTo(Files.readAllBytes(dir.resolve("b").resolve(f)));
@@ -41,22 +42,29 @@ class SyntheticCompanyTest {
     GenerationReport report = SyntheticCompany.generate(dir, options(42, true));
     Settings settings = SettingsLoader.load(dir.resolve("socialkpi.conf"));
     assertThat(InputCheck.check(settings)).hasSize(8);
-    assertThat(settings.objectives()).extracting(o -> o.id())
-        .containsExactly("customer-satisfaction", "fewer-incidents", "market-share", "recruit-talent");
+    assertThat(settings.objectives())
+        .extracting(o -> o.id())
+        .containsExactly(
+            "customer-satisfaction", "fewer-incidents", "market-share", "recruit-talent");
     assertThat(settings.objectives().get(2).tactics().get(0).launched())
         .isEqualTo(report.truth().fanCampaignLaunch())
         .isEqualTo(LocalDate.of(2025, 2, 3));
     assertThat(report.brokenRows()).isEqualTo(14);
-    assertThat(report.files()).allSatisfy(f -> assertThat(f.brokenRows()).isLessThan(f.rows() / 100 + 6));
+    assertThat(report.files())
+        .allSatisfy(f -> assertThat(f.brokenRows()).isLessThan(f.rows() / 100 + 6));
   }
 
   @Test
   void injectedCsatShiftAndApplicationsGrowthShowInTheRawRows() throws IOException {
     GenerationReport report = SyntheticCompany.generate(dir, options(42, true));
-    double[] csat = meanBeforeAfter(dir.resolve("business/csat_responses.csv"), report.truth().vipCommunityLaunch(), 3);
+    double[] csat =
+        meanBeforeAfter(
+            dir.resolve("business/csat_responses.csv"), report.truth().vipCommunityLaunch(), 3);
     // The latent shift is +0.30; rounding to 1..5 keeps most of it.
     assertThat(csat[1] - csat[0]).isCloseTo(0.28, within(0.05));
-    double[] apps = facebookApplicationsPerDay(dir.resolve("business/applications.csv"), report.truth().jobsTabLaunch());
+    double[] apps =
+        facebookApplicationsPerDay(
+            dir.resolve("business/applications.csv"), report.truth().jobsTabLaunch());
     assertThat(apps[1] / apps[0]).isCloseTo(1.6, within(0.2));
   }
 
@@ -64,9 +72,12 @@ class SyntheticCompanyTest {
   void withoutInjectionNothingMoves() throws IOException {
     GenerationReport report = SyntheticCompany.generate(dir, options(42, false));
     assertThat(report.truth().injected()).isFalse();
-    double[] csat = meanBeforeAfter(dir.resolve("business/csat_responses.csv"), report.truth().vipCommunityLaunch(), 3);
+    double[] csat =
+        meanBeforeAfter(
+            dir.resolve("business/csat_responses.csv"), report.truth().vipCommunityLaunch(), 3);
     assertThat(csat[1] - csat[0]).isCloseTo(0.0, within(0.05));
-    assertThat(Files.readString(dir.resolve("business/applications.csv"))).doesNotContain("facebook_tab");
+    assertThat(Files.readString(dir.resolve("business/applications.csv")))
+        .doesNotContain("facebook_tab");
   }
 
   @Test
@@ -75,11 +86,13 @@ class SyntheticCompanyTest {
     GeneratorOptions o = options(1, true);
     GenerationReport three =
         SyntheticCompany.generate(
-            dir.resolve("v3"), new GeneratorOptions(o.start(), o.days(), o.entities(), 1, 3.0, true, true));
+            dir.resolve("v3"),
+            new GeneratorOptions(o.start(), o.days(), o.entities(), 1, 3.0, true, true));
     long ordersOne = rows(one, "business/orders.csv");
     long ordersThree = rows(three, "business/orders.csv");
     assertThat((double) ordersThree / ordersOne).isCloseTo(3.0, within(0.1));
-    assertThat(rows(three, "social/page_insights.csv")).isEqualTo(rows(one, "social/page_insights.csv"));
+    assertThat(rows(three, "social/page_insights.csv"))
+        .isEqualTo(rows(one, "social/page_insights.csv"));
   }
 
   @Test

@@ -1,0 +1,230 @@
+package io.socialkpi.pipeline;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socialkpi.SparkTestSession;
+import io.socialkpi.config.Settings;
+import io.socialkpi.config.SettingsLoader;
+import io.socialkpi.generate.FileReport;
+import io.socialkpi.generate.GenerationReport;
+import io.socialkpi.generate.GeneratorOptions;
+import io.socialkpi.generate.SyntheticCompany;
+import io.socialkpi.output.Table;
+import io.socialkpi.source.InputCheck;
+import io.socialkpi.stats.MultipleTesting;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole nightly run on generated data with known effects: every table is written, the row
+ * accounting holds, and the injected effects and leads are found where they were put.
+ */
+class NightlyPipelineTest {
+  static final LocalDate RUN_DATE = LocalDate.of(2026, 1, 1);
+  @TempDir static Path dir;
+  static SparkSession spark;
+  static GenerationReport generated;
+  static Path output;
+
+  @BeforeAll
+  static void runOnce() throws Exception {
+    spark = SparkTestSession.get();
+    generated = SyntheticCompany.generate(dir.resolve("data"), GeneratorOptions.defaults());
+    output = dir.resolve("out");
+    run(dir.resolve("data/socialkpi.conf"), output);
+  }
+
+  static RunSummary run(Path config, Path out) {
+    Settings s = SettingsLoader.load(config);
+    s = s.withRun(s.run().withOutput(out.toString()).withRunDate(RUN_DATE));
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+    return new NightlyPipeline(spark, s, InputCheck.check(s), new Progress(quiet)).run();
+  }
+
+  static Dataset<Row> table(Table t) {
+    return spark.read().parquet(output.resolve(t.tableName()).toString());
+  }
+
+  @Test
+  void writesEveryTableForTheRunDate() {
+    for (Table t : Table.values()) {
+      assertThat(output.resolve(t.tableName()).resolve("run_date=" + RUN_DATE)).isDirectory();
+      assertThat(table(t).count()).as(t.tableName()).isPositive();
+    }
+  }
+
+  @Test
+  void rowAccountingMatchesTheGeneratedFiles() {
+    Map<String, String> sourceOf =
+        Map.of(
+            "social/page_insights.csv",
+            "page-insights",
+            "social/jobs_tab_insights.csv",
+            "jobs-tab",
+            "social/mentions.jsonl",
+            "mentions",
+            "social/web_sessions.csv",
+            "web-sessions",
+            "business/orders.csv",
+            "orders",
+            "business/tickets.csv",
+            "tickets",
+            "business/csat_responses.csv",
+            "csat",
+            "business/applications.csv",
+            "applications");
+    List<Row> quality = table(Table.DATA_QUALITY).collectAsList();
+    assertThat(quality).hasSize(8);
+    for (FileReport f : generated.files()) {
+      Row q =
+          quality.stream()
+              .filter(r -> r.getAs("source").equals(sourceOf.get(f.file())))
+              .findFirst()
+              .orElseThrow();
+      assertThat(q.<Long>getAs("rows_read")).as(f.file()).isEqualTo(f.rows());
+      assertThat(q.<Long>getAs("rows_quarantined")).as(f.file()).isEqualTo(f.brokenRows());
+      assertThat(q.<Long>getAs("rows_accepted") + q.<Long>getAs("rows_quarantined"))
+          .isEqualTo(f.rows());
+    }
+    assertThat(table(Table.QUARANTINE).count()).isEqualTo(generated.brokenRows());
+  }
+
+  static Row effect(String objective, String entity, String metric) {
+    return table(Table.INTERVENTION_EFFECTS)
+        .filter(
+            col("objective_id")
+                .equalTo(objective)
+                .and(col("entity").equalTo(entity))
+                .and(col("metric").equalTo(metric)))
+        .first();
+  }
+
+  @Test
+  void findsTheInjectedTacticEffects() {
+    for (String region : List.of("north", "south")) {
+      Row csat = effect("customer-satisfaction", region, "csat.score");
+      // +0.30 latent shift, about +0.28 after rounding scores to 1..5.
+      assertThat(csat.<Double>getAs("ci_low")).isLessThan(0.28);
+      assertThat(csat.<Double>getAs("ci_high")).isGreaterThan(0.28);
+      assertThat(csat.<Double>getAs("p_value")).isLessThan(0.001);
+      Row incidents = effect("fewer-incidents", region, "tickets.incidents");
+      assertThat(incidents.<Double>getAs("rel_change")).isBetween(-0.22, -0.08);
+      assertThat(incidents.<Double>getAs("p_value")).isLessThan(0.001);
+    }
+    Row north = effect("market-share", "north", "orders.sales");
+    assertThat(north.<Double>getAs("abs_change")).isPositive();
+    assertThat(north.<Double>getAs("p_value")).isLessThan(0.05);
+    Row control = effect("market-share", "north", "orders.wholesale-sales");
+    assertThat(control.<String>getAs("role")).isEqualTo("control");
+    assertThat(control.<Double>getAs("p_value")).isGreaterThan(0.05);
+    Row apps = effect("recruit-talent", "all", "applications.via-facebook");
+    assertThat(apps.<Double>getAs("rel_change")).isBetween(0.35, 0.8);
+  }
+
+  static int bestLag(String objective, String entity, String lead) {
+    return table(Table.CORRELATIONS)
+        .filter(
+            col("objective_id")
+                .equalTo(objective)
+                .and(col("entity").equalTo(entity))
+                .and(col("lead_metric").equalTo(lead))
+                .and(col("method").equalTo("pearson"))
+                .and(col("transform").equalTo("diff")))
+        .orderBy(col("coefficient").desc())
+        .first()
+        .getAs("lag");
+  }
+
+  @Test
+  void findsTheInjectedLeadsAtTheRightLag() {
+    // Online orders follow social sessions by 14 days = 2 weekly windows; applications follow
+    // jobs-tab views by 7 days = 1 window.
+    assertThat(bestLag("market-share", "north", "web-sessions.social-referrals")).isEqualTo(2);
+    assertThat(bestLag("market-share", "south", "web-sessions.social-referrals")).isEqualTo(2);
+    assertThat(bestLag("recruit-talent", "all", "jobs-tab.views")).isEqualTo(1);
+  }
+
+  @Test
+  void sparkQValuesEqualThePlainJavaBenjaminiHochberg() {
+    List<Row> rows = table(Table.CORRELATIONS).select("p_value", "q_value").collectAsList();
+    double[] p =
+        rows.stream().mapToDouble(r -> r.isNullAt(0) ? Double.NaN : r.getDouble(0)).toArray();
+    double[] q = MultipleTesting.benjaminiHochberg(p);
+    for (int i = 0; i < p.length; i++) {
+      if (Double.isNaN(p[i])) {
+        assertThat(rows.get(i).isNullAt(1)).isTrue();
+      } else {
+        assertThat(rows.get(i).getDouble(1))
+            .isCloseTo(q[i], org.assertj.core.api.Assertions.within(1e-12));
+      }
+    }
+  }
+
+  @Test
+  void windowMetricsAreCompleteWithExplicitGaps() {
+    Dataset<Row> wm = table(Table.WINDOW_METRICS);
+    long windows =
+        wm.filter(col("metric").equalTo("orders.sales").and(col("entity").equalTo("north")))
+            .count();
+    // 2024-01-01 (a Monday) .. 2025-12-31 (a Wednesday): 105 ISO weeks, the last one partial.
+    assertThat(windows).isEqualTo(105);
+    assertThat(
+            wm.filter(col("complete").equalTo(false))
+                .select("window_start")
+                .distinct()
+                .collectAsList())
+        .extracting(r -> r.get(0).toString())
+        .containsExactly("2025-12-29");
+    assertThat(wm.filter(col("value").isNull().and(col("aggregate").isin("sum", "count"))).count())
+        .isZero();
+  }
+
+  @Test
+  void summaryHasAHeadlineAndProgressPerObjectiveAndEntity() {
+    List<Row> summary = table(Table.OBJECTIVE_SUMMARY).collectAsList();
+    assertThat(summary).hasSize(7);
+    Row csat =
+        summary.stream()
+            .filter(
+                r ->
+                    r.getAs("objective_id").equals("customer-satisfaction")
+                        && r.getAs("entity").equals("north"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(csat.<String>getAs("headline"))
+        .contains("csat.score rose from")
+        .contains("vip-community");
+    assertThat(csat.<Double>getAs("target_value")).isEqualTo(4.3);
+    assertThat(csat.<Double>getAs("progress")).isBetween(0.2, 1.2);
+    assertThat(csat.getAs("latest_window").toString()).isEqualTo("2025-12-22");
+  }
+
+  @Test
+  void rerunningTheSameDateReplacesItsPartitionOnly() throws Exception {
+    Path out = dir.resolve("rerun");
+    Path other = out.resolve("data_quality/run_date=2025-01-01");
+    Files.createDirectories(other);
+    Files.writeString(other.resolve("marker.txt"), "older run");
+    run(dir.resolve("data/socialkpi.conf"), out);
+    run(dir.resolve("data/socialkpi.conf"), out);
+    assertThat(other.resolve("marker.txt")).hasContent("older run");
+    assertThat(
+            spark
+                .read()
+                .parquet(out.resolve("data_quality/run_date=" + RUN_DATE).toString())
+                .count())
+        .isEqualTo(8);
+  }
+}
