@@ -1,0 +1,103 @@
+package io.socialkpi.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's run command on the committed sample data, and the same job through spark-submit
+ * (jobs/nightly-submit.sh with the job jar), as a user and a cluster would run them.
+ */
+class LaunchersIT {
+  static final List<String> TABLES =
+      List.of(
+          "window_metrics",
+          "correlations",
+          "intervention_effects",
+          "objective_summary",
+          "data_quality",
+          "quarantine");
+
+  @TempDir Path dir;
+
+  @Test
+  void localLauncherRunsTheSampleAndSaysWhereTheTablesWent() throws Exception {
+    Path out = dir.resolve("local");
+    Launchers.Result r =
+        Launchers.run(
+            Map.of(),
+            "jobs/socialkpi",
+            "run",
+            "--config",
+            "sample-data/socialkpi.conf",
+            "--output",
+            out.toString(),
+            "--run-date",
+            "2025-12-31");
+    assertThat(r.exitCode()).as(r.output()).isZero();
+    assertThat(r.output())
+        .contains("socialkpi: reading 8 sources")
+        .contains("orders")
+        .contains("quarantined")
+        .contains("tables under " + out);
+    for (String t : TABLES) {
+      assertThat(out.resolve(t).resolve("run_date=2025-12-31")).isDirectory();
+    }
+    assertThat(r.output()).doesNotContain(" INFO ");
+  }
+
+  @Test
+  void nightlySubmitRunsTheJobJarThroughSparkSubmit() throws Exception {
+    Path sparkHome = Launchers.fakeSparkHome(dir.resolve("spark"));
+    Path out = dir.resolve("submitted");
+    Launchers.Result r =
+        Launchers.run(
+            Map.of("SPARK_HOME", sparkHome.toString(), "SPARK_MASTER", "local[2]"),
+            "jobs/nightly-submit.sh",
+            "--config",
+            "sample-data/socialkpi.conf",
+            "--output",
+            out.toString(),
+            "--run-date",
+            "2025-12-30");
+    assertThat(r.exitCode()).as(r.output()).isZero();
+    assertThat(r.output()).contains("master local[2]").contains("tables under " + out);
+    for (String t : TABLES) {
+      assertThat(out.resolve(t).resolve("run_date=2025-12-30")).isDirectory();
+    }
+  }
+
+  @Test
+  void nightlySubmitPassesOnTheConfigErrorExitCode() throws Exception {
+    Path bad = dir.resolve("bad.conf");
+    Files.writeString(
+        bad,
+        Files.readString(Path.of("sample-data/socialkpi.conf"))
+            .replace("outcome = csat.score", "outcome = csat.scor")
+            .replace("path = \"", "path = \"" + Launchers.ROOT.resolve("sample-data") + "/"));
+    Path sparkHome = Launchers.fakeSparkHome(dir.resolve("spark"));
+    Launchers.Result r =
+        Launchers.run(
+            Map.of("SPARK_HOME", sparkHome.toString(), "SPARK_MASTER", "local[1]"),
+            "jobs/nightly-submit.sh",
+            "--config",
+            bad.toString());
+    assertThat(r.exitCode()).as(r.output()).isEqualTo(2);
+    assertThat(r.output())
+        .contains(bad + ":")
+        .contains("socialkpi.objectives[0].outcome: unknown metric 'csat.scor'");
+  }
+
+  @Test
+  void nightlySubmitNeedsSparkHome() throws Exception {
+    Launchers.Result r =
+        Launchers.run(Map.of("SPARK_HOME", ""), "jobs/nightly-submit.sh", "--config", "x.conf");
+    assertThat(r.exitCode()).isNotZero();
+    assertThat(r.output()).contains("SPARK_HOME");
+  }
+}
