@@ -14,7 +14,9 @@ import io.socialkpi.calendar.WindowColumns;
 import io.socialkpi.calendar.WindowUnit;
 import io.socialkpi.config.GapPolicy;
 import io.socialkpi.config.MetricSpec;
-import io.socialkpi.config.SourceSpec;
+import io.socialkpi.source.SourceQuality;
+import io.socialkpi.source.SourceScan;
+import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -26,72 +28,76 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Completes a source's observed window values into the {@code window_metrics} table: every entity
- * of the source gets every window from the source's first to its last window, and a window without
- * observations is explicit: {@code n_obs = 0} and a value of 0 for {@link GapPolicy#ZERO} metrics
- * (counts, sums of flows) or null for {@link GapPolicy#MISSING} (levels and means).
+ * Completes the observed window values of every source into the {@code window_metrics} table: every
+ * (entity, metric) of a source gets every window from the source's first to its last window, and a
+ * window without observations is explicit: {@code n_obs = 0} and a value of 0 for {@link
+ * GapPolicy#ZERO} metrics (counts, sums of flows) or null for {@link GapPolicy#MISSING} (levels and
+ * means). A window at either end that the source's data covers only in part is flagged {@code
+ * complete = false}, so a half week does not look like a drop. All sources go through one plan.
  */
 public final class WindowMetrics {
-  private static final StructType POLICY =
+  private static final StructType METRICS =
       new StructType()
           .add("metric", DataTypes.StringType)
-          .add("gap_zero", DataTypes.BooleanType)
-          .add("aggregate", DataTypes.StringType);
+          .add("aggregate", DataTypes.StringType)
+          .add("gap_zero", DataTypes.BooleanType);
+  private static final StructType COVERAGE =
+      new StructType()
+          .add("source", DataTypes.StringType)
+          .add("first_date", DataTypes.DateType)
+          .add("last_date", DataTypes.DateType);
 
   private WindowMetrics() {}
 
-  /**
-   * @param observed rows of (source, entity, window_start, metric, value, n_obs) for one source
-   */
-  public static Dataset<Row> complete(
-      SparkSession spark,
-      SourceSpec source,
-      Dataset<Row> observed,
-      WindowUnit unit,
-      java.time.LocalDate firstDate,
-      java.time.LocalDate lastDate) {
-    Dataset<Row> range =
-        observed.agg(min(col("window_start")).as("first"), max(col("window_start")).as("last"));
-    Dataset<Row> windows =
-        range
-            .filter(col("first").isNotNull())
+  public static Dataset<Row> complete(SparkSession spark, List<SourceScan> scans, WindowUnit unit) {
+    List<Row> metrics = new ArrayList<>();
+    List<Row> coverage = new ArrayList<>();
+    Dataset<Row> observed = null;
+    for (SourceScan scan : scans) {
+      for (MetricSpec m : scan.source().metrics()) {
+        metrics.add(RowFactory.create(m.id(), m.aggregate().key(), m.gap() == GapPolicy.ZERO));
+      }
+      SourceQuality q = scan.quality();
+      coverage.add(RowFactory.create(q.source(), date(q.firstDate()), date(q.lastDate())));
+      observed = observed == null ? scan.windowValues() : observed.unionByName(scan.windowValues());
+    }
+    Dataset<Row> ranges =
+        observed
+            .groupBy("source")
+            .agg(min(col("window_start")).as("first"), max(col("window_start")).as("last"));
+    Dataset<Row> grid =
+        observed
+            .select("source", "entity", "metric")
+            .distinct()
+            .join(ranges, "source")
             .select(
+                col("source"),
+                col("entity"),
+                col("metric"),
                 explode(sequence(col("first"), col("last"), WindowColumns.step(unit)))
                     .as("window_start"));
-    Dataset<Row> entities = observed.select(col("entity")).distinct();
-    List<Row> policies = new ArrayList<>();
-    for (MetricSpec m : source.metrics()) {
-      policies.add(RowFactory.create(m.id(), m.gap() == GapPolicy.ZERO, m.aggregate().key()));
-    }
-    Dataset<Row> metrics = spark.createDataFrame(policies, POLICY);
-    Dataset<Row> grid = entities.crossJoin(windows).crossJoin(broadcast(metrics));
-    Dataset<Row> joined =
-        grid.join(
-            observed.drop("source"), new String[] {"entity", "window_start", "metric"}, "left");
     Column start = col("window_start");
     Column nObs = coalesce(col("n_obs"), lit(0L));
-    return joined.select(
-        lit(source.name()).as("source"),
-        col("entity"),
-        start.as("window_start"),
-        WindowColumns.end(start, unit).as("window_end"),
-        col("metric"),
-        col("aggregate"),
-        when(col("gap_zero"), coalesce(col("value"), lit(0.0)))
-            .otherwise(when(nObs.gt(0), col("value")))
-            .as("value"),
-        nObs.as("n_obs"),
-        covered(start, unit, firstDate, lastDate).as("complete"));
+    Column end = WindowColumns.end(start, unit);
+    return grid.join(observed, new String[] {"source", "entity", "metric", "window_start"}, "left")
+        .join(broadcast(spark.createDataFrame(metrics, METRICS)), "metric")
+        .join(broadcast(spark.createDataFrame(coverage, COVERAGE)), "source")
+        .select(
+            col("source"),
+            col("entity"),
+            start.as("window_start"),
+            end.as("window_end"),
+            col("metric"),
+            col("aggregate"),
+            when(col("gap_zero"), coalesce(col("value"), lit(0.0)))
+                .otherwise(when(nObs.gt(0), col("value")))
+                .as("value"),
+            nObs.as("n_obs"),
+            coalesce(start.geq(col("first_date")).and(end.leq(col("last_date"))), lit(false))
+                .as("complete"));
   }
 
-  /** A window is complete when the source's data covers all of its days. */
-  private static Column covered(
-      Column start, WindowUnit unit, java.time.LocalDate first, java.time.LocalDate last) {
-    if (first == null || last == null) {
-      return lit(false);
-    }
-    return start
-        .geq(lit(java.sql.Date.valueOf(first)))
-        .and(WindowColumns.end(start, unit).leq(lit(java.sql.Date.valueOf(last))));
+  private static Date date(java.time.LocalDate d) {
+    return d == null ? null : Date.valueOf(d);
   }
 }

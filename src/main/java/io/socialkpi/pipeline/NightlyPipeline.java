@@ -8,9 +8,11 @@ import io.socialkpi.output.RunWriter;
 import io.socialkpi.output.Table;
 import io.socialkpi.panel.PanelRows;
 import io.socialkpi.panel.WindowMetrics;
+import io.socialkpi.source.LineNumbers;
 import io.socialkpi.source.SourceLayout;
 import io.socialkpi.source.SourceQuality;
 import io.socialkpi.source.SourceScan;
+import io.socialkpi.source.SplitLines;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +20,7 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * The nightly run, as small named steps: scan each source once, check data quality, complete the
@@ -105,20 +108,7 @@ public final class NightlyPipeline {
   }
 
   Dataset<Row> windowMetrics() {
-    Dataset<Row> all = null;
-    for (SourceScan scan : scans.values()) {
-      SourceQuality q = scan.quality();
-      Dataset<Row> one =
-          WindowMetrics.complete(
-              spark,
-              scan.source(),
-              scan.windowValues(),
-              settings.run().window(),
-              q.firstDate(),
-              q.lastDate());
-      all = all == null ? one : all.unionByName(one);
-    }
-    return all;
+    return WindowMetrics.complete(spark, new ArrayList<>(scans.values()), settings.run().window());
   }
 
   void evidence(Dataset<Row> windowMetrics) {
@@ -126,11 +116,12 @@ public final class NightlyPipeline {
         "computing window metrics and evidence for "
             + settings.objectives().size()
             + " objectives");
-    Dataset<Row> persisted =
-        windowMetrics.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+    // Materialised once: the table and every objective's panel read it.
+    Dataset<Row> persisted = windowMetrics.persist(StorageLevel.MEMORY_AND_DISK());
+    long cells = persisted.count();
     writer.stage(
         Table.WINDOW_METRICS,
-        persisted.orderBy(col("metric"), col("entity"), col("window_start")),
+        persisted.sortWithinPartitions(col("metric"), col("entity"), col("window_start")),
         0);
     EvidenceEngine engine =
         EvidenceEngine.over(PanelRows.build(spark, settings, persisted), settings);
@@ -140,17 +131,19 @@ public final class NightlyPipeline {
     stageQuality();
     engine.release();
     persisted.unpersist();
+    progress.detail("%,d window metric values", cells);
     progress.done();
   }
 
   private void stageQuality() {
     writer.stage(Table.DATA_QUALITY, QualityTable.of(spark, qualities()), 1);
-    Dataset<Row> quarantine = null;
+    Dataset<Row> rejected = null;
+    List<SplitLines> splits = new ArrayList<>();
     for (SourceScan scan : scans.values()) {
-      quarantine =
-          quarantine == null ? scan.quarantine() : quarantine.unionByName(scan.quarantine());
+      rejected = rejected == null ? scan.rejectedRows() : rejected.unionByName(scan.rejectedRows());
+      splits.addAll(scan.splitLines());
     }
-    writer.stage(Table.QUARANTINE, quarantine, 1);
+    writer.stage(Table.QUARANTINE, LineNumbers.number(spark, rejected, splits), 1);
   }
 
   void publish() {

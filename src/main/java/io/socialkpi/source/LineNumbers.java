@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -17,7 +18,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /** Turns (file, split, index in split) into 1-based line numbers from the per-split line counts. */
-final class LineNumbers {
+public final class LineNumbers {
   private static final StructType SCHEMA =
       new StructType()
           .add(RawRows.FILE, DataTypes.StringType)
@@ -30,7 +31,7 @@ final class LineNumbers {
    * Lines before each split of each file. Task retries can report a split twice with the same
    * count, so reports are keyed by (file, start).
    */
-  static Dataset<Row> splitStarts(SparkSession spark, List<SplitLines> reports) {
+  private static Dataset<Row> splitStarts(SparkSession spark, List<SplitLines> reports) {
     Map<String, SplitLines> unique = new LinkedHashMap<>();
     for (SplitLines s : reports) {
       unique.put(s.file() + "@" + s.start(), s);
@@ -51,24 +52,29 @@ final class LineNumbers {
     return spark.createDataFrame(rows, SCHEMA);
   }
 
-  static Dataset<Row> number(Dataset<Row> rejected, Dataset<Row> splitStarts) {
+  /**
+   * The {@code quarantine} table from rejected rows of any sources: source, file, line,
+   * byte_offset, reason, detail, raw.
+   */
+  public static Dataset<Row> number(
+      SparkSession spark, Dataset<Row> rejected, List<SplitLines> reports) {
+    Dataset<Row> starts = splitStarts(spark, reports);
+    Column linesBefore = coalesce(starts.col("lines_before"), lit(0L));
     return rejected
         .join(
-            broadcast(splitStarts),
+            broadcast(starts),
             rejected
                 .col(RawRows.FILE)
-                .equalTo(splitStarts.col(RawRows.FILE))
-                .and(
-                    rejected
-                        .col(RawRows.SPLIT_START)
-                        .equalTo(splitStarts.col(RawRows.SPLIT_START))),
+                .equalTo(starts.col(RawRows.FILE))
+                .and(rejected.col(RawRows.SPLIT_START).equalTo(starts.col(RawRows.SPLIT_START))),
             "left")
         .select(
-            rejected.col("*"),
-            coalesce(splitStarts.col("lines_before"), lit(0L))
-                .plus(rejected.col(RawRows.LINE_INDEX))
-                .plus(lit(1L))
-                .as("line"))
-        .drop(splitStarts.col(RawRows.FILE));
+            rejected.col("source"),
+            rejected.col(RawRows.FILE),
+            linesBefore.plus(rejected.col(RawRows.LINE_INDEX)).plus(lit(1L)).as("line"),
+            rejected.col(RawRows.OFFSET),
+            rejected.col(RawRows.REASON),
+            rejected.col(RawRows.DETAIL),
+            rejected.col(RawRows.RAW));
   }
 }

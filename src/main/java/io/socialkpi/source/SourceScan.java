@@ -1,10 +1,12 @@
 package io.socialkpi.source;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
@@ -42,7 +44,6 @@ public final class SourceScan {
   static final String FIRST_DATE = "first_date";
   static final String LAST_DATE = "last_date";
 
-  private final SparkSession spark;
   private final SourceSpec source;
   private final SourceLayout layout;
   private final Dataset<Row> groups;
@@ -55,7 +56,6 @@ public final class SourceScan {
       SourceLayout layout,
       Dataset<Row> groups,
       CollectionAccumulator<SplitLines> splitLines) {
-    this.spark = spark;
     this.source = source;
     this.layout = layout;
     this.groups = groups;
@@ -191,40 +191,56 @@ public final class SourceScan {
     return value instanceof java.sql.Timestamp t ? t.toInstant() : (java.time.Instant) value;
   }
 
-  /** Observed (entity, window) values: source, entity, window_start, metric, value, n_obs. */
+  /**
+   * Observed (entity, window) values: source, entity, window_start, metric, value, n_obs. One row
+   * per metric for every (entity, window) that had accepted rows, in one projection.
+   */
   public Dataset<Row> windowValues() {
-    Dataset<Row> accepted = groups.filter(col(ACCEPTED));
-    Dataset<Row> all = null;
     List<MetricSpec> metrics = source.metrics();
-    for (int i = 0; i < metrics.size(); i++) {
-      Dataset<Row> one =
-          accepted.select(
-              lit(source.name()).as("source"),
-              col(Observations.ENTITY).as("entity"),
-              col(Observations.WINDOW_START).as("window_start"),
+    Column[] cells = new Column[metrics.size()];
+    for (int i = 0; i < cells.length; i++) {
+      cells[i] =
+          struct(
               lit(metrics.get(i).id()).as("metric"),
               col(Observations.value(i)).as("value"),
               col(observed(i)).as("n_obs"));
-      all = all == null ? one : all.unionAll(one);
     }
-    return all;
+    return groups
+        .filter(col(ACCEPTED))
+        .select(
+            lit(source.name()).as("source"),
+            col(Observations.ENTITY).as("entity"),
+            col(Observations.WINDOW_START).as("window_start"),
+            explode(array(cells)).as("cell"))
+        .select("source", "entity", "window_start", "cell.metric", "cell.value", "cell.n_obs");
   }
 
   /**
-   * Quarantined rows with exact line numbers: source, file, line, byte_offset, reason, detail, raw.
+   * Quarantined rows, still to be numbered with {@link LineNumbers#number}: source, file,
+   * split_start, line_index, byte_offset, reason, detail, raw.
    */
-  public Dataset<Row> quarantine() {
-    Dataset<Row> lineStarts = LineNumbers.splitStarts(spark, splitLines.value());
-    Dataset<Row> rejected = groups.filter(col(ACCEPTED).equalTo(lit(false)));
-    return LineNumbers.number(rejected, lineStarts)
+  public Dataset<Row> rejectedRows() {
+    return groups
+        .filter(col(ACCEPTED).equalTo(lit(false)))
         .select(
             lit(source.name()).as("source"),
-            col(RawRows.FILE).as("file"),
-            col("line"),
-            col(RawRows.OFFSET).as("byte_offset"),
-            col(RawRows.REASON).as("reason"),
-            col(RawRows.DETAIL).as("detail"),
-            col(RawRows.RAW).as("raw"));
+            col(RawRows.FILE),
+            col(RawRows.SPLIT_START),
+            col(RawRows.LINE_INDEX),
+            col(RawRows.OFFSET),
+            col(RawRows.REASON),
+            col(RawRows.DETAIL),
+            col(RawRows.RAW));
+  }
+
+  /** This source's rows of the {@code quarantine} table, numbered. */
+  public Dataset<Row> quarantine() {
+    return LineNumbers.number(groups.sparkSession(), rejectedRows(), splitLines());
+  }
+
+  /** Line counts of every split read (known once the scan has run). */
+  public List<SplitLines> splitLines() {
+    return List.copyOf(splitLines.value());
   }
 
   /** Frees the persisted aggregate. */
