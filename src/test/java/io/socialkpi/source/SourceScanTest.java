@@ -275,4 +275,94 @@ class SourceScanTest {
     assertThat(q.<Long>getAs("line")).isEqualTo(2L);
     assertThat(q.<String>getAs("raw")).contains("\"region\":\"north\"");
   }
+
+  @Test
+  void csvJsonAndParquetOfTheSameRowsGiveTheSameWindowValues() throws IOException {
+    String csv =
+        "ordered_at,region,amount\n"
+            + "2024-03-04 10:00:00,north,10.5\n"
+            + "2024-03-05 23:30:00,north,2\n"
+            + "2024-03-11 00:10:00,south,7.25\n";
+    String jsonl =
+        "{\"ordered_at\":\"2024-03-04 10:00:00\",\"region\":\"north\",\"amount\":10.5}\n"
+            + "{\"ordered_at\":\"2024-03-05 23:30:00\",\"region\":\"north\",\"amount\":2}\n"
+            + "{\"ordered_at\":\"2024-03-11 00:10:00\",\"region\":\"south\",\"amount\":7.25}\n";
+    spark
+        .createDataFrame(
+            List.of(
+                org.apache.spark.sql.RowFactory.create("2024-03-04 10:00:00", "north", 10.5),
+                org.apache.spark.sql.RowFactory.create("2024-03-05 23:30:00", "north", 2.0),
+                org.apache.spark.sql.RowFactory.create("2024-03-11 00:10:00", "south", 7.25)),
+            new org.apache.spark.sql.types.StructType()
+                .add("ordered_at", "string")
+                .add("region", "string")
+                .add("amount", "double"))
+        .coalesce(1)
+        .write()
+        .parquet(dir.resolve("pq").toString());
+    String conf =
+        """
+        socialkpi {
+          run { zone = "Europe/Helsinki", window = week }
+          sources {
+            orders {
+              path = "PATH", format = FORMAT
+              time { column = ordered_at, pattern = "yyyy-MM-dd HH:mm:ss", zone = "Europe/Helsinki" }
+              entity = region
+              metrics {
+                sales { column = amount, aggregate = sum }
+                orders { aggregate = count }
+                biggest { column = amount, aggregate = max }
+              }
+            }
+          }
+        }
+        """;
+    List<String> fromCsv =
+        values(
+            scan(
+                conf.replace("PATH", "o.csv").replace("FORMAT", "csv"),
+                "o.csv",
+                csv.getBytes(StandardCharsets.UTF_8)));
+    List<String> fromJson =
+        values(
+            scan(
+                conf.replace("PATH", "o.jsonl").replace("FORMAT", "json"),
+                "o.jsonl",
+                jsonl.getBytes(StandardCharsets.UTF_8)));
+    Files.writeString(
+        dir.resolve("job.conf"), conf.replace("PATH", "pq").replace("FORMAT", "parquet"));
+    Settings s = SettingsLoader.load(dir.resolve("job.conf"));
+    List<String> fromParquet =
+        values(
+            SourceScan.run(
+                spark, s.sources().get("orders"), InputCheck.check(s).get("orders"), s.run()));
+    assertThat(fromCsv)
+        .containsExactly(
+            "orders.biggest|north|2024-03-04|10.5|2",
+            "orders.biggest|south|2024-03-11|7.25|1",
+            "orders.orders|north|2024-03-04|2.0|2",
+            "orders.orders|south|2024-03-11|1.0|1",
+            "orders.sales|north|2024-03-04|12.5|2",
+            "orders.sales|south|2024-03-11|7.25|1");
+    assertThat(fromJson).isEqualTo(fromCsv);
+    assertThat(fromParquet).isEqualTo(fromCsv);
+  }
+
+  static List<String> values(SourceScan scan) {
+    return scan.windowValues().collectAsList().stream()
+        .map(
+            r ->
+                r.getAs("metric")
+                    + "|"
+                    + r.getAs("entity")
+                    + "|"
+                    + r.getAs("window_start")
+                    + "|"
+                    + r.getAs("value")
+                    + "|"
+                    + r.getAs("n_obs"))
+        .sorted()
+        .toList();
+  }
 }
