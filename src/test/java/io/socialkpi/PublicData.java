@@ -49,6 +49,26 @@ public final class PublicData {
     }
   }
 
+  /** The text column {@code name} (dates, labels). */
+  public static java.util.List<String> text(String file, String name) {
+    Path path = ROOT.resolve(file);
+    assumeTrue(Files.isRegularFile(path), "public data not found at " + path.toAbsolutePath());
+    try {
+      List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
+      int index =
+          Arrays.stream(lines.get(0).split(",", -1))
+              .map(PublicData::unquote)
+              .toList()
+              .indexOf(name);
+      return lines.subList(1, lines.size()).stream()
+          .filter(l -> !l.isBlank())
+          .map(l -> unquote(l.split(",", -1)[index]))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static String unquote(String s) {
     String t = s.trim();
     return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")
