@@ -1,5 +1,7 @@
 package io.socialkpi.analysis;
 
+import io.socialkpi.stats.CounterfactualResult;
+import io.socialkpi.stats.DiffInDiffResult;
 import java.io.Serializable;
 import java.time.LocalDate;
 
@@ -8,6 +10,9 @@ import java.time.LocalDate;
  * row of the {@code intervention_effects} table.
  *
  * @param role outcome, lead or control: what the metric is to the objective
+ * @param controlMetric the control series the outcome was compared with, or null
+ * @param did difference-in-differences against the control (outcome rows with a control only)
+ * @param counterfactual the outcome against its pre-period fit (outcome rows only)
  */
 public record EffectRow(
     String objectiveId,
@@ -33,5 +38,8 @@ public record EffectRow(
     double ciHigh,
     double effectSize,
     double mannWhitneyP,
+    String controlMetric,
+    DiffInDiffResult did,
+    CounterfactualResult counterfactual,
     String note)
     implements Serializable {}

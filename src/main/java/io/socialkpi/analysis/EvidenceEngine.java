@@ -28,9 +28,12 @@ import org.apache.spark.storage.StorageLevel;
  */
 public final class EvidenceEngine {
   private final Dataset<Row> results;
+  private final double alpha;
+  private Dataset<Row> correlations;
 
-  private EvidenceEngine(Dataset<Row> results) {
+  private EvidenceEngine(Dataset<Row> results, double alpha) {
     this.results = results;
+    this.alpha = alpha;
   }
 
   /** Plans the evidence over the long panel (objective_id, entity, metric, window_start, value). */
@@ -40,7 +43,7 @@ public final class EvidenceEngine {
       objectives.put(o.id(), o);
     }
     ObjectiveEvidence evidence =
-        new ObjectiveEvidence(settings.run().window(), settings.analysis().confidence());
+        new ObjectiveEvidence(settings.run().window(), settings.analysis());
     MapGroupsFunction<String, Row, Row> perGroup =
         (key, rows) -> {
           int sep = key.indexOf('\u0000');
@@ -57,7 +60,7 @@ public final class EvidenceEngine {
                 Encoders.STRING())
             .mapGroups(perGroup, Encoders.row(EvidenceSchemas.GROUP_RESULT))
             .persist(StorageLevel.MEMORY_AND_DISK());
-    return new EvidenceEngine(results);
+    return new EvidenceEngine(results, settings.analysis().alpha());
   }
 
   private static List<ObjectivePanel.Cell> cells(Iterator<Row> rows) {
@@ -72,20 +75,31 @@ public final class EvidenceEngine {
     return cells;
   }
 
-  /** Correlations with q-values over every test of the run. */
+  /** Correlations with q-values over every test of the run and the trend-driven flag. */
   public Dataset<Row> correlations() {
-    return QValues.add(results.select(explode(col("correlations")).as("c")).select("c.*"));
+    if (correlations == null) {
+      Dataset<Row> raw = results.select(explode(col("correlations")).as("c")).select("c.*");
+      correlations =
+          ObjectiveVerdicts.flagTrendDriven(QValues.add(raw), alpha)
+              .persist(StorageLevel.MEMORY_AND_DISK());
+    }
+    return correlations;
   }
 
   public Dataset<Row> effects() {
     return results.select(explode(col("effects")).as("e")).select("e.*");
   }
 
+  /** One row per objective and entity, with best lags and the verdict. */
   public Dataset<Row> summaries() {
-    return results.select("summary.*");
+    return ObjectiveVerdicts.withVerdicts(
+        results.select("summary.*"), correlations(), effects(), alpha);
   }
 
   public void release() {
     results.unpersist();
+    if (correlations != null) {
+      correlations.unpersist();
+    }
   }
 }

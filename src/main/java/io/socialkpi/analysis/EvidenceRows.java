@@ -1,5 +1,7 @@
 package io.socialkpi.analysis;
 
+import io.socialkpi.stats.CounterfactualResult;
+import io.socialkpi.stats.DiffInDiffResult;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -46,31 +48,54 @@ final class EvidenceRows {
   }
 
   static Row effect(EffectRow e) {
-    return RowFactory.create(
-        e.objectiveId(),
-        e.entity(),
-        e.tacticId(),
-        e.metric(),
-        e.role(),
-        date(e.launched()),
-        date(e.beforeStart()),
-        date(e.afterStart()),
-        e.nBefore(),
-        e.nAfter(),
-        d(e.meanBefore()),
-        d(e.meanAfter()),
-        d(e.sdBefore()),
-        d(e.sdAfter()),
-        d(e.absChange()),
-        d(e.relChange()),
-        d(e.tStat()),
-        d(e.df()),
-        d(e.pValue()),
-        d(e.ciLow()),
-        d(e.ciHigh()),
-        d(e.effectSize()),
-        d(e.mannWhitneyP()),
-        e.note());
+    DiffInDiffResult did = e.did();
+    CounterfactualResult cf = e.counterfactual();
+    Object[] base = {
+      e.objectiveId(),
+      e.entity(),
+      e.tacticId(),
+      e.metric(),
+      e.role(),
+      date(e.launched()),
+      date(e.beforeStart()),
+      date(e.afterStart()),
+      e.nBefore(),
+      e.nAfter(),
+      d(e.meanBefore()),
+      d(e.meanAfter()),
+      d(e.sdBefore()),
+      d(e.sdAfter()),
+      d(e.absChange()),
+      d(e.relChange()),
+      d(e.tStat()),
+      d(e.df()),
+      d(e.pValue()),
+      d(e.ciLow()),
+      d(e.ciHigh()),
+      d(e.effectSize()),
+      d(e.mannWhitneyP()),
+      e.note()
+    };
+    Object[] control = {
+      e.controlMetric(),
+      did == null ? null : d(did.estimate()),
+      did == null ? null : d(did.stdError()),
+      did == null ? null : d(did.pValue()),
+      did == null ? null : d(did.ciLow()),
+      did == null ? null : d(did.ciHigh()),
+      did == null ? null : did.note(),
+      cf == null ? null : d(cf.predictedMean()),
+      cf == null ? null : d(cf.averageEffect()),
+      cf == null ? null : d(cf.cumulativeEffect()),
+      cf == null ? null : d(cf.relativeEffect()),
+      cf == null ? null : d(cf.ciLow()),
+      cf == null ? null : d(cf.ciHigh()),
+      cf == null ? null : d(cf.pValue()),
+      cf == null ? null : cf.note()
+    };
+    Object[] all = java.util.Arrays.copyOf(base, base.length + control.length);
+    System.arraycopy(control, 0, all, base.length, control.length);
+    return RowFactory.create(all);
   }
 
   static Row summary(SummaryRow s) {
@@ -92,7 +117,8 @@ final class EvidenceRows {
         date(s.targetDate()),
         d(s.progress()),
         s.onTrack(),
-        s.headline());
+        s.headline(),
+        s.controlEntity());
   }
 
   private static Double d(double v) {

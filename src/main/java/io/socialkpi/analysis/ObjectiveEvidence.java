@@ -1,18 +1,14 @@
 package io.socialkpi.analysis;
 
 import io.socialkpi.calendar.WindowUnit;
+import io.socialkpi.config.AnalysisSettings;
 import io.socialkpi.config.ObjectiveSpec;
-import io.socialkpi.config.TacticSpec;
 import io.socialkpi.panel.ObjectivePanel;
-import io.socialkpi.stats.BeforeAfter;
 import io.socialkpi.stats.Correlation;
 import io.socialkpi.stats.CorrelationResult;
 import io.socialkpi.stats.Lags;
-import io.socialkpi.stats.TwoSampleResult;
 import java.io.Serializable;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -34,11 +30,13 @@ public final class ObjectiveEvidence implements Serializable {
       List<CorrelationRow> correlations, List<EffectRow> effects, SummaryRow summary) {}
 
   private final WindowUnit unit;
+  private final AnalysisSettings analysis;
   private final double confidence;
 
-  public ObjectiveEvidence(WindowUnit unit, double confidence) {
+  public ObjectiveEvidence(WindowUnit unit, AnalysisSettings analysis) {
     this.unit = unit;
-    this.confidence = confidence;
+    this.analysis = analysis;
+    this.confidence = analysis.confidence();
   }
 
   public Result compute(ObjectiveSpec objective, ObjectivePanel panel) {
@@ -50,8 +48,8 @@ public final class ObjectiveEvidence implements Serializable {
   List<CorrelationRow> correlations(ObjectiveSpec objective, ObjectivePanel panel) {
     List<CorrelationRow> rows = new ArrayList<>();
     double[] outcome = panel.series(objective.outcome());
-    String expected = objective.expectedDirection().key();
     for (String lead : objective.leadIndicators()) {
+      String expected = objective.expectedSign(lead) > 0 ? "positive" : "negative";
       double[] leadSeries = panel.series(lead);
       for (String transform : TRANSFORMS) {
         double[] x = transform.equals("diff") ? Lags.diff(leadSeries) : leadSeries;
@@ -63,7 +61,7 @@ public final class ObjectiveEvidence implements Serializable {
             Boolean ok =
                 Double.isNaN(r.coefficient())
                     ? null
-                    : Math.signum(r.coefficient()) == objective.expectedDirection().sign();
+                    : Math.signum(r.coefficient()) == objective.expectedSign(lead);
             rows.add(
                 new CorrelationRow(
                     objective.id(),
@@ -96,59 +94,8 @@ public final class ObjectiveEvidence implements Serializable {
     };
   }
 
-  /**
-   * Each tactic's "before" runs from the previous tactic's launch window (or the first window) to
-   * its own launch window, exclusive; its "after" from its launch window on, so staggered tactics
-   * are each compared with the state just before them.
-   */
   List<EffectRow> effects(ObjectiveSpec objective, ObjectivePanel panel) {
-    List<EffectRow> rows = new ArrayList<>();
-    LocalDate[] windows = panel.windows();
-    if (windows.length == 0) {
-      return rows;
-    }
-    List<TacticSpec> tactics = new ArrayList<>(objective.tactics());
-    tactics.sort((a, b) -> a.launched().compareTo(b.launched()));
-    LocalDate previousLaunch = null;
-    for (TacticSpec tactic : tactics) {
-      LocalDate launchWindow = unit.start(tactic.launched());
-      int from = previousLaunch == null ? 0 : panel.firstAtOrAfter(previousLaunch);
-      int cut = panel.firstAtOrAfter(launchWindow);
-      for (String metric : objective.metrics()) {
-        double[] series = panel.series(metric);
-        double[] before = Arrays.copyOfRange(series, from, Math.max(from, cut));
-        double[] after = Arrays.copyOfRange(series, cut, series.length);
-        TwoSampleResult r = BeforeAfter.compare(before, after, confidence);
-        rows.add(
-            new EffectRow(
-                objective.id(),
-                panel.entity(),
-                tactic.id(),
-                metric,
-                role(objective, metric),
-                tactic.launched(),
-                from < windows.length ? windows[from] : null,
-                cut < windows.length ? windows[cut] : null,
-                r.nBefore(),
-                r.nAfter(),
-                r.meanBefore(),
-                r.meanAfter(),
-                r.sdBefore(),
-                r.sdAfter(),
-                r.absChange(),
-                r.relChange(),
-                r.tStat(),
-                r.df(),
-                r.pValue(),
-                r.ciLow(),
-                r.ciHigh(),
-                r.hedgesG(),
-                r.mannWhitneyP(),
-                r.note()));
-      }
-      previousLaunch = launchWindow;
-    }
-    return rows;
+    return new TacticEffects(unit, analysis).of(objective, panel);
   }
 
   static String role(ObjectiveSpec objective, String metric) {

@@ -78,7 +78,8 @@ final class Summaries {
         target == null ? null : target.by(),
         progress,
         onTrack,
-        Headlines.of(objective, effects, recent, target, onTrack));
+        Headlines.of(objective, effects, recent, target, onTrack),
+        panel.entity().equals(objective.controlEntity()));
   }
 
   private static Boolean onTrack(

@@ -9,6 +9,7 @@ import java.time.LocalDate;
  * @param recentValue mean outcome over the last {@link ObjectiveEvidence#RECENT_WINDOWS} windows,
  *     the level progress and on-track are judged on (one window alone is too noisy)
  * @param baselineValue mean outcome before the first tactic's launch
+ * @param controlEntity this entity is the objective's control entity, which the tactics missed
  */
 public record SummaryRow(
     String objectiveId,
@@ -28,5 +29,6 @@ public record SummaryRow(
     LocalDate targetDate,
     double progress,
     Boolean onTrack,
-    String headline)
+    String headline,
+    boolean controlEntity)
     implements Serializable {}

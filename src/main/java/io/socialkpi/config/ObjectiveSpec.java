@@ -11,6 +11,9 @@ import java.util.List;
  * @param outcome qualified metric id ({@code source.metric})
  * @param target value and date to reach, or null
  * @param control qualified id of a metric the tactics cannot touch, or null
+ * @param controlEntity an entity the tactics did not reach, whose outcome is the control, or null
+ * @param badLeads lead indicators that are bad news when they rise (complaints): they are expected
+ *     to move against the outcome's expected direction
  */
 public record ObjectiveSpec(
     String id,
@@ -24,11 +27,37 @@ public record ObjectiveSpec(
     List<String> leadIndicators,
     List<Integer> lags,
     List<TacticSpec> tactics,
-    String control)
+    String control,
+    String controlEntity,
+    List<String> badLeads)
     implements Serializable {
+
+  /**
+   * The sign a correlation of {@code lead} with the outcome should have: the expected direction's
+   * sign for a good lead indicator, the opposite for a bad one.
+   */
+  public int expectedSign(String lead) {
+    return expectedDirection.sign() * (badLeads.contains(lead) ? -1 : 1);
+  }
 
   public String displayName() {
     return name != null ? name : id;
+  }
+
+  /** The panel series used as control for {@code entity}, or null when there is none. */
+  public String controlSeries(String entity) {
+    if (control != null) {
+      return control;
+    }
+    if (controlEntity != null && !controlEntity.equals(entity)) {
+      return controlEntitySeries();
+    }
+    return null;
+  }
+
+  /** Name of the control entity's outcome series in the panel: {@code outcome@entity}. */
+  public String controlEntitySeries() {
+    return controlEntity == null ? null : outcome + "@" + controlEntity;
   }
 
   /** Every metric this objective reads, outcome first. */

@@ -52,13 +52,8 @@ final class ObjectiveSpecReader {
     }
     String outcome = metricRef(o, "outcome", o.requiredString("outcome"));
     List<String> leads = new ArrayList<>();
-    List<String> leadValues = o.stringList("lead-indicators");
-    for (int i = 0; i < leadValues.size(); i++) {
-      String lead = metricRef(o, "lead-indicators[" + i + "]", leadValues.get(i));
-      if (lead != null) {
-        leads.add(lead);
-      }
-    }
+    List<String> inverse = new ArrayList<>();
+    readLeads(o, leads, inverse);
     String control = metricRef(o, "control", o.optString("control"));
     checkEntities(o, outcome, leads, control);
     List<Integer> lags = o.intList("lags");
@@ -80,7 +75,9 @@ final class ObjectiveSpecReader {
         List.copyOf(leads),
         List.copyOf(lags),
         tactics(o),
-        control);
+        control,
+        controlEntity(o, outcome, control),
+        List.copyOf(inverse));
   }
 
   /** A qualified metric id that must name a declared source metric; null stays null. */
@@ -122,6 +119,57 @@ final class ObjectiveSpecReader {
                 + "' without `entity`");
       }
     }
+  }
+
+  /**
+   * Lead indicators are written as {@code source.metric}, or as {@code { metric = source.metric,
+   * polarity = bad }} for a metric that is bad news when it rises (complaints).
+   */
+  private void readLeads(Section o, List<String> leads, List<String> inverse) {
+    if (!o.isSet("lead-indicators")) {
+      return;
+    }
+    if (o.config().getValue("lead-indicators").valueType()
+        != com.typesafe.config.ConfigValueType.LIST) {
+      o.problem("lead-indicators", "expected a list of source.metric names");
+      return;
+    }
+    List<? extends com.typesafe.config.ConfigValue> values = o.config().getList("lead-indicators");
+    for (int i = 0; i < values.size(); i++) {
+      String key = "lead-indicators[" + i + "]";
+      com.typesafe.config.ConfigValue v = values.get(i);
+      String ref;
+      boolean bad = false;
+      if (v instanceof ConfigObject obj) {
+        Section lead = new Section(obj.toConfig(), o.path(key), o.file(), o.problems());
+        ref = lead.requiredString("metric");
+        String polarity = lead.optString("polarity");
+        if (polarity != null && !polarity.equals("good") && !polarity.equals("bad")) {
+          lead.problem("polarity", "expected good or bad, found '" + polarity + "'");
+        }
+        bad = "bad".equals(polarity);
+      } else {
+        ref = String.valueOf(v.unwrapped());
+      }
+      String lead = metricRef(o, key, ref);
+      if (lead != null) {
+        leads.add(lead);
+        if (bad) {
+          inverse.add(lead);
+        }
+      }
+    }
+  }
+
+  private String controlEntity(Section o, String outcome, String control) {
+    String entity = o.optString("control-entity");
+    if (entity != null && control != null) {
+      o.problem("control-entity", "give either control or control-entity, not both");
+    }
+    if (entity != null && outcome != null && !sourceOf(outcome).hasEntity()) {
+      o.problem("control-entity", "the outcome '" + outcome + "' has no entity column");
+    }
+    return entity;
   }
 
   private SourceSpec sourceOf(String metric) {

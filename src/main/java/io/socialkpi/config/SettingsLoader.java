@@ -159,7 +159,22 @@ public final class SettingsLoader {
     if (!(alpha > 0 && alpha < 1)) {
       a.problem("alpha", "expected a level between 0 and 1, found " + alpha);
     }
-    return new AnalysisSettings(confidence, alpha);
+    Section ba = a.child("before-after");
+    ba.rejectUnknownKeys(reference.getObject("socialkpi.analysis.before-after"));
+    int before = count(ba, "windows-before");
+    int after = count(ba, "windows-after");
+    int rampUp = count(ba, "ramp-up-windows");
+    return new AnalysisSettings(
+        confidence, alpha, before, after, rampUp, ba.bool("staggered", true));
+  }
+
+  private static int count(Section s, String key) {
+    double v = s.number(key, 0);
+    if (v < 0 || v != Math.floor(v)) {
+      s.problem(key, "expected a whole number of windows, 0 or more, found " + v);
+      return 0;
+    }
+    return (int) v;
   }
 
   private static SparkSettings spark(Section s, Config reference) {

@@ -53,7 +53,22 @@ public final class EvidenceSchemas {
           .add("ci_high", DataTypes.DoubleType)
           .add("effect_size", DataTypes.DoubleType)
           .add("mann_whitney_p", DataTypes.DoubleType)
-          .add("note", DataTypes.StringType);
+          .add("note", DataTypes.StringType)
+          .add("control_metric", DataTypes.StringType)
+          .add("did_estimate", DataTypes.DoubleType)
+          .add("did_std_error", DataTypes.DoubleType)
+          .add("did_p_value", DataTypes.DoubleType)
+          .add("did_ci_low", DataTypes.DoubleType)
+          .add("did_ci_high", DataTypes.DoubleType)
+          .add("did_note", DataTypes.StringType)
+          .add("cf_predicted_mean", DataTypes.DoubleType)
+          .add("cf_average_effect", DataTypes.DoubleType)
+          .add("cf_cumulative_effect", DataTypes.DoubleType)
+          .add("cf_relative_effect", DataTypes.DoubleType)
+          .add("cf_ci_low", DataTypes.DoubleType)
+          .add("cf_ci_high", DataTypes.DoubleType)
+          .add("cf_p_value", DataTypes.DoubleType)
+          .add("cf_note", DataTypes.StringType);
 
   public static final StructType SUMMARY =
       new StructType()
@@ -74,7 +89,29 @@ public final class EvidenceSchemas {
           .add("target_date", DataTypes.DateType)
           .add("progress", DataTypes.DoubleType)
           .add("on_track", DataTypes.BooleanType)
-          .add("headline", DataTypes.StringType);
+          .add("headline", DataTypes.StringType)
+          .add("control_entity", DataTypes.BooleanType);
+
+  /** A lead indicator's best lag, as listed in {@code objective_summary.lead_evidence}. */
+  public static final StructType LEAD_EVIDENCE =
+      new StructType()
+          .add("lead_metric", DataTypes.StringType)
+          .add("lag", DataTypes.IntegerType)
+          .add("method", DataTypes.StringType)
+          .add("transform", DataTypes.StringType)
+          .add("coefficient", DataTypes.DoubleType)
+          .add("q_value", DataTypes.DoubleType)
+          .add("trend_driven", DataTypes.BooleanType);
+
+  /** The {@code objective_summary} table: the summary plus what needs the run's q-values. */
+  public static final StructType SUMMARY_WITH_VERDICT =
+      SUMMARY
+          .add("verdict", DataTypes.StringType)
+          .add("verdict_reason", DataTypes.StringType)
+          .add("best_lead_metric", DataTypes.StringType)
+          .add("best_lag", DataTypes.IntegerType)
+          .add("best_lead_q_value", DataTypes.DoubleType)
+          .add("lead_evidence", DataTypes.createArrayType(LEAD_EVIDENCE));
 
   /** What one (objective, entity) group yields before it is split into tables. */
   public static final StructType GROUP_RESULT =

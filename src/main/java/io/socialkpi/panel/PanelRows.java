@@ -50,6 +50,27 @@ public final class PanelRows {
     Dataset<Row> shared =
         withRole.filter(col("shared")).drop("entity").join(outcomeEntities, "objective_id");
     String[] cols = {"objective_id", "entity", "metric", "window_start", "value"};
-    return own.selectExpr(cols).unionByName(shared.selectExpr(cols));
+    Dataset<Row> panel = own.selectExpr(cols).unionByName(shared.selectExpr(cols));
+    for (ObjectiveSpec o : settings.objectives()) {
+      if (o.controlEntity() != null) {
+        panel = panel.unionByName(controlEntityRows(o, values, outcomeEntities).selectExpr(cols));
+      }
+    }
+    return panel;
+  }
+
+  /** The control entity's outcome, as series {@code outcome@entity} of every other entity. */
+  private static Dataset<Row> controlEntityRows(
+      ObjectiveSpec o, Dataset<Row> values, Dataset<Row> outcomeEntities) {
+    Dataset<Row> control =
+        values
+            .filter(
+                col("metric").equalTo(o.outcome()).and(col("entity").equalTo(o.controlEntity())))
+            .select(col("window_start"), col("value"))
+            .withColumn("metric", org.apache.spark.sql.functions.lit(o.controlEntitySeries()));
+    Dataset<Row> targets =
+        outcomeEntities.filter(
+            col("objective_id").equalTo(o.id()).and(col("entity").notEqual(o.controlEntity())));
+    return control.crossJoin(targets);
   }
 }

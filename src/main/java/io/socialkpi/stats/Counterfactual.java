@@ -33,6 +33,23 @@ public final class Counterfactual {
       double[] postControl,
       int[] postDayOfWeek,
       double confidence) {
+    return estimate(
+        pre, preControl, preDayOfWeek, post, postControl, postDayOfWeek, pre.length, confidence);
+  }
+
+  /**
+   * As above, with the trend index of the first post window given: {@code postOffset} windows after
+   * the first pre window (larger than {@code pre.length} when ramp-up windows are left out).
+   */
+  public static CounterfactualResult estimate(
+      double[] pre,
+      double[] preControl,
+      int[] preDayOfWeek,
+      double[] post,
+      double[] postControl,
+      int[] postDayOfWeek,
+      int postOffset,
+      double confidence) {
     boolean control = preControl != null && postControl != null;
     boolean weekdays = preDayOfWeek != null && postDayOfWeek != null;
     List<double[]> xPre = new ArrayList<>();

@@ -126,9 +126,11 @@ class NightlyPipelineTest {
     Row north = effect("market-share", "north", "orders.sales");
     assertThat(north.<Double>getAs("abs_change")).isPositive();
     assertThat(north.<Double>getAs("p_value")).isLessThan(0.05);
-    Row control = effect("market-share", "north", "orders.wholesale-sales");
-    assertThat(control.<String>getAs("role")).isEqualTo("control");
-    assertThat(control.<Double>getAs("p_value")).isGreaterThan(0.05);
+    // The south is the control entity: difference-in-differences north minus south.
+    assertThat(north.<String>getAs("control_metric")).isEqualTo("orders.sales@south");
+    assertThat(north.<Double>getAs("did_estimate"))
+        .isGreaterThan(north.<Double>getAs("abs_change"));
+    assertThat(north.<Double>getAs("did_ci_low")).isPositive();
     Row apps = effect("recruit-talent", "all", "applications.via-facebook");
     assertThat(apps.<Double>getAs("rel_change")).isBetween(0.35, 0.8);
   }

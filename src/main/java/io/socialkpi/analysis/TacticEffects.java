@@ -1,0 +1,142 @@
+package io.socialkpi.analysis;
+
+import io.socialkpi.calendar.WindowUnit;
+import io.socialkpi.config.AnalysisSettings;
+import io.socialkpi.config.ObjectiveSpec;
+import io.socialkpi.config.TacticSpec;
+import io.socialkpi.panel.ObjectivePanel;
+import io.socialkpi.stats.BeforeAfter;
+import io.socialkpi.stats.Counterfactual;
+import io.socialkpi.stats.CounterfactualResult;
+import io.socialkpi.stats.DiffInDiff;
+import io.socialkpi.stats.DiffInDiffResult;
+import io.socialkpi.stats.TwoSampleResult;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Before/after effects of each tactic on each metric of an objective, and for the outcome the
+ * control-adjusted estimates (difference-in-differences, counterfactual).
+ *
+ * <p>Periods: "after" starts at the launch window (plus {@code ramp-up-windows} left out) and runs
+ * to the end, or {@code windows-after} windows; "before" ends just before the launch window and
+ * reaches back to the start, or {@code windows-before} windows. With several tactics and {@code
+ * staggered = true}, a tactic's "before" starts no earlier than the previous tactic's launch
+ * window, so each tactic is compared with the state just before it.
+ */
+final class TacticEffects {
+  private final WindowUnit unit;
+  private final AnalysisSettings settings;
+
+  TacticEffects(WindowUnit unit, AnalysisSettings settings) {
+    this.unit = unit;
+    this.settings = settings;
+  }
+
+  /** Window index ranges [from, to) of one comparison. */
+  record Periods(int beforeFrom, int beforeTo, int afterFrom, int afterTo) {}
+
+  Periods periods(ObjectivePanel panel, LocalDate launch, LocalDate previousLaunch) {
+    int n = panel.size();
+    int cut = panel.firstAtOrAfter(unit.start(launch));
+    int from =
+        settings.staggered() && previousLaunch != null
+            ? panel.firstAtOrAfter(unit.start(previousLaunch))
+            : 0;
+    if (settings.windowsBefore() > 0) {
+      from = Math.max(from, cut - settings.windowsBefore());
+    }
+    int afterFrom = Math.min(n, cut + settings.rampUpWindows());
+    int afterTo =
+        settings.windowsAfter() > 0 ? Math.min(n, afterFrom + settings.windowsAfter()) : n;
+    return new Periods(Math.min(from, cut), cut, afterFrom, afterTo);
+  }
+
+  List<EffectRow> of(ObjectiveSpec objective, ObjectivePanel panel) {
+    List<EffectRow> rows = new ArrayList<>();
+    if (panel.size() == 0) {
+      return rows;
+    }
+    LocalDate[] windows = panel.windows();
+    List<TacticSpec> tactics = new ArrayList<>(objective.tactics());
+    tactics.sort(Comparator.comparing(TacticSpec::launched));
+    String controlSeries = objective.controlSeries(panel.entity());
+    LocalDate previous = null;
+    for (TacticSpec tactic : tactics) {
+      Periods p = periods(panel, tactic.launched(), previous);
+      for (String metric : objective.metrics()) {
+        double[] series = panel.series(metric);
+        double[] before = Arrays.copyOfRange(series, p.beforeFrom(), p.beforeTo());
+        double[] after = Arrays.copyOfRange(series, p.afterFrom(), p.afterTo());
+        TwoSampleResult r = BeforeAfter.compare(before, after, settings.confidence());
+        boolean outcome = metric.equals(objective.outcome());
+        DiffInDiffResult did = null;
+        CounterfactualResult cf = null;
+        if (outcome) {
+          double[] control = controlSeries == null ? null : panel.series(controlSeries);
+          if (control != null) {
+            did =
+                DiffInDiff.estimate(
+                    before,
+                    after,
+                    Arrays.copyOfRange(control, p.beforeFrom(), p.beforeTo()),
+                    Arrays.copyOfRange(control, p.afterFrom(), p.afterTo()),
+                    settings.confidence());
+          }
+          cf = counterfactual(windows, series, control, p);
+        }
+        rows.add(
+            new EffectRow(
+                objective.id(),
+                panel.entity(),
+                tactic.id(),
+                metric,
+                ObjectiveEvidence.role(objective, metric),
+                tactic.launched(),
+                p.beforeFrom() < windows.length ? windows[p.beforeFrom()] : null,
+                p.afterFrom() < windows.length ? windows[p.afterFrom()] : null,
+                r.nBefore(),
+                r.nAfter(),
+                r.meanBefore(),
+                r.meanAfter(),
+                r.sdBefore(),
+                r.sdAfter(),
+                r.absChange(),
+                r.relChange(),
+                r.tStat(),
+                r.df(),
+                r.pValue(),
+                r.ciLow(),
+                r.ciHigh(),
+                r.hedgesG(),
+                r.mannWhitneyP(),
+                outcome ? controlSeries : null,
+                did,
+                cf,
+                r.note()));
+      }
+      previous = tactic.launched();
+    }
+    return rows;
+  }
+
+  private CounterfactualResult counterfactual(
+      LocalDate[] windows, double[] series, double[] control, Periods p) {
+    int[] dow = null;
+    if (unit == WindowUnit.DAY) {
+      dow = Arrays.stream(windows).mapToInt(w -> w.getDayOfWeek().getValue()).toArray();
+    }
+    return Counterfactual.estimate(
+        Arrays.copyOfRange(series, p.beforeFrom(), p.beforeTo()),
+        control == null ? null : Arrays.copyOfRange(control, p.beforeFrom(), p.beforeTo()),
+        dow == null ? null : Arrays.copyOfRange(dow, p.beforeFrom(), p.beforeTo()),
+        Arrays.copyOfRange(series, p.afterFrom(), p.afterTo()),
+        control == null ? null : Arrays.copyOfRange(control, p.afterFrom(), p.afterTo()),
+        dow == null ? null : Arrays.copyOfRange(dow, p.afterFrom(), p.afterTo()),
+        p.afterFrom() - p.beforeFrom(),
+        settings.confidence());
+  }
+}
