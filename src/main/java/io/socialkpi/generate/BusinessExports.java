@@ -168,8 +168,9 @@ final class BusinessExports {
       Rand rand = new Rand(o.seed(), name);
       for (int day = 0; day < o.days(); day++) {
         LocalDate date = o.day(day);
-        double facebook =
-            o.volume() * (1 + 0.025 * Drivers.lagged(d.tabViews, day, t.tabLeadDays()));
+        // Without injection applications do not follow tab views at all: a null data set.
+        double views = t.injected() ? Drivers.lagged(d.tabViews, day, t.tabLeadDays()) : 42;
+        double facebook = o.volume() * (1 + 0.025 * views);
         double tabShare = t.injected() && day >= tabLaunch ? 0.7 : 0;
         double[] rates = {
           facebook * tabShare,

@@ -1,0 +1,129 @@
+package io.socialkpi.pipeline;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socialkpi.SparkTestSession;
+import io.socialkpi.config.Settings;
+import io.socialkpi.config.SettingsLoader;
+import io.socialkpi.generate.GeneratorOptions;
+import io.socialkpi.generate.SyntheticCompany;
+import io.socialkpi.source.InputCheck;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Properties of whole runs: nothing is found in data without effects, reruns give identical
+ * numbers, and the number of Spark jobs does not grow with the number of entities.
+ */
+class EvidenceRunsTest {
+  @TempDir static Path dir;
+  static SparkSession spark;
+  static final AtomicInteger jobs = new AtomicInteger();
+
+  @BeforeAll
+  static void start() {
+    spark = SparkTestSession.get();
+    spark
+        .sparkContext()
+        .addSparkListener(
+            new SparkListener() {
+              @Override
+              public void onJobStart(SparkListenerJobStart jobStart) {
+                jobs.incrementAndGet();
+              }
+            });
+  }
+
+  static Path generate(String name, int days, int entities, long seed, boolean inject)
+      throws Exception {
+    Path data = dir.resolve(name);
+    SyntheticCompany.generate(
+        data,
+        new GeneratorOptions(LocalDate.of(2024, 1, 1), days, entities, seed, 1.0, true, inject));
+    return data;
+  }
+
+  static Path run(Path data, String out) {
+    Settings s = SettingsLoader.load(data.resolve("socialkpi.conf"));
+    Path output = dir.resolve(out);
+    s = s.withRun(s.run().withOutput(output.toString()).withRunDate(LocalDate.of(2026, 1, 1)));
+    new NightlyPipeline(
+            spark,
+            s,
+            InputCheck.check(s),
+            new Progress(new PrintStream(new ByteArrayOutputStream())))
+        .run();
+    return output;
+  }
+
+  static List<Row> table(Path out, String name) {
+    return spark.read().parquet(out.resolve(name).toString()).collectAsList();
+  }
+
+  @Test
+  void dataWithoutEffectsShowsNoSignificantCorrelationAfterBenjaminiHochberg() throws Exception {
+    Path out = run(generate("null", 731, 2, 11, false), "null-out");
+    long significant =
+        spark
+            .read()
+            .parquet(out.resolve("correlations").toString())
+            .filter(col("q_value").lt(0.05))
+            .count();
+    assertThat(significant).isZero();
+    List<Row> summary = table(out, "objective_summary");
+    assertThat(summary.stream().filter(r -> r.getAs("verdict").equals("supported")).count())
+        .isLessThanOrEqualTo(1);
+  }
+
+  @Test
+  void aRerunGivesIdenticalNumbers() throws Exception {
+    Path data = generate("rerun", 365, 2, 5, true);
+    Path a = run(data, "a");
+    Path b = run(data, "b");
+    for (String t :
+        List.of(
+            "correlations",
+            "intervention_effects",
+            "objective_summary",
+            "window_metrics",
+            "quarantine")) {
+      List<String> left =
+          spark.read().parquet(a.resolve(t).toString()).collectAsList().stream()
+              .map(Row::toString)
+              .sorted()
+              .toList();
+      List<String> right =
+          spark.read().parquet(b.resolve(t).toString()).collectAsList().stream()
+              .map(Row::toString)
+              .sorted()
+              .toList();
+      assertThat(right).as(t).isEqualTo(left);
+    }
+  }
+
+  @Test
+  void sparkJobsDoNotGrowWithEntities() throws Exception {
+    Path two = generate("two", 120, 2, 3, true);
+    Path six = generate("six", 120, 6, 3, true);
+    run(two, "warm");
+    jobs.set(0);
+    run(two, "two-out");
+    int withTwo = jobs.get();
+    jobs.set(0);
+    run(six, "six-out");
+    int withSix = jobs.get();
+    assertThat(withSix).isEqualTo(withTwo);
+  }
+}
