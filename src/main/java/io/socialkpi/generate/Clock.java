@@ -38,7 +38,7 @@ final class Clock {
    */
   final String offset;
 
-  /** The day's first second in UTC, and its length (23, 24 or 25 hours). */
+  /** The instant the day starts (epoch seconds), and its length: 23, 24 or 25 hours. */
   final long startEpochSecond;
 
   final int lengthSeconds;

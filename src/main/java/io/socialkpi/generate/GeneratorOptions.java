@@ -8,7 +8,8 @@ import java.util.Locale;
  * events, and whether broken rows and tactic effects are written in.
  *
  * @param start first day of data (a Helsinki calendar day)
- * @param days number of days, at least 28
+ * @param days number of days, at least 28; with fewer than 518 the tactic launches move from their
+ *     day offsets (399, 427, 462) to fixed fractions of the range (see {@link Truth})
  * @param entities number of regions (north, south, east, west, region-05, region-06, ...)
  * @param seed the random seed: the same options give byte-identical files
  * @param volume multiplier of every per-day event rate (orders, mentions, tickets, CSAT responses,

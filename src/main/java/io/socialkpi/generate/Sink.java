@@ -17,8 +17,8 @@ final class Sink implements AutoCloseable {
   private final String file;
   private final OutputStream out;
   private final StringBuilder line = new StringBuilder(160);
-  private byte[] bytes = new byte[256];
   private final List<MalformedRow> malformed = new ArrayList<>();
+  private byte[] bytes = new byte[256];
   private long lines;
   private long rows;
   private boolean keepNext;
@@ -72,8 +72,19 @@ final class Sink implements AutoCloseable {
   }
 
   private void emit() throws IOException {
-    // Straight to bytes: every generated line is ASCII, and a Writer would widen each row to
-    // chars and encode it back, the largest cost of a row. Anything else goes through UTF-8.
+    if (!asciiToBytes()) {
+      out.write(line.toString().getBytes(StandardCharsets.UTF_8));
+      out.write('\n');
+    }
+    lines++;
+    rows++;
+  }
+
+  /**
+   * Writes the line as ASCII bytes if it is ASCII, which every generated line is: a Writer would
+   * widen each row to chars and encode it back, the largest single cost of a row.
+   */
+  private boolean asciiToBytes() throws IOException {
     int n = line.length();
     if (bytes.length < n + 1) {
       bytes = new byte[2 * n + 1];
@@ -81,18 +92,13 @@ final class Sink implements AutoCloseable {
     for (int i = 0; i < n; i++) {
       char c = line.charAt(i);
       if (c > 127) {
-        out.write(line.toString().getBytes(StandardCharsets.UTF_8));
-        out.write('\n');
-        lines++;
-        rows++;
-        return;
+        return false;
       }
       bytes[i] = (byte) c;
     }
     bytes[n] = '\n';
     out.write(bytes, 0, n + 1);
-    lines++;
-    rows++;
+    return true;
   }
 
   FileReport report() {
