@@ -1,78 +1,132 @@
 package io.socialkpi.generate;
 
-import java.time.DayOfWeek;
-
 /**
- * The latent daily social series behind every export: new fans (with campaign bursts), engaged
- * users, social sessions per region, and jobs-tab views for the company. Business outcomes are
- * drawn from these, so the social metrics lead them by a known number of days.
+ * The latent daily social series behind the exports: new fans (with campaign bursts), cumulative
+ * fans, engaged users, impressions and social sessions per region, and jobs-tab views for the
+ * company. Business outcomes are drawn from these with a known lead, so the social metrics move
+ * first.
+ *
+ * <p>The series roll forward one day at a time and keep only the last {@value #HISTORY} days, so
+ * memory does not grow with the range. They start {@link CompanyModel#FAN_LEAD_DAYS} days before
+ * the first day of data, so that the lead holds from the first day written.
  */
 final class Drivers {
-  final double[][] newFans;
-  final long[][] fans;
-  final double[][] engaged;
-  final double[][] socialSessions;
-  final double[] tabViews;
+  static final int WARM_UP_DAYS = CompanyModel.FAN_LEAD_DAYS;
+  static final int HISTORY = WARM_UP_DAYS + 1;
 
-  private Drivers(int regions, int days) {
-    newFans = new double[regions][days];
-    fans = new long[regions][days];
-    engaged = new double[regions][days];
-    socialSessions = new double[regions][days];
-    tabViews = new double[days];
-  }
+  private final GeneratorOptions options;
+  private final int fanLaunchDay;
+  private final int tabLaunchDay;
+  private final double tabViewsFactor;
+  private final long[] fans;
+  private final int[] newFans;
+  private final int[] engaged;
+  private final long[] impressions;
+  private final int[] facebookSessions;
+  private final int[] instagramSessions;
+  private final int[][] socialHistory;
+  private final int[] tabViewsHistory = new int[HISTORY];
+  private int today = Integer.MIN_VALUE;
 
-  static Drivers of(GeneratorOptions o, Truth truth) {
-    Drivers d = new Drivers(o.entities(), o.days());
-    int fanLaunch = index(o, truth.fanCampaignLaunch());
-    for (int r = 0; r < o.entities(); r++) {
-      Rand rand = new Rand(o.seed(), "drivers-" + r);
-      boolean campaign = o.region(r).equals(truth.campaignRegion());
-      long total = 5000 + 1000L * r;
-      for (int day = 0; day < o.days(); day++) {
-        double base = r == 0 ? 20 : 15;
-        double burst = rand.chance(0.15) ? rand.uniform(50, 300) : 0;
-        double fansToday = base + burst;
-        if (campaign && day >= fanLaunch) {
-          fansToday *= truth.newFansFactor();
-        }
-        fansToday = Math.max(0, Math.round(rand.normal(fansToday, 3)));
-        d.newFans[r][day] = fansToday;
-        total += (long) fansToday;
-        d.fans[r][day] = total;
-        d.engaged[r][day] = Math.max(0, Math.round(rand.normal(150 + 3 * fansToday, 20)));
-        d.socialSessions[r][day] = Math.max(0, Math.round(rand.normal(40 + 1.2 * fansToday, 8)));
-      }
+  Drivers(GeneratorOptions o, Truth truth) {
+    this.options = o;
+    int regions = o.entities();
+    this.fanLaunchDay = truth.dayIndex(truth.fanCampaignLaunch());
+    this.tabLaunchDay = truth.dayIndex(truth.jobsTabLaunch());
+    this.tabViewsFactor = truth.jobsTab().tabViewsFactor();
+    this.fans = new long[regions];
+    this.newFans = new int[regions];
+    this.engaged = new int[regions];
+    this.impressions = new long[regions];
+    this.facebookSessions = new int[regions];
+    this.instagramSessions = new int[regions];
+    this.socialHistory = new int[HISTORY][regions];
+    for (int r = 0; r < regions; r++) {
+      fans[r] = CompanyModel.startFans(r);
     }
-    Rand rand = new Rand(o.seed(), "jobs-tab");
-    int tabLaunch = index(o, truth.jobsTabLaunch());
-    for (int day = 0; day < o.days(); day++) {
-      double views = 30 + (rand.chance(0.12) ? rand.uniform(40, 160) : 0);
-      if (truth.injected() && day >= tabLaunch) {
-        views *= 2.2;
+  }
+
+  /** Moves to {@code day}; days must come in order, starting at -{@link #WARM_UP_DAYS}. */
+  void advance(int day) {
+    today = day;
+    for (int r = 0; r < fans.length; r++) {
+      Rand rand = Rand.of(options.seed(), "drivers/fans", r, day);
+      boolean campaign = options.inject() && r == 0 && day >= fanLaunchDay;
+      double burst =
+          rand.chance(CompanyModel.BURST_CHANCE)
+              ? rand.uniform(CompanyModel.BURST_MIN, CompanyModel.BURST_MAX)
+              : 0;
+      double expected = CompanyModel.baseNewFans(r) + burst;
+      if (campaign) {
+        expected *= CompanyModel.CAMPAIGN_NEW_FANS_FACTOR;
       }
-      d.tabViews[day] = Math.max(0, Math.round(rand.normal(views, 4)));
+      int gained = (int) Math.max(0, Math.round(rand.normal(expected, CompanyModel.NEW_FANS_SD)));
+      newFans[r] = gained;
+      fans[r] += gained;
+      double engagedMean = CompanyModel.ENGAGED_BASE + CompanyModel.ENGAGED_PER_NEW_FAN * gained;
+      engaged[r] = (int) Math.max(0, Math.round(rand.normal(engagedMean, 20)));
+      impressions[r] =
+          Math.max(
+              0, Math.round(rand.normal(CompanyModel.IMPRESSIONS_PER_ENGAGED * engaged[r], 300)));
+      double social =
+          CompanyModel.SOCIAL_SESSIONS_BASE + CompanyModel.SOCIAL_SESSIONS_PER_NEW_FAN * gained;
+      facebookSessions[r] = rand.poisson(CompanyModel.FACEBOOK_SHARE_OF_SOCIAL * social);
+      instagramSessions[r] = rand.poisson((1 - CompanyModel.FACEBOOK_SHARE_OF_SOCIAL) * social);
+      socialHistory[slot(day)][r] = facebookSessions[r] + instagramSessions[r];
     }
-    return d;
+    Rand rand = Rand.of(options.seed(), "drivers/jobs-tab", 0, day);
+    double views =
+        CompanyModel.TAB_VIEWS
+            + (rand.chance(CompanyModel.TAB_BURST_CHANCE)
+                ? rand.uniform(CompanyModel.TAB_BURST_MIN, CompanyModel.TAB_BURST_MAX)
+                : 0);
+    if (options.inject() && day >= tabLaunchDay) {
+      views *= tabViewsFactor;
+    }
+    tabViewsHistory[slot(day)] = (int) Math.max(0, Math.round(rand.normal(views, 4)));
   }
 
-  static int index(GeneratorOptions o, java.time.LocalDate date) {
-    return (int) java.time.temporal.ChronoUnit.DAYS.between(o.start(), date);
+  private static int slot(int day) {
+    return Math.floorMod(day, HISTORY);
   }
 
-  /** A lagged driver value, falling back to the first day's before the data starts. */
-  static double lagged(double[] series, int day, int lag) {
-    return series[Math.max(0, day - lag)];
+  private int back(int lagDays) {
+    if (lagDays < 0 || lagDays >= HISTORY) {
+      throw new IllegalArgumentException("lag must be 0.." + (HISTORY - 1) + ", was " + lagDays);
+    }
+    return slot(today - lagDays);
   }
 
-  /** Fewer orders at the weekend, more on Mondays: realistic weekday seasonality. */
-  static double weekday(java.time.LocalDate date) {
-    DayOfWeek dow = date.getDayOfWeek();
-    return switch (dow) {
-      case SATURDAY -> 0.8;
-      case SUNDAY -> 0.6;
-      case MONDAY -> 1.15;
-      default -> 1.05;
-    };
+  long fans(int region) {
+    return fans[region];
+  }
+
+  int newFans(int region) {
+    return newFans[region];
+  }
+
+  int engaged(int region) {
+    return engaged[region];
+  }
+
+  long impressions(int region) {
+    return impressions[region];
+  }
+
+  int facebookSessions(int region) {
+    return facebookSessions[region];
+  }
+
+  int instagramSessions(int region) {
+    return instagramSessions[region];
+  }
+
+  /** Facebook plus Instagram sessions of {@code lagDays} days ago. */
+  int socialSessions(int region, int lagDays) {
+    return socialHistory[back(lagDays)][region];
+  }
+
+  int tabViews(int lagDays) {
+    return tabViewsHistory[back(lagDays)];
   }
 }

@@ -1,17 +1,23 @@
 package io.socialkpi.generate;
 
 import java.time.LocalDate;
+import java.util.Locale;
 
 /**
- * What {@link SyntheticCompany} generates.
+ * What {@link SyntheticCompany} generates: which days, how many regions, which seed, how many
+ * events, and whether broken rows and tactic effects are written in.
  *
- * @param start first day of data
- * @param days number of days
- * @param entities number of regions (north, south, east, west, region-05, ...)
+ * @param start first day of data (a Helsinki calendar day)
+ * @param days number of days, at least 28; with fewer than 518 the tactic launches move from their
+ *     day offsets (399, 427, 462) to fixed fractions of the range (see {@link Truth})
+ * @param entities number of regions (north, south, east, west, region-05, region-06, ...)
  * @param seed the random seed: the same options give byte-identical files
- * @param volume multiplier of every per-day event rate (orders, mentions, tickets, ...)
- * @param malformed write a few deliberately broken rows into every file
- * @param inject inject the tactic effects and leads; false gives data where nothing happens
+ * @param volume multiplier of every per-day event rate (orders, mentions, tickets, CSAT responses,
+ *     applications); daily aggregate exports (page insights, jobs tab, web sessions) keep one row
+ *     per day, region and source whatever the volume
+ * @param malformed write a handful of deliberately broken rows into every file
+ * @param inject inject the tactic effects and the leads; false gives a null data set in which no
+ *     tactic changes anything and no social series leads a business outcome
  */
 public record GeneratorOptions(
     LocalDate start,
@@ -22,20 +28,61 @@ public record GeneratorOptions(
     boolean malformed,
     boolean inject) {
 
-  public static GeneratorOptions defaults() {
-    return new GeneratorOptions(LocalDate.of(2024, 1, 1), 731, 2, 42L, 1.0, true, true);
-  }
+  /** Fewer days leave no room for a before and an after period of several weeks. */
+  public static final int MIN_DAYS = 28;
 
   public GeneratorOptions {
-    if (days < 28) {
-      throw new IllegalArgumentException("days must be at least 28, was " + days);
+    if (start == null) {
+      throw new IllegalArgumentException("start must be given");
+    }
+    if (days < MIN_DAYS) {
+      throw new IllegalArgumentException("days must be at least " + MIN_DAYS + ", was " + days);
     }
     if (entities < 1) {
       throw new IllegalArgumentException("entities must be at least 1, was " + entities);
     }
-    if (!(volume > 0)) {
+    if (!(volume > 0) || Double.isInfinite(volume)) {
       throw new IllegalArgumentException("volume must be positive, was " + volume);
     }
+  }
+
+  /** Without the injection switch: effects are injected. */
+  public GeneratorOptions(
+      LocalDate start, int days, int entities, long seed, double volume, boolean malformed) {
+    this(start, days, entities, seed, volume, malformed, true);
+  }
+
+  /** The committed sample: two regions, 2024-01-01 to 2025-12-31, seed 42, volume 1. */
+  public static GeneratorOptions defaults() {
+    return new GeneratorOptions(LocalDate.of(2024, 1, 1), 731, 2, 42L, 1.0, true, true);
+  }
+
+  public GeneratorOptions withStart(LocalDate newStart) {
+    return new GeneratorOptions(newStart, days, entities, seed, volume, malformed, inject);
+  }
+
+  public GeneratorOptions withDays(int newDays) {
+    return new GeneratorOptions(start, newDays, entities, seed, volume, malformed, inject);
+  }
+
+  public GeneratorOptions withEntities(int newEntities) {
+    return new GeneratorOptions(start, days, newEntities, seed, volume, malformed, inject);
+  }
+
+  public GeneratorOptions withSeed(long newSeed) {
+    return new GeneratorOptions(start, days, entities, newSeed, volume, malformed, inject);
+  }
+
+  public GeneratorOptions withVolume(double newVolume) {
+    return new GeneratorOptions(start, days, entities, seed, newVolume, malformed, inject);
+  }
+
+  public GeneratorOptions withInject(boolean newInject) {
+    return new GeneratorOptions(start, days, entities, seed, volume, malformed, newInject);
+  }
+
+  public GeneratorOptions withMalformed(boolean newMalformed) {
+    return new GeneratorOptions(start, days, entities, seed, volume, newMalformed, inject);
   }
 
   /** Region names: north, south, east, west, then region-05, region-06, ... */
@@ -45,11 +92,17 @@ public record GeneratorOptions(
       case 1 -> "south";
       case 2 -> "east";
       case 3 -> "west";
-      default -> String.format(java.util.Locale.ROOT, "region-%02d", i + 1);
+      default -> String.format(Locale.ROOT, "region-%02d", i + 1);
     };
   }
 
+  /** The calendar day with index {@code i} (0 is {@link #start}). */
   public LocalDate day(int i) {
     return start.plusDays(i);
+  }
+
+  /** The last calendar day of data. */
+  public LocalDate lastDay() {
+    return day(days - 1);
   }
 }

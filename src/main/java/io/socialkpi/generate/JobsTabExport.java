@@ -1,0 +1,37 @@
+package io.socialkpi.generate;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Facebook jobs-tab insights for the company page: one row per day with the tab's views (a plain
+ * link before the tab launched). Broken row: a day whose tab_views is empty.
+ */
+final class JobsTabExport implements DailyExport {
+  static final String FILE = "social/jobs_tab_insights.csv";
+
+  private final Drivers drivers;
+  private final Sink sink;
+  private final FaultPlan faults;
+
+  JobsTabExport(GeneratorOptions o, Drivers drivers, Path outDir) throws IOException {
+    this.drivers = drivers;
+    this.sink = new Sink(outDir, FILE, "date,tab_views");
+    this.faults = FaultPlan.of(o, FILE, Fault.MISSING_VALUE);
+  }
+
+  @Override
+  public void writeDay(int day, Clock clock) throws IOException {
+    sink.line().append(clock.iso).append(',').append(drivers.tabViews(0));
+    sink.row();
+    if (faults.at(Fault.MISSING_VALUE, day)) {
+      sink.line().append(clock.iso).append(',');
+      sink.broken(Fault.MISSING_VALUE, "tab_views is empty");
+    }
+  }
+
+  @Override
+  public Sink sink() {
+    return sink;
+  }
+}

@@ -1,0 +1,59 @@
+package io.socialkpi.generate;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Facebook Page Insights style: one row per day and regional page with cumulative fans, engaged
+ * users and impressions. Broken rows: an engaged-users value "n/a" and a date in dd/MM/yyyy.
+ */
+final class PageInsightsExport implements DailyExport {
+  static final String FILE = "social/page_insights.csv";
+
+  private final GeneratorOptions options;
+  private final Drivers drivers;
+  private final Sink sink;
+  private final FaultPlan faults;
+
+  PageInsightsExport(GeneratorOptions o, Drivers drivers, Path outDir) throws IOException {
+    this.options = o;
+    this.drivers = drivers;
+    this.sink = new Sink(outDir, FILE, "date,region,page_fans,engaged_users,impressions");
+    this.faults = FaultPlan.of(o, FILE, Fault.NON_NUMERIC, Fault.BAD_TIME);
+  }
+
+  @Override
+  public void writeDay(int day, Clock clock) throws IOException {
+    for (int r = 0; r < options.entities(); r++) {
+      row(clock.iso, r, Long.toString(drivers.engaged(r)));
+      sink.row();
+    }
+    if (faults.at(Fault.NON_NUMERIC, day)) {
+      row(clock.iso, 0, "n/a");
+      sink.broken(Fault.NON_NUMERIC, "engaged_users is 'n/a'");
+    }
+    if (faults.at(Fault.BAD_TIME, day)) {
+      String european = clock.finnish.replace('.', '/');
+      row(european, 0, Long.toString(drivers.engaged(0)));
+      sink.broken(Fault.BAD_TIME, "date '" + european + "' is not yyyy-MM-dd");
+    }
+  }
+
+  private void row(String date, int r, String engaged) {
+    sink.line()
+        .append(date)
+        .append(',')
+        .append(options.region(r))
+        .append(',')
+        .append(drivers.fans(r))
+        .append(',')
+        .append(engaged)
+        .append(',')
+        .append(drivers.impressions(r));
+  }
+
+  @Override
+  public Sink sink() {
+    return sink;
+  }
+}
