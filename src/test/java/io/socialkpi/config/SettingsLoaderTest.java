@@ -188,4 +188,49 @@ class SettingsLoaderTest {
     }
     throw new AssertionError("expected a ConfigError for " + file);
   }
+
+  @Test
+  void leadPolarityControlEntityAndComparisonPeriods() throws IOException {
+    String objective =
+        OBJECTIVE
+            .replace(
+                "lead-indicators = [orders.orders]",
+                "lead-indicators = [{ metric = orders.orders, polarity = bad }]")
+            .replace("lags = [0, 2]", "lags = [0, 2], control-entity = south");
+    Path file =
+        write(
+            "socialkpi {\n sources {"
+                + SOURCE
+                + "}\n objectives = ["
+                + objective
+                + "]\n"
+                + " analysis.before-after { windows-before = 8, ramp-up-windows = 1, staggered = false }\n}\n");
+    Settings s = SettingsLoader.load(file);
+    ObjectiveSpec o = s.objectives().get(0);
+    assertThat(o.badLeads()).containsExactly("orders.orders");
+    assertThat(o.expectedSign("orders.orders")).isEqualTo(-1);
+    assertThat(o.controlSeries("north")).isEqualTo("orders.sales@south");
+    assertThat(o.controlSeries("south")).isNull();
+    assertThat(s.analysis().windowsBefore()).isEqualTo(8);
+    assertThat(s.analysis().windowsAfter()).isZero();
+    assertThat(s.analysis().rampUpWindows()).isEqualTo(1);
+    assertThat(s.analysis().staggered()).isFalse();
+  }
+
+  @Test
+  void controlAndControlEntityTogetherAndABadPolarityAreErrors() throws IOException {
+    String objective =
+        OBJECTIVE
+            .replace(
+                "lead-indicators = [orders.orders]",
+                "lead-indicators = [{ metric = orders.orders, polarity = sideways }]")
+            .replace(
+                "lags = [0, 2]", "lags = [0, 2], control = orders.orders, control-entity = south");
+    ConfigError e = catchError(config("", SOURCE, objective));
+    assertThat(e.getMessage())
+        .contains(
+            "socialkpi.objectives[0].control-entity: give either control or control-entity, not both")
+        .contains(
+            "socialkpi.objectives[0].lead-indicators[0].polarity: expected good or bad, found 'sideways'");
+  }
 }
