@@ -2,6 +2,7 @@ package io.socialkpi.analysis;
 
 import io.socialkpi.stats.CounterfactualResult;
 import io.socialkpi.stats.DiffInDiffResult;
+import io.socialkpi.stats.TwoSampleResult;
 import java.io.Serializable;
 import java.time.LocalDate;
 
@@ -10,6 +11,7 @@ import java.time.LocalDate;
  * row of the {@code intervention_effects} table.
  *
  * @param role outcome, lead or control: what the metric is to the objective
+ * @param test the before/after comparison (means, Welch t, Hedges' g, Mann–Whitney)
  * @param controlMetric the control series the outcome was compared with, or null
  * @param did difference-in-differences against the control (outcome rows with a control only)
  * @param counterfactual the outcome against its pre-period fit (outcome rows only)
@@ -23,23 +25,8 @@ public record EffectRow(
     LocalDate launched,
     LocalDate beforeStart,
     LocalDate afterStart,
-    int nBefore,
-    int nAfter,
-    double meanBefore,
-    double meanAfter,
-    double sdBefore,
-    double sdAfter,
-    double absChange,
-    double relChange,
-    double tStat,
-    double df,
-    double pValue,
-    double ciLow,
-    double ciHigh,
-    double effectSize,
-    double mannWhitneyP,
+    TwoSampleResult test,
     String controlMetric,
     DiffInDiffResult did,
-    CounterfactualResult counterfactual,
-    String note)
+    CounterfactualResult counterfactual)
     implements Serializable {}

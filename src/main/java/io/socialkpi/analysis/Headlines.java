@@ -19,22 +19,26 @@ final class Headlines {
     EffectRow main =
         effects.stream().filter(e -> e.role().equals("outcome")).reduce((a, b) -> b).orElse(null);
     String outcome = objective.outcome();
-    if (main != null && !Double.isNaN(main.meanBefore()) && !Double.isNaN(main.meanAfter())) {
-      String verb = main.absChange() > 0 ? "rose" : main.absChange() < 0 ? "fell" : "held";
+    if (main != null
+        && !Double.isNaN(main.test().meanBefore())
+        && !Double.isNaN(main.test().meanAfter())) {
+      String verb =
+          main.test().absChange() > 0 ? "rose" : main.test().absChange() < 0 ? "fell" : "held";
       s.append(outcome)
           .append(' ')
           .append(verb)
           .append(" from ")
-          .append(Summaries.format(main.meanBefore()))
+          .append(Summaries.format(main.test().meanBefore()))
           .append(" to ")
-          .append(Summaries.format(main.meanAfter()))
+          .append(Summaries.format(main.test().meanAfter()))
           .append(" per window after ")
           .append(main.tacticId())
           .append(" launched on ")
           .append(main.launched());
-      if (!Double.isNaN(main.relChange())) {
-        s.append(String.format(Locale.ROOT, " (%+.0f%%", 100 * main.relChange()));
-        s.append(Double.isNaN(main.pValue()) ? ")" : ", " + pText(main.pValue()) + ")");
+      if (!Double.isNaN(main.test().relChange())) {
+        s.append(String.format(Locale.ROOT, " (%+.0f%%", 100 * main.test().relChange()));
+        s.append(
+            Double.isNaN(main.test().pValue()) ? ")" : ", " + pText(main.test().pValue()) + ")");
       }
       s.append(". ");
     } else {

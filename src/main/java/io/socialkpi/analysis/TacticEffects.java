@@ -98,25 +98,10 @@ final class TacticEffects {
                 tactic.launched(),
                 p.beforeFrom() < windows.length ? windows[p.beforeFrom()] : null,
                 p.afterFrom() < windows.length ? windows[p.afterFrom()] : null,
-                r.nBefore(),
-                r.nAfter(),
-                r.meanBefore(),
-                r.meanAfter(),
-                r.sdBefore(),
-                r.sdAfter(),
-                r.absChange(),
-                r.relChange(),
-                r.tStat(),
-                r.df(),
-                r.pValue(),
-                r.ciLow(),
-                r.ciHigh(),
-                r.hedgesG(),
-                r.mannWhitneyP(),
+                r,
                 outcome ? controlSeries : null,
                 did,
-                cf,
-                r.note()));
+                cf));
       }
       previous = tactic.launched();
     }
