@@ -50,27 +50,48 @@ public final class PanelRows {
     Dataset<Row> shared =
         withRole.filter(col("shared")).drop("entity").join(outcomeEntities, "objective_id");
     String[] cols = {"objective_id", "entity", "metric", "window_start", "value"};
-    Dataset<Row> panel = own.selectExpr(cols).unionByName(shared.selectExpr(cols));
-    for (ObjectiveSpec o : settings.objectives()) {
-      if (o.controlEntity() != null) {
-        panel = panel.unionByName(controlEntityRows(o, values, outcomeEntities).selectExpr(cols));
-      }
-    }
-    return panel;
+    return own.selectExpr(cols)
+        .unionByName(shared.selectExpr(cols))
+        .unionByName(controlEntityRows(spark, settings, values, outcomeEntities).selectExpr(cols));
   }
 
-  /** The control entity's outcome, as series {@code outcome@entity} of every other entity. */
+  private static final StructType CONTROLS =
+      new StructType()
+          .add("objective_id", DataTypes.StringType)
+          .add("outcome", DataTypes.StringType)
+          .add("control_entity", DataTypes.StringType)
+          .add("series", DataTypes.StringType);
+
+  /**
+   * Each objective's control-entity outcome, as series {@code outcome@entity} of every other
+   * entity; one plan branch for all objectives, so the job count does not depend on them.
+   */
   private static Dataset<Row> controlEntityRows(
-      ObjectiveSpec o, Dataset<Row> values, Dataset<Row> outcomeEntities) {
-    Dataset<Row> control =
+      SparkSession spark, Settings settings, Dataset<Row> values, Dataset<Row> outcomeEntities) {
+    List<Row> defs = new ArrayList<>();
+    for (ObjectiveSpec o : settings.objectives()) {
+      if (o.controlEntity() != null) {
+        defs.add(
+            RowFactory.create(o.id(), o.outcome(), o.controlEntity(), o.controlEntitySeries()));
+      }
+    }
+    Dataset<Row> controls = broadcast(spark.createDataFrame(defs, CONTROLS));
+    Dataset<Row> series =
         values
-            .filter(
-                col("metric").equalTo(o.outcome()).and(col("entity").equalTo(o.controlEntity())))
-            .select(col("window_start"), col("value"))
-            .withColumn("metric", org.apache.spark.sql.functions.lit(o.controlEntitySeries()));
-    Dataset<Row> targets =
-        outcomeEntities.filter(
-            col("objective_id").equalTo(o.id()).and(col("entity").notEqual(o.controlEntity())));
-    return control.crossJoin(targets);
+            .join(
+                controls,
+                values
+                    .col("metric")
+                    .equalTo(controls.col("outcome"))
+                    .and(values.col("entity").equalTo(controls.col("control_entity"))))
+            .select(
+                controls.col("objective_id"),
+                controls.col("control_entity"),
+                controls.col("series").as("metric"),
+                values.col("window_start"),
+                values.col("value"));
+    return series
+        .join(outcomeEntities, "objective_id")
+        .filter(col("entity").notEqual(col("control_entity")));
   }
 }
