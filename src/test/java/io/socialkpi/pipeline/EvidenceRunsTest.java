@@ -56,11 +56,11 @@ class EvidenceRunsTest {
   }
 
   static Path run(Path data, String out) {
-    return run(data, out, 4);
+    return run(data, out, List.of());
   }
 
-  /** Runs with the first {@code objectives} objectives of the generated config. */
-  static Path run(Path data, String out, int objectives) {
+  /** Runs with only the objectives named (all of them when the list is empty). */
+  static Path run(Path data, String out, List<String> objectives) {
     Settings s = SettingsLoader.load(data.resolve("socialkpi.conf"));
     s =
         new Settings(
@@ -68,7 +68,9 @@ class EvidenceRunsTest {
             s.strategy(),
             s.run(),
             s.sources(),
-            s.objectives().subList(0, objectives),
+            s.objectives().stream()
+                .filter(o -> objectives.isEmpty() || objectives.contains(o.id()))
+                .toList(),
             s.analysis(),
             s.spark());
     Path output = dir.resolve(out);
