@@ -237,4 +237,35 @@ class NightlyPipelineTest {
                 .count())
         .isEqualTo(8);
   }
+
+  @Test
+  void theTablesArePlainParquetThatDuckDbReads() throws Exception {
+    try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+        java.sql.Statement st = db.createStatement()) {
+      for (Table t : Table.values()) {
+        String glob = output.resolve(t.tableName()).resolve("*/*.parquet").toString();
+        try (java.sql.ResultSet rs =
+            st.executeQuery(
+                "SELECT count(*), min(run_date) FROM read_parquet('"
+                    + glob
+                    + "', hive_partitioning = true)")) {
+          rs.next();
+          assertThat(rs.getLong(1)).as(t.tableName()).isEqualTo(table(t).count());
+          assertThat(rs.getString(2)).isEqualTo(RUN_DATE.toString());
+        }
+      }
+      String effects = output.resolve("intervention_effects/*/*.parquet").toString();
+      try (java.sql.ResultSet rs =
+          st.executeQuery(
+              "SELECT rel_change, p_value FROM read_parquet('"
+                  + effects
+                  + "', hive_partitioning = true)"
+                  + " WHERE objective_id = 'market-share' AND entity = 'north' AND metric = 'orders.sales'")) {
+        rs.next();
+        Row spark = effect("market-share", "north", "orders.sales");
+        assertThat(rs.getDouble(1)).isEqualTo(spark.<Double>getAs("rel_change"));
+        assertThat(rs.getDouble(2)).isEqualTo(spark.<Double>getAs("p_value"));
+      }
+    }
+  }
 }
