@@ -70,7 +70,10 @@ public final class RunWriter {
       staged.clear();
       fs.delete(staging, true);
       Path stagingRoot = staging.getParent();
-      FileStatusCheck.deleteIfEmpty(fs, stagingRoot);
+      // Another run of another date may be staging next to us: remove the folder only if empty.
+      if (fs.exists(stagingRoot) && fs.listStatus(stagingRoot).length == 0) {
+        fs.delete(stagingRoot, false);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("publishing the run's tables under " + output, e);
     }
@@ -79,15 +82,6 @@ public final class RunWriter {
   private void rename(Path from, Path to) throws IOException {
     if (!fs.rename(from, to)) {
       throw new IOException("could not move " + from + " to " + to);
-    }
-  }
-
-  /** Small helper kept apart so the publish steps read in order. */
-  private static final class FileStatusCheck {
-    static void deleteIfEmpty(FileSystem fs, Path dir) throws IOException {
-      if (fs.exists(dir) && fs.listStatus(dir).length == 0) {
-        fs.delete(dir, false);
-      }
     }
   }
 }

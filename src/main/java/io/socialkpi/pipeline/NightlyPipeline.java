@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import io.socialkpi.analysis.EvidenceEngine;
 import io.socialkpi.config.Settings;
+import io.socialkpi.output.QualityTable;
 import io.socialkpi.output.RunWriter;
 import io.socialkpi.output.Table;
 import io.socialkpi.panel.PanelRows;

@@ -51,7 +51,6 @@ public final class SourceScan {
   private final SourceQuality quality;
 
   private SourceScan(
-      SparkSession spark,
       SourceSpec source,
       SourceLayout layout,
       Dataset<Row> groups,
@@ -74,7 +73,7 @@ public final class SourceScan {
       observations = markDuplicates(observations);
     }
     Dataset<Row> groups = aggregate(observations, source).persist(StorageLevel.MEMORY_AND_DISK());
-    return new SourceScan(spark, source, layout, groups, lines);
+    return new SourceScan(source, layout, groups, lines);
   }
 
   /** The second and later copies of an identical raw row are quarantined as duplicates. */

@@ -1,4 +1,4 @@
-package io.socialkpi.pipeline;
+package io.socialkpi.output;
 
 import io.socialkpi.source.SourceQuality;
 import java.sql.Timestamp;
@@ -12,7 +12,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /** The {@code data_quality} table: one row of row accounting per source. */
-final class QualityTable {
+public final class QualityTable {
   static final StructType SCHEMA =
       new StructType()
           .add("source", DataTypes.StringType)
@@ -26,7 +26,7 @@ final class QualityTable {
 
   private QualityTable() {}
 
-  static Dataset<Row> of(SparkSession spark, List<SourceQuality> qualities) {
+  public static Dataset<Row> of(SparkSession spark, List<SourceQuality> qualities) {
     List<Row> rows = new ArrayList<>();
     for (SourceQuality q : qualities) {
       rows.add(
