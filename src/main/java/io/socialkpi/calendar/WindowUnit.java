@@ -2,7 +2,6 @@ package io.socialkpi.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 
 /** A calendar window length: a day, an ISO week (Monday to Sunday) or a month. */
@@ -32,17 +31,6 @@ public enum WindowUnit {
   /** The last day (inclusive) of the window that starts at {@code start}. */
   public LocalDate end(LocalDate start) {
     return next(start).minusDays(1);
-  }
-
-  /** Whole windows from the window of {@code from} to the window of {@code to}. */
-  public long between(LocalDate from, LocalDate to) {
-    LocalDate a = start(from);
-    LocalDate b = start(to);
-    return switch (this) {
-      case DAY -> ChronoUnit.DAYS.between(a, b);
-      case WEEK -> ChronoUnit.WEEKS.between(a, b);
-      case MONTH -> ChronoUnit.MONTHS.between(a, b);
-    };
   }
 
   /** The config spelling: {@code day}, {@code week} or {@code month}. */

@@ -99,6 +99,7 @@ final class Section {
 
   String requiredString(String key) {
     String s = optString(key);
+    // optString already reported a list or block here: one problem per key is enough.
     if (s == null
         && !problems.isEmpty()
         && problems.get(problems.size() - 1).path().equals(path(key))) {

@@ -34,14 +34,4 @@ class WindowUnitTest {
     assertThat(WindowUnit.DAY.end(d)).isEqualTo(d);
     assertThat(WindowUnit.DAY.next(d)).isEqualTo(LocalDate.of(2024, 4, 1));
   }
-
-  @Test
-  void countsWholeWindowsBetweenDates() {
-    assertThat(WindowUnit.WEEK.between(LocalDate.of(2024, 1, 7), LocalDate.of(2024, 1, 8)))
-        .isEqualTo(1);
-    assertThat(WindowUnit.MONTH.between(LocalDate.of(2024, 1, 31), LocalDate.of(2024, 3, 1)))
-        .isEqualTo(2);
-    assertThat(WindowUnit.DAY.between(LocalDate.of(2024, 3, 30), LocalDate.of(2024, 4, 2)))
-        .isEqualTo(3);
-  }
 }
