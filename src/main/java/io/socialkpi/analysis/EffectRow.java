@@ -10,6 +10,8 @@ import java.time.LocalDate;
  * Before/after comparison of one metric around one tactic's launch, for one objective and entity: a
  * row of the {@code intervention_effects} table.
  *
+ * @param beforeStart first window of the "before" period; {@code beforeEnd} its last (inclusive)
+ * @param afterStart first window of the "after" period; {@code afterEnd} its last (inclusive)
  * @param role outcome, lead or control: what the metric is to the objective
  * @param test the before/after comparison (means, Welch t, Hedges' g, Mann–Whitney)
  * @param controlMetric the control series the outcome was compared with, or null
@@ -24,7 +26,9 @@ public record EffectRow(
     String role,
     LocalDate launched,
     LocalDate beforeStart,
+    LocalDate beforeEnd,
     LocalDate afterStart,
+    LocalDate afterEnd,
     TwoSampleResult test,
     String controlMetric,
     DiffInDiffResult did,

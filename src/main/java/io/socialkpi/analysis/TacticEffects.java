@@ -55,6 +55,11 @@ final class TacticEffects {
     return new Periods(Math.min(from, cut), cut, afterFrom, afterTo);
   }
 
+  /** The window at index {@code i} of a period ending before {@code to}, or null if it is empty. */
+  private static LocalDate window(LocalDate[] windows, int i, int to) {
+    return i >= 0 && i < to && i < windows.length ? windows[i] : null;
+  }
+
   List<EffectRow> of(ObjectiveSpec objective, ObjectivePanel panel) {
     List<EffectRow> rows = new ArrayList<>();
     if (panel.size() == 0) {
@@ -96,8 +101,10 @@ final class TacticEffects {
                 metric,
                 ObjectiveEvidence.role(objective, metric),
                 tactic.launched(),
-                p.beforeFrom() < windows.length ? windows[p.beforeFrom()] : null,
-                p.afterFrom() < windows.length ? windows[p.afterFrom()] : null,
+                window(windows, p.beforeFrom(), p.beforeTo()),
+                window(windows, p.beforeTo() - 1, p.beforeTo()),
+                window(windows, p.afterFrom(), p.afterTo()),
+                window(windows, p.afterTo() - 1, p.afterTo()),
                 r,
                 outcome ? controlSeries : null,
                 did,

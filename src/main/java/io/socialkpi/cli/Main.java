@@ -7,8 +7,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The socialkpi command line: {@code run}, {@code validate} and {@code generate}. Exit codes: 0
- * success, 2 bad usage or config, 3 data-quality threshold exceeded, 1 anything unexpected.
+ * The socialkpi command line: {@code run}, {@code validate}, {@code generate}, {@code sql} and
+ * {@code report}. Exit codes: 0 success, 2 bad usage or config, 3 data-quality threshold exceeded,
+ * 1 anything unexpected.
  */
 @Command(
     name = "socialkpi",
@@ -19,7 +20,8 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       ValidateCommand.class,
       GenerateCommand.class,
-      SqlCommand.class
+      SqlCommand.class,
+      ReportCommand.class
     })
 public final class Main {
   public static final int OK = 0;

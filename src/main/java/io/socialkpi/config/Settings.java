@@ -19,7 +19,9 @@ public record Settings(
     Map<String, SourceSpec> sources,
     List<ObjectiveSpec> objectives,
     AnalysisSettings analysis,
-    SparkSettings spark)
+    SparkSettings spark,
+    ReportSettings report,
+    CatalogSettings catalog)
     implements Serializable {
 
   /** The metric with qualified id {@code source.metric}. */
@@ -41,6 +43,7 @@ public record Settings(
   }
 
   public Settings withRun(RunSettings newRun) {
-    return new Settings(configFile, strategy, newRun, sources, objectives, analysis, spark);
+    return new Settings(
+        configFile, strategy, newRun, sources, objectives, analysis, spark, report, catalog);
   }
 }

@@ -50,7 +50,13 @@ public final class SettingsLoader {
   static Settings build(Config root, Config reference, String file, Path baseDir) {
     List<ConfigProblem> problems = new ArrayList<>();
     try {
-      root.checkValid(reference, "socialkpi.run", "socialkpi.analysis", "socialkpi.spark");
+      root.checkValid(
+          reference,
+          "socialkpi.run",
+          "socialkpi.analysis",
+          "socialkpi.spark",
+          "socialkpi.report",
+          "socialkpi.catalog");
     } catch (ConfigException.ValidationFailed e) {
       for (ConfigException.ValidationProblem p : e.problems()) {
         int line = p.origin() == null ? -1 : p.origin().lineNumber();
@@ -65,10 +71,21 @@ public final class SettingsLoader {
     List<ObjectiveSpec> objectives = objectives(top, reference, sources);
     AnalysisSettings analysis = analysis(top.child("analysis"), reference);
     SparkSettings spark = spark(top.child("spark"), reference);
+    ReportSettings report = report(top.child("report"), reference);
+    CatalogSettings catalog = catalog(top.child("catalog"), reference);
     if (!problems.isEmpty()) {
       throw new ConfigError(problems);
     }
-    return new Settings(file, top.optString("strategy"), run, sources, objectives, analysis, spark);
+    return new Settings(
+        file,
+        top.optString("strategy"),
+        run,
+        sources,
+        objectives,
+        analysis,
+        spark,
+        report,
+        catalog);
   }
 
   private static RunSettings run(Section r, Config reference) {
@@ -171,10 +188,32 @@ public final class SettingsLoader {
   private static int count(Section s, String key) {
     double v = s.number(key, 0);
     if (v < 0 || v != Math.floor(v)) {
-      s.problem(key, "expected a whole number of windows, 0 or more, found " + v);
+      s.problem(key, "expected a whole number, 0 or more, found " + v);
       return 0;
     }
     return (int) v;
+  }
+
+  private static ReportSettings report(Section r, Config reference) {
+    r.rejectUnknownKeys(reference.getObject("socialkpi.report"));
+    int maxEntities = count(r, "max-entities");
+    if (maxEntities < 1) {
+      r.problem("max-entities", "expected at least 1 entity per objective, found " + maxEntities);
+    }
+    return new ReportSettings(
+        r.bool("enabled", true), Math.max(1, maxEntities), count(r, "examples-per-reason"));
+  }
+
+  private static CatalogSettings catalog(Section c, Config reference) {
+    c.rejectUnknownKeys(reference.getObject("socialkpi.catalog"));
+    String database = c.optString("database");
+    if (database != null && !database.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      c.problem(
+          "database",
+          "expected a database name of letters, digits and underscores, found '" + database + "'");
+      return new CatalogSettings(null);
+    }
+    return new CatalogSettings(database);
   }
 
   private static SparkSettings spark(Section s, Config reference) {

@@ -38,6 +38,10 @@ public final class RunWriter {
     }
   }
 
+  public LocalDate runDate() {
+    return runDate;
+  }
+
   /** Where {@code table}'s partition of this run ends up. */
   public Path partition(Table table) {
     return new Path(new Path(output, table.tableName()), "run_date=" + runDate);

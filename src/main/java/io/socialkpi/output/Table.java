@@ -7,7 +7,8 @@ public enum Table {
   INTERVENTION_EFFECTS("intervention_effects"),
   OBJECTIVE_SUMMARY("objective_summary"),
   DATA_QUALITY("data_quality"),
-  QUARANTINE("quarantine");
+  QUARANTINE("quarantine"),
+  RUN_INFO("run_info");
 
   private final String tableName;
 

@@ -4,16 +4,21 @@ import static org.apache.spark.sql.functions.col;
 
 import io.socialkpi.analysis.EvidenceEngine;
 import io.socialkpi.config.Settings;
+import io.socialkpi.output.CatalogTables;
 import io.socialkpi.output.QualityTable;
+import io.socialkpi.output.RunInfoTable;
 import io.socialkpi.output.RunWriter;
 import io.socialkpi.output.Table;
 import io.socialkpi.panel.PanelRows;
 import io.socialkpi.panel.WindowMetrics;
+import io.socialkpi.report.Report;
+import io.socialkpi.report.ReportOptions;
 import io.socialkpi.source.LineNumbers;
 import io.socialkpi.source.SourceLayout;
 import io.socialkpi.source.SourceQuality;
 import io.socialkpi.source.SourceScan;
 import io.socialkpi.source.SplitLines;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +40,7 @@ public final class NightlyPipeline {
   private final Progress progress;
   private final RunWriter writer;
   private final Map<String, SourceScan> scans = new LinkedHashMap<>();
+  private final Instant startedAt = Instant.now();
 
   public NightlyPipeline(
       SparkSession spark, Settings settings, Map<String, SourceLayout> layouts, Progress progress) {
@@ -57,6 +63,8 @@ public final class NightlyPipeline {
     Dataset<Row> windowMetrics = windowMetrics();
     evidence(windowMetrics);
     publish();
+    register();
+    report();
     return new RunSummary(
         settings.run().runDateOrToday(),
         settings.run().output(),
@@ -136,7 +144,9 @@ public final class NightlyPipeline {
     progress.done();
   }
 
+  /** Stages what every run publishes, even one that fails the quality check. */
   private void stageQuality() {
+    writer.stage(Table.RUN_INFO, RunInfoTable.of(spark, settings, startedAt), 1);
     writer.stage(Table.DATA_QUALITY, QualityTable.of(spark, qualities()), 1);
     Dataset<Row> rejected = null;
     List<SplitLines> splits = new ArrayList<>();
@@ -154,6 +164,35 @@ public final class NightlyPipeline {
       progress.detail("%-22s %s", t.tableName(), writer.partition(t));
     }
     scans.values().forEach(SourceScan::release);
+  }
+
+  /** Registers the published tables in the session's catalog, when one is configured. */
+  void register() {
+    if (!settings.catalog().enabled()) {
+      return;
+    }
+    progress.step("registering the tables in catalog database " + settings.catalog().database());
+    CatalogTables.register(
+        spark, settings.catalog().database(), writer, line -> progress.detail("%s", line));
+    progress.done();
+  }
+
+  /** Renders the manager's report from the tables just published. */
+  void report() {
+    if (!settings.report().enabled()) {
+      return;
+    }
+    progress.step("rendering the report");
+    Report.Written written =
+        Report.render(
+            spark,
+            settings.run().output(),
+            settings.run().runDateOrToday(),
+            new ReportOptions(
+                settings.report().maxEntities(), settings.report().examplesPerReason()));
+    progress.detail("%-22s %s", "report", written.html());
+    progress.detail("%-22s %s", "summary", written.markdown());
+    progress.done();
   }
 
   List<SourceQuality> qualities() {

@@ -90,7 +90,9 @@ class TacticEffectsTest {
             .get(0);
     assertThat(r.test().nBefore()).isEqualTo(4);
     assertThat(r.beforeStart()).isEqualTo(START.plusWeeks(4));
+    assertThat(r.beforeEnd()).isEqualTo(START.plusWeeks(7));
     assertThat(r.afterStart()).isEqualTo(START.plusWeeks(10));
+    assertThat(r.afterEnd()).isEqualTo(START.plusWeeks(12));
     assertThat(r.test().nAfter()).isEqualTo(3);
   }
 

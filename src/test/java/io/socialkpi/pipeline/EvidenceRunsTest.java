@@ -72,7 +72,9 @@ class EvidenceRunsTest {
                 .filter(o -> objectives.isEmpty() || objectives.contains(o.id()))
                 .toList(),
             s.analysis(),
-            s.spark());
+            s.spark(),
+            s.report(),
+            s.catalog());
     Path output = dir.resolve(out);
     s = s.withRun(s.run().withOutput(output.toString()).withRunDate(LocalDate.of(2026, 1, 1)));
     new NightlyPipeline(

@@ -1,0 +1,65 @@
+package io.socialkpi.cli;
+
+import io.socialkpi.config.SparkSettings;
+import io.socialkpi.pipeline.SparkSessions;
+import io.socialkpi.report.Report;
+import io.socialkpi.report.ReportOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Renders the manager's report of a past run from its tables, without rerunning anything. */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description =
+        "Render <output>/report/run_date=D/index.html and summary.md from a run's tables.")
+final class ReportCommand implements Callable<Integer> {
+  @Option(names = "--output", required = true, description = "The run's output folder or URI.")
+  String output;
+
+  @Option(names = "--run-date", description = "Run date YYYY-MM-DD (default: the newest run).")
+  LocalDate runDate;
+
+  @Option(
+      names = "--max-entities",
+      description = "Entities shown per objective (default ${DEFAULT-VALUE}).")
+  int maxEntities = ReportOptions.DEFAULTS.maxEntities();
+
+  @Option(
+      names = "--examples",
+      description = "Quarantined rows shown per source and reason (default ${DEFAULT-VALUE}).")
+  int examples = ReportOptions.DEFAULTS.examplesPerReason();
+
+  @Override
+  public Integer call() {
+    CommandLine cli = new CommandLine(this);
+    if (!output.contains("://") && !Files.isDirectory(Path.of(output))) {
+      throw new CommandLine.ParameterException(cli, "no output folder at " + output);
+    }
+    if (maxEntities < 1 || examples < 0) {
+      throw new CommandLine.ParameterException(
+          cli, "--max-entities must be at least 1 and --examples 0 or more");
+    }
+    SparkSession spark =
+        SparkSessions.start(new SparkSettings("local[*]", "socialkpi-report", Map.of()));
+    try {
+      Report.Written w =
+          Report.render(spark, output, runDate, new ReportOptions(maxEntities, examples));
+      System.out.printf(
+          "socialkpi: report of run %s (%d objectives)%n  %s%n  %s%n",
+          w.runDate(), w.objectives(), w.html(), w.markdown());
+      return Main.OK;
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(cli, e.getMessage());
+    } finally {
+      spark.stop();
+    }
+  }
+}

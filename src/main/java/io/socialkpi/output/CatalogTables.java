@@ -1,0 +1,95 @@
+package io.socialkpi.output;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Registers a run's tables in the session's catalog so analysts find them by name: one external
+ * Parquet table per output table over {@code <output>/<table>}, partitioned by {@code run_date},
+ * and this run's partition added (a rerun's is already there). The files stay where the run wrote
+ * them; dropping a table drops the name only. Columns a newer version adds are added to the table,
+ * so older partitions read them as null.
+ */
+public final class CatalogTables {
+  private CatalogTables() {}
+
+  public static void register(
+      SparkSession spark, String database, RunWriter writer, Consumer<String> log) {
+    String implementation = spark.conf().get("spark.sql.catalogImplementation", "in-memory");
+    if (!"hive".equals(implementation)) {
+      log.accept(
+          "catalog is "
+              + implementation
+              + ": the names last as long as this job only"
+              + " (spark.sql.catalogImplementation=hive keeps them in a metastore)");
+    }
+    spark.sql("CREATE DATABASE IF NOT EXISTS " + quote(database));
+    for (Table table : Table.values()) {
+      Path partition = qualified(spark, writer.partition(table));
+      if (partition == null) {
+        continue;
+      }
+      String name = quote(database) + "." + quote(table.tableName());
+      StructType schema = spark.read().parquet(partition.toString()).schema();
+      if (!spark.catalog().tableExists(database, table.tableName())) {
+        spark.sql(
+            "CREATE TABLE "
+                + name
+                + " ("
+                + schema.toDDL()
+                + ", run_date DATE) USING parquet PARTITIONED BY (run_date) LOCATION "
+                + literal(partition.getParent().toString()));
+      } else {
+        addNewColumns(spark, name, schema);
+      }
+      spark.sql(
+          "ALTER TABLE "
+              + name
+              + " ADD IF NOT EXISTS PARTITION (run_date = DATE "
+              + literal(writer.runDate().toString())
+              + ") LOCATION "
+              + literal(partition.toString()));
+      log.accept(String.format("%-22s %s.%s", table.tableName(), database, table.tableName()));
+    }
+  }
+
+  private static void addNewColumns(SparkSession spark, String name, StructType schema) {
+    Set<String> known = new HashSet<>(Arrays.asList(spark.table(name).schema().fieldNames()));
+    StructType added = new StructType();
+    for (StructField f : schema.fields()) {
+      if (!known.contains(f.name())) {
+        added = added.add(f);
+      }
+    }
+    if (added.fields().length > 0) {
+      spark.sql("ALTER TABLE " + name + " ADD COLUMNS (" + added.toDDL() + ")");
+    }
+  }
+
+  /** The absolute form of a partition a location needs, or null if the run did not write it. */
+  private static Path qualified(SparkSession spark, Path path) {
+    try {
+      FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      return fs.exists(path) ? fs.makeQualified(path) : null;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String quote(String identifier) {
+    return "`" + identifier.replace("`", "``") + "`";
+  }
+
+  static String literal(String s) {
+    return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
+  }
+}

@@ -1,0 +1,70 @@
+package io.socialkpi.output;
+
+import io.socialkpi.config.ObjectiveSpec;
+import io.socialkpi.config.Settings;
+import io.socialkpi.config.TacticSpec;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The {@code run_info} table: one row describing the run, so the report (and an analyst reading an
+ * old run) needs nothing but the tables: the strategy line, the window and zone the numbers are in,
+ * the confidence level of every interval, and each tactic's name and launch date.
+ */
+public final class RunInfoTable {
+  static final StructType TACTIC =
+      new StructType()
+          .add("objective_id", DataTypes.StringType)
+          .add("tactic_id", DataTypes.StringType)
+          .add("tactic_name", DataTypes.StringType)
+          .add("channel", DataTypes.StringType)
+          .add("launched", DataTypes.DateType);
+
+  static final StructType SCHEMA =
+      new StructType()
+          .add("strategy", DataTypes.StringType)
+          .add("config_file", DataTypes.StringType)
+          .add("zone", DataTypes.StringType)
+          .add("window", DataTypes.StringType)
+          .add("confidence", DataTypes.DoubleType)
+          .add("alpha", DataTypes.DoubleType)
+          .add("quarantine_max_fraction", DataTypes.DoubleType)
+          .add("started_at", DataTypes.TimestampType)
+          .add("tactics", DataTypes.createArrayType(TACTIC));
+
+  private RunInfoTable() {}
+
+  public static Dataset<Row> of(SparkSession spark, Settings settings, Instant startedAt) {
+    List<Row> tactics = new ArrayList<>();
+    for (ObjectiveSpec o : settings.objectives()) {
+      for (TacticSpec t : o.tactics()) {
+        tactics.add(
+            RowFactory.create(
+                o.id(), t.id(), t.displayName(), t.channel(), Date.valueOf(t.launched())));
+      }
+    }
+    Row row =
+        RowFactory.create(
+            settings.strategy() == null || settings.strategy().isBlank()
+                ? null
+                : settings.strategy(),
+            settings.configFile(),
+            settings.run().zone().getId(),
+            settings.run().window().name().toLowerCase(java.util.Locale.ROOT),
+            settings.analysis().confidence(),
+            settings.analysis().alpha(),
+            settings.run().quarantineMaxFraction(),
+            Timestamp.from(startedAt),
+            tactics.toArray());
+    return spark.createDataFrame(List.of(row), SCHEMA);
+  }
+}

@@ -1,0 +1,141 @@
+package io.socialkpi.report;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The rows of one run that the report shows, as plain values read from the output tables. Nothing
+ * here is computed: every number is a table value (docs/TABLES.md names the columns).
+ */
+final class Facts {
+  private Facts() {}
+
+  /** A row of {@code objective_summary}. */
+  record Objective(
+      String objectiveId,
+      String name,
+      String entity,
+      String department,
+      String perspective,
+      String priority,
+      String outcomeMetric,
+      String expectedDirection,
+      Integer windows,
+      LocalDate latestWindow,
+      Double latestValue,
+      Double recentValue,
+      Double baselineValue,
+      Double targetValue,
+      LocalDate targetDate,
+      Double progress,
+      Boolean onTrack,
+      String headline,
+      boolean controlEntity,
+      String verdict,
+      String verdictReason,
+      String bestLeadMetric,
+      Integer bestLag,
+      Double bestLeadQ,
+      List<Lead> leads) {
+
+    String key() {
+      return objectiveId + "\u0000" + entity;
+    }
+
+    String displayName() {
+      return name != null ? name : objectiveId;
+    }
+  }
+
+  /** One entry of {@code objective_summary.lead_evidence}: a lead indicator's best lag. */
+  record Lead(
+      String leadMetric,
+      Integer lag,
+      String method,
+      String transform,
+      Double coefficient,
+      Double qValue,
+      Boolean trendDriven) {}
+
+  /** A row of {@code intervention_effects}. */
+  record Effect(
+      String tacticId,
+      String metric,
+      String role,
+      LocalDate launched,
+      LocalDate beforeStart,
+      LocalDate beforeEnd,
+      LocalDate afterStart,
+      LocalDate afterEnd,
+      Integer nBefore,
+      Integer nAfter,
+      Double meanBefore,
+      Double meanAfter,
+      Double absChange,
+      Double relChange,
+      Double pValue,
+      Double ciLow,
+      Double ciHigh,
+      Double effectSize,
+      Double mannWhitneyP,
+      String note,
+      String controlMetric,
+      Double didEstimate,
+      Double didPValue,
+      Double didCiLow,
+      Double didCiHigh,
+      String didNote,
+      Double cfAverageEffect,
+      Double cfPValue,
+      String cfNote) {}
+
+  /** A row of {@code correlations} for a lead indicator's method and transform. */
+  record LagPoint(
+      String leadMetric,
+      int lag,
+      String method,
+      String transform,
+      Integer n,
+      Double coefficient,
+      Double ciLow,
+      Double ciHigh,
+      Double pValue,
+      Double qValue,
+      Boolean trendDriven,
+      Boolean directionOk,
+      String note) {}
+
+  /** A row of {@code window_metrics}. */
+  record Point(LocalDate windowStart, Double value, boolean complete) {}
+
+  /** A row of {@code data_quality} with its quarantine reasons. */
+  record Quality(
+      String source,
+      int files,
+      long rowsRead,
+      long rowsAccepted,
+      long rowsQuarantined,
+      double quarantinedFraction,
+      List<Reason> reasons) {}
+
+  /** A quarantine reason of one source: how many rows, and the first few of them. */
+  record Reason(String reason, long rows, List<Example> examples) {}
+
+  /** One quarantined row, its raw text cut to a readable length. */
+  record Example(String file, long line, String detail, String raw) {}
+
+  /** One tactic from {@code run_info}. */
+  record Tactic(
+      String objectiveId, String tacticId, String name, String channel, LocalDate launched) {}
+
+  /** The {@code run_info} row; null fields when the run predates the table. */
+  record RunInfo(
+      String strategy,
+      String zone,
+      String window,
+      Double confidence,
+      Double alpha,
+      Double quarantineMaxFraction,
+      java.time.Instant startedAt,
+      List<Tactic> tactics) {}
+}

@@ -1,0 +1,298 @@
+package io.socialkpi.report;
+
+import static io.socialkpi.report.Numbers.coefficient;
+import static io.socialkpi.report.Numbers.date;
+import static io.socialkpi.report.Numbers.pValue;
+import static io.socialkpi.report.Numbers.percent;
+import static io.socialkpi.report.Numbers.share;
+import static io.socialkpi.report.Numbers.signed;
+import static io.socialkpi.report.Numbers.value;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The plain-language paragraph of one objective and entity, and its caveats. Every number is a
+ * table value written by {@link Numbers}; nothing is recomputed.
+ */
+final class Narrative {
+  /** Fewer windows than this on either side of a launch make a before/after comparison weak. */
+  static final int FEW_WINDOWS = 8;
+
+  /** Fewer pairs than this make a correlation's interval wide. */
+  static final int FEW_PAIRS = 20;
+
+  private final String unit;
+  private final String confidence;
+  private final double alpha;
+  private final Map<String, String> tacticNames;
+
+  Narrative(Facts.RunInfo info, Map<String, String> tacticNames) {
+    this.unit = Words.window(info == null ? null : info.window());
+    this.confidence =
+        info == null || info.confidence() == null
+            ? "95%"
+            : String.format(Locale.ROOT, "%.0f%%", 100 * info.confidence());
+    this.alpha = info == null || info.alpha() == null ? 0.05 : info.alpha();
+    this.tacticNames = tacticNames;
+  }
+
+  String confidence() {
+    return confidence;
+  }
+
+  String unit() {
+    return unit;
+  }
+
+  /** The outcome's before/after sentence, e.g. "... rose from 21 to 34 a week after ...". */
+  String effectSentence(Facts.Objective o, Facts.Effect e) {
+    String outcome = Words.capitalized(Words.metric(o.outcomeMetric()));
+    if (e.meanBefore() == null || e.meanAfter() == null) {
+      return outcome
+          + " has no before/after comparison for "
+          + tactic(o, e)
+          + ": "
+          + note(e.note())
+          + ".";
+    }
+    double change = e.absChange() == null ? 0 : e.absChange();
+    String verb = change > 0 ? "rose" : change < 0 ? "fell" : "held";
+    StringBuilder s =
+        new StringBuilder(outcome)
+            .append(' ')
+            .append(verb)
+            .append(" from ")
+            .append(value(e.meanBefore()))
+            .append(" to ")
+            .append(value(e.meanAfter()))
+            .append(" a ")
+            .append(unit)
+            .append(" after ")
+            .append(tactic(o, e))
+            .append(" launched on ")
+            .append(date(e.launched()))
+            .append(" (");
+    if (e.relChange() != null && e.meanBefore() != 0) {
+      s.append(percent(e.relChange()));
+      if (e.ciLow() != null && e.ciHigh() != null) {
+        s.append(", ")
+            .append(confidence)
+            .append(" CI ")
+            .append(percent(e.ciLow() / e.meanBefore()))
+            .append(" to ")
+            .append(percent(e.ciHigh() / e.meanBefore()));
+      }
+    } else {
+      s.append(signed(e.absChange()));
+      if (e.ciLow() != null && e.ciHigh() != null) {
+        s.append(", ")
+            .append(confidence)
+            .append(" CI ")
+            .append(signed(e.ciLow()))
+            .append(" to ")
+            .append(signed(e.ciHigh()));
+      }
+    }
+    return s.append("; ").append(pValue("p", e.pValue())).append(").").toString();
+  }
+
+  /** The difference-in-differences sentence, when the outcome had a control. */
+  String controlSentence(Facts.Effect e) {
+    if (e.controlMetric() == null || e.didEstimate() == null) {
+      return null;
+    }
+    return "Against "
+        + Words.metric(e.controlMetric().replace("@", " in "))
+        + ", which the tactic did not reach, the change is "
+        + signed(e.didEstimate())
+        + " a "
+        + unit
+        + " ("
+        + confidence
+        + " CI "
+        + signed(e.didCiLow())
+        + " to "
+        + signed(e.didCiHigh())
+        + "; "
+        + pValue("p", e.didPValue())
+        + ").";
+  }
+
+  /** The best lead indicator's sentence, or why there is none. */
+  String leadSentence(Facts.Objective o) {
+    Facts.Lead best = best(o);
+    String outcome = Words.metric(o.outcomeMetric());
+    if (best == null || best.coefficient() == null) {
+      return o.leads().isEmpty()
+          ? null
+          : "No lead indicator has a correlation with " + outcome + " that could be computed.";
+    }
+    String stat =
+        Words.symbol(best.method())
+            + " = "
+            + coefficient(best.coefficient())
+            + ", "
+            + pValue("q", best.qValue())
+            + ("diff".equals(best.transform()) ? ", " + unit + "-on-" + unit + " changes" : "");
+    boolean significant = best.qValue() != null && best.qValue() < alpha;
+    String lead = Words.capitalized(Words.metric(best.leadMetric()));
+    String timing =
+        best.lag() == null || best.lag() == 0
+            ? "moves with " + outcome + " in the same " + unit
+            : "leads " + outcome + " by " + Words.windows(unit, best.lag());
+    if (!significant) {
+      return "No lead indicator reaches q < "
+          + String.format(Locale.ROOT, "%.2f", alpha)
+          + " in the expected direction; the closest: "
+          + Words.metric(best.leadMetric())
+          + " at lag "
+          + best.lag()
+          + " ("
+          + stat
+          + ").";
+    }
+    String s = lead + " " + timing + " (" + stat + ")";
+    if (Boolean.TRUE.equals(best.trendDriven())) {
+      s += ", but only in levels: the " + unit + "-on-" + unit + " changes do not correlate";
+    }
+    return s + ".";
+  }
+
+  /** Progress toward the target, when there is one. */
+  String targetSentence(Facts.Objective o) {
+    if (o.targetValue() == null) {
+      return null;
+    }
+    String state =
+        o.onTrack() == null ? "not enough data to judge" : o.onTrack() ? "on track" : "behind";
+    return "The last 4 "
+        + unit
+        + "s average "
+        + value(o.recentValue())
+        + " against a target of "
+        + value(o.targetValue())
+        + " by "
+        + date(o.targetDate())
+        + ": "
+        + state
+        + " ("
+        + share(o.progress())
+        + " of the way from the baseline of "
+        + value(o.baselineValue())
+        + ").";
+  }
+
+  /** The lead indicator with the smallest q in the expected direction, as the table names it. */
+  static Facts.Lead best(Facts.Objective o) {
+    for (Facts.Lead l : o.leads()) {
+      if (l.leadMetric().equals(o.bestLeadMetric())
+          && java.util.Objects.equals(l.lag(), o.bestLag())) {
+        return l;
+      }
+    }
+    return o.leads().isEmpty() ? null : o.leads().get(0);
+  }
+
+  /** What should make a reader doubt this section's numbers. */
+  List<String> caveats(
+      Facts.Objective o,
+      List<Facts.Effect> effects,
+      List<Facts.LagPoint> lags,
+      List<Facts.Point> outcome) {
+    List<String> out = new ArrayList<>();
+    if (o.controlEntity()) {
+      out.add(
+          "This entity is the objective's control: the tactics did not reach it, so no change is the expected result.");
+    }
+    for (Facts.Lead l : o.leads()) {
+      if (Boolean.TRUE.equals(l.trendDriven())) {
+        out.add(
+            Words.capitalized(Words.metric(l.leadMetric()))
+                + " correlates in levels but not in "
+                + unit
+                + "-on-"
+                + unit
+                + " changes: a shared trend may explain it (trend_driven).");
+      }
+    }
+    for (Facts.Effect e : effects) {
+      if (!"outcome".equals(e.role())) {
+        continue;
+      }
+      int before = e.nBefore() == null ? 0 : e.nBefore();
+      int after = e.nAfter() == null ? 0 : e.nAfter();
+      if (before < FEW_WINDOWS || after < FEW_WINDOWS) {
+        out.add(
+            "Small sample around "
+                + tactic(o, e)
+                + ": "
+                + Words.windows(unit, before)
+                + " before and "
+                + Words.windows(unit, after)
+                + " after the launch.");
+      }
+      addNote(out, e.note());
+      addNote(out, e.didNote());
+      addNote(out, e.cfNote());
+    }
+    lags.stream()
+        .filter(p -> p.n() != null && p.n() < FEW_PAIRS && p.coefficient() != null)
+        .findFirst()
+        .ifPresent(
+            p ->
+                out.add(
+                    "Few pairs for some lags (n = "
+                        + p.n()
+                        + " for "
+                        + Words.metric(p.leadMetric())
+                        + " at lag "
+                        + p.lag()
+                        + "): wide intervals."));
+    lags.stream().map(Facts.LagPoint::note).distinct().forEach(n -> addNote(out, n));
+    long missing = outcome.stream().filter(p -> p.complete() && p.value() == null).count();
+    long partial = outcome.stream().filter(p -> !p.complete()).count();
+    if (missing > 0) {
+      out.add(
+          missing
+              + " of "
+              + outcome.size()
+              + " "
+              + unit
+              + "s have no "
+              + Words.metric(o.outcomeMetric())
+              + " value.");
+    }
+    if (partial > 0) {
+      out.add(
+          partial
+              + " partial "
+              + unit
+              + (partial == 1 ? " is" : "s are")
+              + " left out (the export does not cover every day of "
+              + (partial == 1 ? "it" : "them")
+              + ").");
+    }
+    return out;
+  }
+
+  private static void addNote(List<String> out, String note) {
+    if (note != null && !note.isBlank()) {
+      String s = Words.capitalized(note.trim());
+      s = s.endsWith(".") ? s : s + ".";
+      if (!out.contains(s)) {
+        out.add(s);
+      }
+    }
+  }
+
+  private String tactic(Facts.Objective o, Facts.Effect e) {
+    return tacticNames.getOrDefault(o.objectiveId() + "\u0000" + e.tacticId(), e.tacticId());
+  }
+
+  private static String note(String note) {
+    return note == null ? "no values" : note;
+  }
+}

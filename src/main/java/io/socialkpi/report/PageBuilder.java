@@ -1,0 +1,160 @@
+package io.socialkpi.report;
+
+import static io.socialkpi.report.Numbers.count;
+import static io.socialkpi.report.Numbers.value;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns a run's {@link ReportData} into the {@link ReportPage} the templates render: objectives
+ * ordered by priority, then by strength of evidence; a section per objective and shown entity.
+ */
+final class PageBuilder {
+  private final ReportData data;
+  private final Narrative narrative;
+
+  PageBuilder(ReportData data) {
+    this.data = data;
+    Map<String, String> tacticNames = new HashMap<>();
+    if (data.runInfo() != null) {
+      data.runInfo()
+          .tactics()
+          .forEach(t -> tacticNames.put(t.objectiveId() + "\u0000" + t.tacticId(), t.name()));
+    }
+    this.narrative = new Narrative(data.runInfo(), tacticNames);
+  }
+
+  ReportPage.Page build() {
+    Map<String, List<Facts.Objective>> byObjective = new LinkedHashMap<>();
+    for (Facts.Objective o : data.objectives()) {
+      byObjective.computeIfAbsent(o.objectiveId(), k -> new ArrayList<>()).add(o);
+    }
+    List<List<Facts.Objective>> ordered = new ArrayList<>(byObjective.values());
+    ordered.sort(
+        Comparator.comparing((List<Facts.Objective> l) -> priorityRank(l.get(0).priority()))
+            .thenComparing(l -> l.stream().allMatch(o -> "inconclusive".equals(o.verdict())))
+            .thenComparingDouble(this::strength)
+            .thenComparing(l -> l.get(0).objectiveId()));
+    List<ReportPage.FrontRow> front = new ArrayList<>();
+    List<ReportPage.ObjectiveSection> sections = new ArrayList<>();
+    int index = 0;
+    for (List<Facts.Objective> entities : ordered) {
+      index++;
+      String anchor = "objective-" + index;
+      List<ReportPage.EntitySection> parts = new ArrayList<>();
+      int e = 0;
+      for (Facts.Objective o : entities) {
+        e++;
+        String entityAnchor = anchor + "-" + e;
+        front.add(frontRow(entityAnchor, o, entities.size() > 1));
+        parts.add(new SectionBuilder(data, narrative, o, entityAnchor).build());
+      }
+      sections.add(section(anchor, entities, parts));
+    }
+    Facts.RunInfo info = data.runInfo();
+    return new ReportPage.Page(
+        "socialkpi report, run of " + data.runDate(),
+        data.runDate().toString(),
+        info == null || info.startedAt() == null
+            ? null
+            : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+                .format(info.startedAt().atOffset(ZoneOffset.UTC)),
+        info == null ? null : info.strategy(),
+        narrative.unit(),
+        info == null ? null : info.zone(),
+        narrative.confidence(),
+        QualityLines.summary(data.quality(), info),
+        QualityLines.allUnderLimit(data.quality(), info),
+        data.hasEvidence(),
+        front,
+        sections,
+        QualityLines.rows(data.quality(), info));
+  }
+
+  private ReportPage.FrontRow frontRow(String anchor, Facts.Objective o, boolean showEntity) {
+    Facts.Effect main = SectionBuilder.mainEffect(data.effects().getOrDefault(o.key(), List.of()));
+    String headline = main != null ? narrative.effectSentence(o, main) : o.headline();
+    Double progress = o.progress();
+    int width = progress == null ? 0 : (int) Math.round(100 * Math.max(0, Math.min(1, progress)));
+    return new ReportPage.FrontRow(
+        anchor,
+        o.displayName(),
+        showEntity || !"all".equals(o.entity())
+            ? o.entity() + (o.controlEntity() ? ", control" : "")
+            : null,
+        o.priority(),
+        o.verdict(),
+        headline,
+        value(o.recentValue()),
+        o.targetValue() == null
+            ? null
+            : value(o.targetValue()) + " by " + Numbers.date(o.targetDate()),
+        o.targetValue() == null ? null : Numbers.share(progress),
+        width,
+        o.onTrack() == null ? null : o.onTrack() ? "on track" : "behind");
+  }
+
+  private ReportPage.ObjectiveSection section(
+      String anchor, List<Facts.Objective> entities, List<ReportPage.EntitySection> parts) {
+    Facts.Objective first = entities.get(0);
+    Map<String, Long> verdicts = data.verdictCounts().getOrDefault(first.objectiveId(), Map.of());
+    long total = verdicts.values().stream().mapToLong(Long::longValue).sum();
+    List<String> counts = new ArrayList<>();
+    verdicts.forEach((v, n) -> counts.add(count(n) + " " + v));
+    return new ReportPage.ObjectiveSection(
+        anchor,
+        first.displayName(),
+        first.objectiveId(),
+        first.priority(),
+        first.department(),
+        first.perspective(),
+        Words.metric(first.outcomeMetric()),
+        "down".equals(first.expectedDirection()) ? "should fall" : "should rise",
+        total > 1 ? count(total) + " entities: " + String.join(", ", counts) : null,
+        total > entities.size()
+            ? count(total - entities.size())
+                + " more entities are in the objective_summary table (report --max-entities shows more)."
+            : null,
+        parts);
+  }
+
+  /** Smallest of the entities' outcome p-values and best-lead q-values: lower is stronger. */
+  private double strength(List<Facts.Objective> entities) {
+    double best = 1;
+    for (Facts.Objective o : entities) {
+      if (o.controlEntity()) {
+        continue;
+      }
+      if (o.bestLeadQ() != null) {
+        best = Math.min(best, o.bestLeadQ());
+      }
+      Facts.Effect main =
+          SectionBuilder.mainEffect(data.effects().getOrDefault(o.key(), List.of()));
+      if (main != null && main.pValue() != null) {
+        best = Math.min(best, main.pValue());
+      }
+    }
+    return best;
+  }
+
+  private static int priorityRank(String priority) {
+    return priority == null ? Integer.MAX_VALUE : priority.toUpperCase(Locale.ROOT).charAt(0);
+  }
+
+  static LocalDate windowEnd(LocalDate start, String unit) {
+    return switch (unit) {
+      case "day" -> start.plusDays(1);
+      case "month" -> start.plusMonths(1);
+      default -> start.plusWeeks(1);
+    };
+  }
+}

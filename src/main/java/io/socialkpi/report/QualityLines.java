@@ -1,0 +1,92 @@
+package io.socialkpi.report;
+
+import static io.socialkpi.report.Numbers.count;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The data-quality line of the front page and the rows of the data-quality section. */
+final class QualityLines {
+  private QualityLines() {}
+
+  static String summary(List<Facts.Quality> quality, Facts.RunInfo info) {
+    if (quality.isEmpty()) {
+      return "No data_quality table for this run date.";
+    }
+    long read = quality.stream().mapToLong(Facts.Quality::rowsRead).sum();
+    long quarantined = quality.stream().mapToLong(Facts.Quality::rowsQuarantined).sum();
+    List<String> over = new ArrayList<>();
+    for (Facts.Quality q : quality) {
+      if (overLimit(q, info)) {
+        over.add(q.source());
+      }
+    }
+    String limit =
+        limit(info) == null
+            ? ""
+            : over.isEmpty()
+                ? ", every source under the " + share(limit(info)) + " limit"
+                : "; over the " + share(limit(info)) + " limit: " + String.join(", ", over);
+    return count(read)
+        + " rows read from "
+        + quality.size()
+        + (quality.size() == 1 ? " source, " : " sources, ")
+        + count(quarantined)
+        + " quarantined ("
+        + share(read == 0 ? 0 : (double) quarantined / read)
+        + ")"
+        + limit
+        + ".";
+  }
+
+  static boolean allUnderLimit(List<Facts.Quality> quality, Facts.RunInfo info) {
+    return quality.stream().noneMatch(q -> overLimit(q, info));
+  }
+
+  static List<ReportPage.SourceRow> rows(List<Facts.Quality> quality, Facts.RunInfo info) {
+    List<ReportPage.SourceRow> rows = new ArrayList<>();
+    for (Facts.Quality q : quality) {
+      List<ReportPage.ReasonRow> reasons = new ArrayList<>();
+      for (Facts.Reason r : q.reasons()) {
+        List<ReportPage.ExampleRow> examples = new ArrayList<>();
+        for (Facts.Example e : r.examples()) {
+          examples.add(new ReportPage.ExampleRow(e.file() + ":" + e.line(), e.detail(), e.raw()));
+        }
+        reasons.add(new ReportPage.ReasonRow(r.reason(), count(r.rows()), examples));
+      }
+      rows.add(
+          new ReportPage.SourceRow(
+              q.source(),
+              String.valueOf(q.files()),
+              count(q.rowsRead()),
+              count(q.rowsAccepted()),
+              count(q.rowsQuarantined()),
+              share(q.quarantinedFraction()),
+              overLimit(q, info),
+              reasons));
+    }
+    return rows;
+  }
+
+  private static boolean overLimit(Facts.Quality q, Facts.RunInfo info) {
+    Double limit = limit(info);
+    return limit != null && q.quarantinedFraction() > limit;
+  }
+
+  private static Double limit(Facts.RunInfo info) {
+    return info == null ? null : info.quarantineMaxFraction();
+  }
+
+  /** Shares of rows: small ones need more digits than progress does. */
+  static String share(double fraction) {
+    double p = 100 * fraction;
+    return p == 0
+        ? "0%"
+        : p < 0.1
+            ? String.format(Locale.ROOT, "%.3f%%", p)
+            : p < 10
+                ? String.format(Locale.ROOT, "%.2f%%", p)
+                : String.format(Locale.ROOT, "%.1f%%", p);
+  }
+}

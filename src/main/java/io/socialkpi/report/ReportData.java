@@ -1,0 +1,280 @@
+package io.socialkpi.report;
+
+import static io.socialkpi.report.Cells.bool;
+import static io.socialkpi.report.Cells.date;
+import static io.socialkpi.report.Cells.dbl;
+import static io.socialkpi.report.Cells.instant;
+import static io.socialkpi.report.Cells.integer;
+import static io.socialkpi.report.Cells.lng;
+import static io.socialkpi.report.Cells.str;
+
+import io.socialkpi.output.Table;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/** Everything the report shows of one run, collected from its tables into {@link Facts}. */
+record ReportData(
+    LocalDate runDate,
+    Facts.RunInfo runInfo,
+    boolean hasEvidence,
+    List<Facts.Objective> objectives,
+    Map<String, Map<String, Long>> verdictCounts,
+    Map<String, List<Facts.Effect>> effects,
+    Map<String, List<Facts.LagPoint>> lags,
+    Map<String, List<Facts.Point>> series,
+    List<Facts.Quality> quality) {
+
+  static String seriesKey(String metric, String entity) {
+    return metric + "\u0000" + entity;
+  }
+
+  static ReportData load(RunTables tables, LocalDate runDate, ReportOptions options) {
+    Facts.RunInfo info = tables.exists(Table.RUN_INFO) ? runInfo(tables) : null;
+    List<Facts.Quality> quality =
+        tables.exists(Table.DATA_QUALITY) ? quality(tables, options) : List.of();
+    if (!tables.exists(Table.OBJECTIVE_SUMMARY)) {
+      return new ReportData(
+          runDate, info, false, List.of(), Map.of(), Map.of(), Map.of(), Map.of(), quality);
+    }
+    Dataset<Row> shown = tables.shownSummaries(options.maxEntities()).cache();
+    List<Facts.Objective> objectives = new ArrayList<>();
+    for (Row r : shown.collectAsList()) {
+      objectives.add(objective(r));
+    }
+    Map<String, Map<String, Long>> counts = new TreeMap<>();
+    for (Row r : tables.verdictCounts()) {
+      counts
+          .computeIfAbsent(str(r, "objective_id"), k -> new TreeMap<>())
+          .put(str(r, "verdict"), lng(r, "count"));
+    }
+    Map<String, List<Facts.Effect>> effects = new LinkedHashMap<>();
+    for (Row r : tables.effectsOf(shown)) {
+      effects.computeIfAbsent(key(r), k -> new ArrayList<>()).add(effect(r));
+    }
+    effects.values().forEach(l -> l.sort(Comparator.comparing(Facts.Effect::launched)));
+    Map<String, List<Facts.LagPoint>> lags = new LinkedHashMap<>();
+    for (Row r : tables.lagsOf(shown)) {
+      lags.computeIfAbsent(key(r), k -> new ArrayList<>()).add(lagPoint(r));
+    }
+    lags.values()
+        .forEach(
+            l ->
+                l.sort(
+                    Comparator.comparing(Facts.LagPoint::leadMetric)
+                        .thenComparingInt(Facts.LagPoint::lag)));
+    Map<String, List<Facts.Point>> series = new LinkedHashMap<>();
+    for (Row r : tables.seriesOf(chartSeries(objectives, effects))) {
+      series
+          .computeIfAbsent(seriesKey(str(r, "metric"), str(r, "entity")), k -> new ArrayList<>())
+          .add(new Facts.Point(date(r, "window_start"), dbl(r, "value"), bool(r, "complete")));
+    }
+    series.values().forEach(l -> l.sort(Comparator.comparing(Facts.Point::windowStart)));
+    shown.unpersist();
+    return new ReportData(runDate, info, true, objectives, counts, effects, lags, series, quality);
+  }
+
+  private static String key(Row r) {
+    return str(r, "objective_id") + "\u0000" + str(r, "entity");
+  }
+
+  /** Outcome, best lead (the entity's own or the shared "all" series) and control of each row. */
+  private static List<String[]> chartSeries(
+      List<Facts.Objective> objectives, Map<String, List<Facts.Effect>> effects) {
+    Set<List<String>> wanted = new LinkedHashSet<>();
+    for (Facts.Objective o : objectives) {
+      wanted.add(List.of(o.outcomeMetric(), o.entity()));
+      if (o.bestLeadMetric() != null) {
+        wanted.add(List.of(o.bestLeadMetric(), o.entity()));
+        wanted.add(List.of(o.bestLeadMetric(), "all"));
+      }
+      for (Facts.Effect e : effects.getOrDefault(o.key(), List.of())) {
+        if (e.controlMetric() != null) {
+          wanted.add(Series.control(e.controlMetric(), o.entity()));
+        }
+      }
+    }
+    List<String[]> out = new ArrayList<>();
+    wanted.forEach(w -> out.add(w.toArray(String[]::new)));
+    return out;
+  }
+
+  private static Facts.RunInfo runInfo(RunTables tables) {
+    Row r = tables.read(Table.RUN_INFO).first();
+    List<Facts.Tactic> tactics = new ArrayList<>();
+    if (Cells.has(r, "tactics")) {
+      for (Row t : r.<Row>getList(r.fieldIndex("tactics"))) {
+        tactics.add(
+            new Facts.Tactic(
+                str(t, "objective_id"),
+                str(t, "tactic_id"),
+                str(t, "tactic_name"),
+                str(t, "channel"),
+                date(t, "launched")));
+      }
+    }
+    return new Facts.RunInfo(
+        str(r, "strategy"),
+        str(r, "zone"),
+        str(r, "window"),
+        dbl(r, "confidence"),
+        dbl(r, "alpha"),
+        dbl(r, "quarantine_max_fraction"),
+        instant(r, "started_at"),
+        tactics);
+  }
+
+  private static List<Facts.Quality> quality(RunTables tables, ReportOptions options) {
+    Map<String, Map<String, Long>> counts = new TreeMap<>();
+    if (tables.exists(Table.QUARANTINE)) {
+      for (Row r : tables.quarantineCounts()) {
+        counts
+            .computeIfAbsent(str(r, "source"), k -> new TreeMap<>())
+            .put(str(r, "reason"), lng(r, "count"));
+      }
+    }
+    Map<String, List<Facts.Example>> examples = new TreeMap<>();
+    if (tables.exists(Table.QUARANTINE)) {
+      for (Row r : tables.quarantineExamples(options.examplesPerReason())) {
+        examples
+            .computeIfAbsent(str(r, "source") + "\u0000" + str(r, "reason"), k -> new ArrayList<>())
+            .add(
+                new Facts.Example(str(r, "file"), lng(r, "line"), str(r, "detail"), str(r, "raw")));
+      }
+      examples
+          .values()
+          .forEach(
+              l ->
+                  l.sort(
+                      Comparator.comparing(Facts.Example::file)
+                          .thenComparingLong(Facts.Example::line)));
+    }
+    List<Facts.Quality> out = new ArrayList<>();
+    for (Row r : tables.quality()) {
+      String source = str(r, "source");
+      List<Facts.Reason> reasons = new ArrayList<>();
+      counts
+          .getOrDefault(source, Map.of())
+          .forEach(
+              (reason, n) ->
+                  reasons.add(
+                      new Facts.Reason(
+                          reason,
+                          n,
+                          examples.getOrDefault(source + "\u0000" + reason, List.of()))));
+      reasons.sort(Comparator.comparingLong(Facts.Reason::rows).reversed());
+      out.add(
+          new Facts.Quality(
+              source,
+              integer(r, "files") == null ? 0 : integer(r, "files"),
+              lng(r, "rows_read"),
+              lng(r, "rows_accepted"),
+              lng(r, "rows_quarantined"),
+              dbl(r, "quarantined_fraction") == null ? 0 : dbl(r, "quarantined_fraction"),
+              reasons));
+    }
+    out.sort(Comparator.comparing(Facts.Quality::source));
+    return out;
+  }
+
+  private static Facts.Objective objective(Row r) {
+    List<Facts.Lead> leads = new ArrayList<>();
+    if (Cells.has(r, "lead_evidence")) {
+      for (Row l : r.<Row>getList(r.fieldIndex("lead_evidence"))) {
+        leads.add(
+            new Facts.Lead(
+                str(l, "lead_metric"),
+                integer(l, "lag"),
+                str(l, "method"),
+                str(l, "transform"),
+                dbl(l, "coefficient"),
+                dbl(l, "q_value"),
+                bool(l, "trend_driven")));
+      }
+    }
+    return new Facts.Objective(
+        str(r, "objective_id"),
+        str(r, "objective_name"),
+        str(r, "entity"),
+        str(r, "department"),
+        str(r, "perspective"),
+        str(r, "priority"),
+        str(r, "outcome_metric"),
+        str(r, "expected_direction"),
+        integer(r, "windows"),
+        date(r, "latest_window"),
+        dbl(r, "latest_value"),
+        dbl(r, "recent_value"),
+        dbl(r, "baseline_value"),
+        dbl(r, "target_value"),
+        date(r, "target_date"),
+        dbl(r, "progress"),
+        bool(r, "on_track"),
+        str(r, "headline"),
+        Boolean.TRUE.equals(bool(r, "control_entity")),
+        str(r, "verdict"),
+        str(r, "verdict_reason"),
+        str(r, "best_lead_metric"),
+        integer(r, "best_lag"),
+        dbl(r, "best_lead_q_value"),
+        leads);
+  }
+
+  private static Facts.Effect effect(Row r) {
+    return new Facts.Effect(
+        str(r, "tactic_id"),
+        str(r, "metric"),
+        str(r, "role"),
+        date(r, "launched"),
+        date(r, "before_start"),
+        date(r, "before_end"),
+        date(r, "after_start"),
+        date(r, "after_end"),
+        integer(r, "n_before"),
+        integer(r, "n_after"),
+        dbl(r, "mean_before"),
+        dbl(r, "mean_after"),
+        dbl(r, "abs_change"),
+        dbl(r, "rel_change"),
+        dbl(r, "p_value"),
+        dbl(r, "ci_low"),
+        dbl(r, "ci_high"),
+        dbl(r, "effect_size"),
+        dbl(r, "mann_whitney_p"),
+        str(r, "note"),
+        str(r, "control_metric"),
+        dbl(r, "did_estimate"),
+        dbl(r, "did_p_value"),
+        dbl(r, "did_ci_low"),
+        dbl(r, "did_ci_high"),
+        str(r, "did_note"),
+        dbl(r, "cf_average_effect"),
+        dbl(r, "cf_p_value"),
+        str(r, "cf_note"));
+  }
+
+  private static Facts.LagPoint lagPoint(Row r) {
+    return new Facts.LagPoint(
+        str(r, "lead_metric"),
+        integer(r, "lag"),
+        str(r, "method"),
+        str(r, "transform"),
+        integer(r, "n"),
+        dbl(r, "coefficient"),
+        dbl(r, "ci_low"),
+        dbl(r, "ci_high"),
+        dbl(r, "p_value"),
+        dbl(r, "q_value"),
+        bool(r, "trend_driven"),
+        bool(r, "direction_ok"),
+        str(r, "note"));
+  }
+}

@@ -1,0 +1,182 @@
+package io.socialkpi.report;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.when;
+
+import io.socialkpi.output.Table;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+
+/**
+ * One run's partitions of the output tables, read with Spark and cut to what a report can show
+ * before anything reaches the driver: at most {@code maxEntities} entities per objective, their
+ * lead indicators' lags, and the chart series of those entities only. A run with 100,000 entities
+ * yields a report of the same size as one with a dozen.
+ */
+final class RunTables {
+  private final SparkSession spark;
+  private final String output;
+  private final LocalDate runDate;
+  private final FileSystem fs;
+
+  RunTables(SparkSession spark, String output, LocalDate runDate) {
+    this.spark = spark;
+    this.output = output;
+    this.runDate = runDate;
+    this.fs = fileSystem(spark, output);
+  }
+
+  /** The newest run date with a {@code data_quality} partition (every run writes one). */
+  static Optional<LocalDate> latestRunDate(SparkSession spark, String output) {
+    Path table = new Path(output, Table.DATA_QUALITY.tableName());
+    try {
+      FileSystem fs = fileSystem(spark, output);
+      if (!fs.exists(table)) {
+        return Optional.empty();
+      }
+      LocalDate latest = null;
+      for (FileStatus s : fs.listStatus(table)) {
+        String name = s.getPath().getName();
+        if (s.isDirectory() && name.startsWith("run_date=")) {
+          LocalDate d = LocalDate.parse(name.substring("run_date=".length()));
+          latest = latest == null || d.isAfter(latest) ? d : latest;
+        }
+      }
+      return Optional.ofNullable(latest);
+    } catch (IOException e) {
+      throw new UncheckedIOException("listing run dates under " + table, e);
+    }
+  }
+
+  private static FileSystem fileSystem(SparkSession spark, String output) {
+    try {
+      return new Path(output).getFileSystem(spark.sparkContext().hadoopConfiguration());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  boolean exists(Table table) {
+    try {
+      return fs.exists(partition(table));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Path partition(Table table) {
+    return new Path(new Path(output, table.tableName()), "run_date=" + runDate);
+  }
+
+  Dataset<Row> read(Table table) {
+    return spark.read().parquet(partition(table).toString());
+  }
+
+  /**
+   * The summary rows shown: per objective, treated entities before control entities, then
+   * supported, contradicted, inconclusive, then by the best lead's q-value.
+   */
+  Dataset<Row> shownSummaries(int maxEntities) {
+    var order =
+        Window.partitionBy("objective_id")
+            .orderBy(
+                col("control_entity").asc_nulls_first(),
+                when(col("verdict").equalTo("supported"), 0)
+                    .when(col("verdict").equalTo("contradicted"), 1)
+                    .otherwise(2),
+                col("best_lead_q_value").asc_nulls_last(),
+                col("entity"));
+    return read(Table.OBJECTIVE_SUMMARY)
+        .withColumn("shown_rank", row_number().over(order))
+        .where(col("shown_rank").leq(maxEntities));
+  }
+
+  /** Per objective and verdict, how many entities the run has. */
+  List<Row> verdictCounts() {
+    return read(Table.OBJECTIVE_SUMMARY).groupBy("objective_id", "verdict").count().collectAsList();
+  }
+
+  List<Row> effectsOf(Dataset<Row> shown) {
+    return read(Table.INTERVENTION_EFFECTS)
+        .join(shown.select("objective_id", "entity"), seq("objective_id", "entity"), "left_semi")
+        .collectAsList();
+  }
+
+  /** Every lag of each shown lead indicator, in the method and transform of its best lag. */
+  List<Row> lagsOf(Dataset<Row> shown) {
+    Dataset<Row> leads =
+        shown
+            .select(col("objective_id"), col("entity"), explode(col("lead_evidence")).as("le"))
+            .select(
+                col("objective_id"),
+                col("entity"),
+                col("le.lead_metric").as("lead_metric"),
+                col("le.method").as("method"),
+                col("le.transform").as("transform"));
+    return read(Table.CORRELATIONS)
+        .join(
+            leads, seq("objective_id", "entity", "lead_metric", "method", "transform"), "left_semi")
+        .collectAsList();
+  }
+
+  /** The window metrics of the given (metric, entity) pairs. */
+  List<Row> seriesOf(List<String[]> metricEntities) {
+    List<Row> keys = new ArrayList<>();
+    for (String[] me : metricEntities) {
+      keys.add(org.apache.spark.sql.RowFactory.create(me[0], me[1]));
+    }
+    Dataset<Row> wanted =
+        spark.createDataFrame(
+            keys,
+            new org.apache.spark.sql.types.StructType()
+                .add("metric", "string")
+                .add("entity", "string"));
+    return read(Table.WINDOW_METRICS)
+        .join(
+            org.apache.spark.sql.functions.broadcast(wanted), seq("metric", "entity"), "left_semi")
+        .select("metric", "entity", "window_start", "value", "complete")
+        .collectAsList();
+  }
+
+  List<Row> quality() {
+    return read(Table.DATA_QUALITY).collectAsList();
+  }
+
+  List<Row> quarantineCounts() {
+    return read(Table.QUARANTINE).groupBy("source", "reason").count().collectAsList();
+  }
+
+  /** The first {@code perReason} rows of each source and reason, raw text cut to 240 chars. */
+  List<Row> quarantineExamples(int perReason) {
+    var order = Window.partitionBy("source", "reason").orderBy(col("file"), col("line"));
+    return read(Table.QUARANTINE)
+        .withColumn("example", row_number().over(order))
+        .where(col("example").leq(perReason))
+        .select(
+            col("source"),
+            col("reason"),
+            col("file"),
+            col("line"),
+            col("detail"),
+            substring(col("raw"), 1, 240).as("raw"))
+        .collectAsList();
+  }
+
+  private static scala.collection.immutable.Seq<String> seq(String... columns) {
+    return scala.jdk.javaapi.CollectionConverters.asScala(List.of(columns)).toList();
+  }
+}

@@ -1,0 +1,240 @@
+package io.socialkpi.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.socialkpi.SparkTestSession;
+import io.socialkpi.config.Settings;
+import io.socialkpi.config.SettingsLoader;
+import io.socialkpi.generate.GeneratorOptions;
+import io.socialkpi.generate.SyntheticCompany;
+import io.socialkpi.output.Table;
+import io.socialkpi.pipeline.NightlyPipeline;
+import io.socialkpi.pipeline.Progress;
+import io.socialkpi.source.InputCheck;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The report of a whole run on generated data into which markup was smuggled (an objective name,
+ * the strategy, a tactic name, a region value in the orders export and a broken orders line): every
+ * objective and entity gets its section and charts, the sentences carry the tables' numbers, and no
+ * markup from the data or config survives as markup.
+ */
+class ReportTest {
+  static final LocalDate RUN_DATE = LocalDate.of(2026, 1, 1);
+  static final String EVIL_REGION = "<script>alert('region')</script>";
+  @TempDir static Path dir;
+  static SparkSession spark;
+  static Path output;
+  static String html;
+  static String markdown;
+
+  @BeforeAll
+  static void runOnce() throws Exception {
+    spark = SparkTestSession.get();
+    Path data = dir.resolve("data");
+    SyntheticCompany.generate(data, GeneratorOptions.defaults());
+    smuggleMarkup(data);
+    output = dir.resolve("out");
+    Settings s = SettingsLoader.load(data.resolve("socialkpi.conf"));
+    s = s.withRun(s.run().withOutput(output.toString()).withRunDate(RUN_DATE));
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+    new NightlyPipeline(spark, s, InputCheck.check(s), new Progress(quiet)).run();
+    Path folder = output.resolve("report/run_date=" + RUN_DATE);
+    html = Files.readString(folder.resolve("index.html"));
+    markdown = Files.readString(folder.resolve("summary.md"));
+  }
+
+  /** Markup in config text, in a value of a source (an entity) and in a quarantined line. */
+  static void smuggleMarkup(Path data) throws Exception {
+    Path conf = data.resolve("socialkpi.conf");
+    String c = Files.readString(conf);
+    c =
+        c.replace(
+                "name = \"Recruit new talent through the Facebook jobs tab\"",
+                "name = \"Recruit <script>alert('objective')</script> talent\"")
+            .replaceFirst("strategy = \"", "strategy = \"<img src=x onerror=alert(1)> ")
+            .replace("name = \"Facebook jobs tab\"", "name = \"Jobs </figure><script>x</script>\"");
+    Files.writeString(conf, c);
+    StringBuilder rows = new StringBuilder();
+    for (LocalDate d = LocalDate.of(2024, 1, 1);
+        d.isBefore(LocalDate.of(2026, 1, 1));
+        d = d.plusDays(3)) {
+      rows.append("X")
+          .append(d)
+          .append(',')
+          .append(d)
+          .append(" 10:00:00,")
+          .append(EVIL_REGION)
+          .append(",online,google,")
+          .append(10 + d.getDayOfMonth())
+          .append('\n');
+    }
+    rows.append("Xbad,not a time,<script>alert('raw')</script>,online,google,1.0\n");
+    Files.writeString(
+        data.resolve("business/orders.csv"),
+        rows.toString(),
+        StandardCharsets.UTF_8,
+        StandardOpenOption.APPEND);
+  }
+
+  @Test
+  void noMarkupFromTheDataOrConfigSurvivesInThePageOrTheSummary() {
+    assertThat(html.toLowerCase()).doesNotContain("<script").doesNotContain("<img");
+    assertThat(html)
+        .contains("Recruit &lt;script&gt;alert(&#39;objective&#39;)&lt;/script&gt; talent")
+        .contains("&lt;img src=x onerror=alert(1)&gt;")
+        .contains("Jobs &lt;/figure&gt;&lt;script&gt;x&lt;/script&gt;")
+        .contains("&lt;script&gt;alert(&#39;region&#39;)&lt;/script&gt;")
+        .contains("&lt;script&gt;alert(&#39;raw&#39;)&lt;/script&gt;");
+    // Inside the SVG, JFreeSVG escapes the tactic name of the launch marker itself.
+    assertThat(html).contains("Jobs &lt;/figure&gt;&lt;script&gt;x&lt;/script&gt;</text>");
+    assertThat(markdown.toLowerCase()).doesNotContain("<script").doesNotContain("<img");
+    assertThat(markdown).contains("Recruit &lt;script>alert('objective')&lt;/script> talent");
+  }
+
+  @Test
+  void everyObjectiveAndEntityHasItsSectionAndCharts() {
+    List<Row> summary = tableRows(Table.OBJECTIVE_SUMMARY);
+    // 3 regional objectives × 2 regions, recruiting (no region), and the smuggled region
+    assertThat(summary).hasSize(3 * 2 + 1 + 1);
+    assertThat(count(html, "<section class=\"objective\"")).isEqualTo(4);
+    assertThat(count(html, "<article class=\"entity\"")).isEqualTo(summary.size());
+    assertThat(count(html, "<figure class=\"chart series\"")).isEqualTo(summary.size());
+    assertThat(count(html, "<figure class=\"chart lags\"")).isEqualTo(summary.size());
+    for (Row r : summary) {
+      assertThat(html).contains("<span class=\"verdict " + r.getAs("verdict") + "\">");
+    }
+    assertThat(html).contains("id=\"data-quality\"").contains("bad_time");
+  }
+
+  /** The outcome sentence's numbers against intervention_effects, to the printed precision. */
+  @Test
+  void theSentencesCarryTheTablesNumbers() {
+    Pattern sentence =
+        Pattern.compile(
+            "(rose|fell) from ([\\d,.]+) to ([\\d,.]+) a week after .*? launched on .*? \\(([+\u2212][\\d.]+)%, 95% CI ([+\u2212][\\d.]+)% to ([+\u2212][\\d.]+)%");
+    int checked = 0;
+    for (Row e : tableRows(Table.INTERVENTION_EFFECTS)) {
+      if (!"outcome".equals(e.getAs("role")) || e.getAs("mean_before") == null) {
+        continue;
+      }
+      double before = e.getAs("mean_before");
+      double after = e.getAs("mean_after");
+      Matcher m = sentence.matcher(html);
+      boolean found = false;
+      while (m.find() && !found) {
+        double b = number(m.group(2));
+        double a = number(m.group(3));
+        if (Math.abs(b - before) <= half(m.group(2)) && Math.abs(a - after) <= half(m.group(3))) {
+          found = true;
+          double rel = e.getAs("rel_change");
+          assertThat(number(m.group(4))).isCloseTo(100 * rel, within(half(m.group(4))));
+          double low = e.<Double>getAs("ci_low") / before;
+          double high = e.<Double>getAs("ci_high") / before;
+          assertThat(number(m.group(5))).isCloseTo(100 * low, within(half(m.group(5))));
+          assertThat(number(m.group(6))).isCloseTo(100 * high, within(half(m.group(6))));
+        }
+      }
+      assertThat(found)
+          .as("a sentence for %s / %s", e.getAs("objective_id"), e.getAs("entity"))
+          .isTrue();
+      checked++;
+    }
+    assertThat(checked).isGreaterThanOrEqualTo(7);
+  }
+
+  @Test
+  void theBestLeadSentenceCarriesItsCoefficientAndQValue() {
+    Row market =
+        tableRows(Table.OBJECTIVE_SUMMARY).stream()
+            .filter(
+                r ->
+                    "market-share".equals(r.getAs("objective_id"))
+                        && "north".equals(r.getAs("entity")))
+            .findFirst()
+            .orElseThrow();
+    Row best = null;
+    for (Row l : market.<Row>getList(market.fieldIndex("lead_evidence"))) {
+      if (l.getAs("lead_metric").equals(market.getAs("best_lead_metric"))) {
+        best = l;
+      }
+    }
+    assertThat(best).isNotNull();
+    String expected =
+        "Web sessions social referrals leads orders sales by "
+            + market.getAs("best_lag")
+            + " weeks (r = "
+            + String.format(java.util.Locale.ROOT, "%.2f", (double) best.getAs("coefficient"));
+    assertThat(html).contains(expected);
+  }
+
+  @Test
+  void rerenderingTheSameTablesGivesTheSameBytes() throws Exception {
+    Report.render(spark, output.toString(), RUN_DATE, ReportOptions.DEFAULTS);
+    String again = Files.readString(output.resolve("report/run_date=" + RUN_DATE + "/index.html"));
+    assertThat(again).isEqualTo(html);
+  }
+
+  @Test
+  void fewerEntitiesShownAreCountedAndTheNewestRunIsTheDefault() throws Exception {
+    Path copy = dir.resolve("copy");
+    org.apache.commons.io.FileUtils.copyDirectory(output.toFile(), copy.toFile());
+    Report.Written w = Report.render(spark, copy.toString(), null, new ReportOptions(1, 0));
+    assertThat(w.runDate()).isEqualTo(RUN_DATE);
+    String page = Files.readString(copy.resolve("report/run_date=" + RUN_DATE + "/index.html"));
+    assertThat(count(page, "<article class=\"entity\"")).isEqualTo(4);
+    assertThat(page).contains("2 more entities are in the objective_summary table");
+    assertThat(page).doesNotContain("<ul class=\"examples\">\n<li>");
+  }
+
+  @Test
+  void aMissingRunDateIsNamedInTheError() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                Report.render(
+                    spark, output.toString(), LocalDate.of(2020, 1, 1), ReportOptions.DEFAULTS))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no run of 2020-01-01 under " + output);
+  }
+
+  private static List<Row> tableRows(Table t) {
+    return spark
+        .read()
+        .parquet(output.resolve(t.tableName()).resolve("run_date=" + RUN_DATE).toString())
+        .collectAsList();
+  }
+
+  private static int count(String s, String part) {
+    int n = 0;
+    for (int i = s.indexOf(part); i >= 0; i = s.indexOf(part, i + 1)) {
+      n++;
+    }
+    return n;
+  }
+
+  private static double number(String printed) {
+    return Double.parseDouble(printed.replace(",", "").replace("\u2212", "-").replace("+", ""));
+  }
+
+  /** Half a unit in the last printed digit: the rounding the report may have applied. */
+  private static double half(String printed) {
+    int dot = printed.indexOf('.');
+    int decimals = dot < 0 ? 0 : printed.length() - dot - 1;
+    return 0.5 * Math.pow(10, -decimals) + 1e-9;
+  }
+}
