@@ -1,0 +1,179 @@
+package io.socialkpi.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Pdf;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.print.PrintOptions;
+
+/**
+ * The sample run's report, opened from disk in headless Chromium (Debian's chromium and
+ * chromium-driver, which .ci/run installs): every objective section and entity with both charts
+ * drawn at a readable size, the verdicts shown, no console error. A screenshot and a print to PDF
+ * are kept under target/report-artefacts/.
+ *
+ * <p>Without Chromium the test is skipped with a message, so {@code mvn verify} works on a bare
+ * machine; CI sets {@code SOCIALKPI_BROWSER_TEST=required} so it can never be skipped there.
+ */
+class ReportBrowserIT {
+  static final Path ARTEFACTS = Launchers.ROOT.resolve("target/report-artefacts");
+  @TempDir Path dir;
+
+  @Test
+  void chromiumRendersEveryObjectiveAndChartWithoutConsoleErrors() throws Exception {
+    Path chromium = Path.of(env("SOCIALKPI_CHROMIUM", "/usr/bin/chromium"));
+    Path driverBinary = Path.of(env("SOCIALKPI_CHROMEDRIVER", "/usr/bin/chromedriver"));
+    boolean present = Files.isExecutable(chromium) && Files.isExecutable(driverBinary);
+    if ("required".equals(System.getenv("SOCIALKPI_BROWSER_TEST"))) {
+      assertThat(present).as("%s and %s are installed", chromium, driverBinary).isTrue();
+    }
+    Assumptions.assumeTrue(
+        present,
+        "no " + chromium + " or " + driverBinary + ": apt-get install chromium chromium-driver");
+
+    Path out = dir.resolve("out");
+    Launchers.Result run =
+        Launchers.run(
+            Map.of(),
+            "jobs/socialkpi",
+            "run",
+            "--config",
+            "sample-data/socialkpi.conf",
+            "--output",
+            out.toString(),
+            "--run-date",
+            "2025-12-31");
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    Path report = out.resolve("report/run_date=2025-12-31/index.html");
+    assertThat(run.output()).contains("report").contains(report.toString());
+
+    ChromeDriver browser = start(chromium, driverBinary);
+    try {
+      browser.get(report.toUri().toString());
+      JavascriptExecutor js = browser;
+      assertThat(js.executeScript("return document.title")).asString().contains("2025-12-31");
+      assertThat(count(js, "section.objective")).isEqualTo(4);
+      assertThat(count(js, "article.entity")).isEqualTo(7);
+      assertThat(count(js, "table.front tbody tr")).isEqualTo(7);
+      for (String name :
+          List.of(
+              "Raise online sales through regional fans",
+              "Make existing customers more satisfied",
+              "Decrease customer-service incidents to the call center",
+              "Recruit new talent through the Facebook jobs tab")) {
+        assertThat(
+                js.executeScript(
+                    "return Array.from(document.querySelectorAll('section.objective h2'))"
+                        + ".map(h => h.textContent)"))
+            .asString()
+            .contains(name);
+      }
+      @SuppressWarnings("unchecked")
+      List<List<Object>> charts =
+          (List<List<Object>>)
+              js.executeScript(
+                  "return Array.from(document.querySelectorAll('article.entity figure.chart svg'))"
+                      + ".map(s => { const r = s.getBoundingClientRect();"
+                      + " return [s.id, r.width, r.height,"
+                      + " s.querySelectorAll('path, line, text').length]; })");
+      assertThat(charts).hasSize(2 * 7);
+      for (List<Object> c : charts) {
+        assertThat(((Number) c.get(1)).doubleValue())
+            .as("width of %s", c.get(0))
+            .isGreaterThan(500);
+        assertThat(((Number) c.get(2)).doubleValue())
+            .as("height of %s", c.get(0))
+            .isGreaterThan(150);
+        assertThat(((Number) c.get(3)).longValue()).as("marks in %s", c.get(0)).isGreaterThan(20);
+      }
+      assertThat(js.executeScript("return document.querySelectorAll('.verdict.supported').length"))
+          .asString()
+          .isNotEqualTo("0");
+
+      List<LogEntry> errors = severe(browser);
+      assertThat(errors).as("console errors").isEmpty();
+      // The console is really read: an error logged now must show up.
+      js.executeScript("console.error('socialkpi probe')");
+      assertThat(severe(browser)).anyMatch(e -> e.getMessage().contains("socialkpi probe"));
+
+      keepArtefacts(browser, js);
+    } finally {
+      browser.quit();
+    }
+  }
+
+  private ChromeDriver start(Path chromium, Path driverBinary) {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(chromium.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--hide-scrollbars",
+        "--user-data-dir=" + dir.resolve("chromium-profile"),
+        "--window-size=1280,1000");
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(driverBinary.toFile())
+            .usingAnyFreePort()
+            .build();
+    return new ChromeDriver(service, options);
+  }
+
+  private static void keepArtefacts(ChromeDriver browser, JavascriptExecutor js) throws Exception {
+    Files.createDirectories(ARTEFACTS);
+    long height =
+        ((Number) js.executeScript("return document.documentElement.scrollHeight")).longValue();
+    browser.manage().window().setSize(new Dimension(1280, (int) Math.min(height, 16000)));
+    Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+    Files.copy(shot, ARTEFACTS.resolve("sample-report.png"), StandardCopyOption.REPLACE_EXISTING);
+    Pdf pdf = browser.print(new PrintOptions());
+    byte[] bytes = Base64.getDecoder().decode(pdf.getContent());
+    Files.write(ARTEFACTS.resolve("sample-report.pdf"), bytes);
+    assertThat(bytes.length).as("printed PDF").isGreaterThan(10_000);
+    System.out.println("report screenshot and PDF: " + ARTEFACTS);
+  }
+
+  private static List<LogEntry> severe(ChromeDriver browser) {
+    return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+        .toList();
+  }
+
+  private static long count(JavascriptExecutor js, String selector) {
+    return ((Number)
+            js.executeScript("return document.querySelectorAll(arguments[0]).length", selector))
+        .longValue();
+  }
+
+  private static String env(String name, String fallback) {
+    String v = System.getenv(name);
+    return v == null || v.isBlank() ? fallback : v;
+  }
+}
