@@ -38,6 +38,7 @@ final class Charts {
   static final Color OUTCOME = new Color(0x1f4e79);
   static final Color LEAD = new Color(0xc55a11);
   static final Color CONTROL = new Color(0x7f7f7f);
+  static final Color MEANS = new Color(0x2e7d32);
   private static final Color[] LEADS = {LEAD, new Color(0x548235), new Color(0x7030a0), OUTCOME};
   private static final Font FONT = new Font("SansSerif", Font.PLAIN, 11);
   private static final int WIDTH = 760;
@@ -109,7 +110,8 @@ final class Charts {
       double from = millis(level.from());
       double to = millis(level.until());
       plot.addAnnotation(
-          new XYLineAnnotation(from, level.value(), to, level.value(), new BasicStroke(2f), LEAD));
+          new XYLineAnnotation(
+              from, level.value(), to, level.value(), new BasicStroke(2.5f), MEANS));
       IntervalMarker band = new IntervalMarker(from, to, new Color(0, 0, 0, 12));
       band.setLabel(level.label());
       band.setLabelFont(FONT);

@@ -113,7 +113,7 @@ final class SectionBuilder {
             + unit
             + (controlLabel == null ? "" : " (grey: the control)")
             + (lead.isEmpty() ? "" : ", and " + leadLabel + " on the right axis")
-            + ". Dashed line: launch; bars: the before and after means compared.";
+            + ". Dashed line: launch; green bars: the before and after means compared.";
     return new ReportPage.Chart(
         id,
         Charts.timeSeries(

@@ -109,6 +109,30 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void reportAndCatalogDefaultsAndTheirMistakes() throws IOException {
+    Settings s = SettingsLoader.load(config("", SOURCE, OBJECTIVE));
+    assertThat(s.report()).isEqualTo(new ReportSettings(true, 12, 3));
+    assertThat(s.catalog().enabled()).isFalse();
+
+    Path file =
+        write(
+            "socialkpi {\n sources {"
+                + SOURCE
+                + "}\n objectives = ["
+                + OBJECTIVE
+                + "]\n report { max-entities = 0, examples-per-reason = 1.5 }\n"
+                + " catalog { database = \"my-db; DROP\" }\n}\n");
+    ConfigError e = catchError(file);
+    assertThat(e.getMessage())
+        .contains(
+            "socialkpi.report.max-entities: expected at least 1 entity per objective, found 0")
+        .contains("socialkpi.report.examples-per-reason: expected a whole number, 0 or more")
+        .contains(
+            "socialkpi.catalog.database: expected a database name of letters, digits and"
+                + " underscores, found 'my-db; DROP'");
+  }
+
+  @Test
   void typosInKeysAreRejected() throws IOException {
     ConfigError e = catchError(config("quarantine-max-fracton = 0.1", SOURCE, OBJECTIVE));
     assertThat(e.getMessage())

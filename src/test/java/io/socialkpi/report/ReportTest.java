@@ -202,6 +202,30 @@ class ReportTest {
     assertThat(page).doesNotContain("<ul class=\"examples\">\n<li>");
   }
 
+  /** What a run stopped at the quality check publishes: data_quality, quarantine, run_info. */
+  @Test
+  void aRunWithoutEvidenceTablesStillReportsItsDataQuality() throws Exception {
+    Path copy = dir.resolve("quality-only");
+    org.apache.commons.io.FileUtils.copyDirectory(output.toFile(), copy.toFile());
+    for (Table t :
+        List.of(
+            Table.OBJECTIVE_SUMMARY,
+            Table.CORRELATIONS,
+            Table.INTERVENTION_EFFECTS,
+            Table.WINDOW_METRICS)) {
+      org.apache.commons.io.FileUtils.deleteDirectory(copy.resolve(t.tableName()).toFile());
+    }
+    Report.render(spark, copy.toString(), RUN_DATE, ReportOptions.DEFAULTS);
+    String page = Files.readString(copy.resolve("report/run_date=" + RUN_DATE + "/index.html"));
+    assertThat(page)
+        .contains("This run date has no evidence tables")
+        .contains("id=\"data-quality\"")
+        .contains("bad_time");
+    assertThat(count(page, "<article class=\"entity\"")).isZero();
+    String summary = Files.readString(copy.resolve("report/run_date=" + RUN_DATE + "/summary.md"));
+    assertThat(summary).contains("No evidence for this run date");
+  }
+
   @Test
   void aMissingRunDateIsNamedInTheError() {
     org.assertj.core.api.Assertions.assertThatThrownBy(

@@ -1,0 +1,173 @@
+package io.socialkpi.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Sentences and caveats from table values, including the degenerate rows the tables allow. */
+class NarrativeTest {
+  static final String M = Numbers.MINUS;
+  static final LocalDate LAUNCH = LocalDate.of(2025, 3, 3);
+  final Narrative narrative =
+      new Narrative(
+          new Facts.RunInfo(null, "UTC", "week", 0.9, 0.05, 0.05, null, List.of()),
+          Map.of("jobs\u0000tab", "Facebook jobs tab"));
+
+  static Facts.Objective objective(List<Facts.Lead> leads, Double target, boolean control) {
+    return new Facts.Objective(
+        "jobs",
+        "Recruit",
+        "all",
+        "hr",
+        null,
+        "B",
+        "applications.via-facebook",
+        "up",
+        40,
+        LAUNCH.plusMonths(9),
+        25.0,
+        22.25,
+        15.3,
+        target,
+        LocalDate.of(2025, 12, 31),
+        0.7166,
+        false,
+        "headline",
+        control,
+        "supported",
+        "reason",
+        leads.isEmpty() ? null : leads.get(0).leadMetric(),
+        leads.isEmpty() ? null : leads.get(0).lag(),
+        leads.isEmpty() ? null : leads.get(0).qValue(),
+        leads);
+  }
+
+  static Facts.Effect effect(Double before, Double after, int nBefore, String note) {
+    Double change = before == null || after == null ? null : after - before;
+    return new Facts.Effect(
+        "tab",
+        "applications.via-facebook",
+        "outcome",
+        LAUNCH,
+        LAUNCH.minusWeeks(nBefore),
+        LAUNCH.minusWeeks(1),
+        LAUNCH,
+        LAUNCH.plusWeeks(30),
+        nBefore,
+        31,
+        before,
+        after,
+        change,
+        change == null ? null : change / before,
+        0.0002,
+        change == null ? null : change - 3,
+        change == null ? null : change + 3,
+        1.2,
+        0.001,
+        note,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  static Facts.Lead lead(double r, double q, boolean trend) {
+    return new Facts.Lead("jobs-tab.views", 2, "pearson", "level", r, q, trend);
+  }
+
+  @Test
+  void theEffectSentenceUsesTheTacticNameTheWindowAndTheRunsConfidence() {
+    String s =
+        narrative.effectSentence(objective(List.of(), 25.0, false), effect(15.3, 23.8, 9, null));
+    assertThat(s)
+        .isEqualTo(
+            "Applications via facebook rose from 15.3 to 23.8 a week after Facebook jobs tab"
+                + " launched on 3 March 2025 (+56%, 90% CI +36% to +75%; p < 0.001).");
+  }
+
+  @Test
+  void anEffectWithoutMeansSaysWhy() {
+    String s =
+        narrative.effectSentence(
+            objective(List.of(), null, false),
+            effect(null, null, 0, "no windows before the launch"));
+    assertThat(s)
+        .contains(
+            "has no before/after comparison for Facebook jobs tab: no windows before the launch");
+  }
+
+  @Test
+  void leadSentencesNameLagQAndTrend() {
+    assertThat(narrative.leadSentence(objective(List.of(lead(0.61, 0.003, false)), 25.0, false)))
+        .isEqualTo(
+            "Jobs tab views leads applications via facebook by 2 weeks (r = 0.61, q = 0.003).");
+    assertThat(narrative.leadSentence(objective(List.of(lead(0.61, 0.003, true)), 25.0, false)))
+        .endsWith("but only in levels: the week-on-week changes do not correlate.");
+    assertThat(narrative.leadSentence(objective(List.of(lead(-0.2, 0.4, false)), 25.0, false)))
+        .startsWith("No lead indicator reaches q < 0.05")
+        .contains("r = " + M + "0.20");
+    assertThat(narrative.leadSentence(objective(List.of(), 25.0, false))).isNull();
+  }
+
+  @Test
+  void targetSentenceOnlyWithATarget() {
+    assertThat(narrative.targetSentence(objective(List.of(), null, false))).isNull();
+    assertThat(narrative.targetSentence(objective(List.of(), 25.0, false)))
+        .isEqualTo(
+            "The last 4 weeks average 22.3 against a target of 25.0 by 31 December 2025: behind"
+                + " (72% of the way from the baseline of 15.3).");
+  }
+
+  @Test
+  void caveatsForControlSmallSamplesNotesTrendsAndGaps() {
+    List<Facts.Point> outcome =
+        List.of(
+            new Facts.Point(LAUNCH, 1.0, true),
+            new Facts.Point(LAUNCH.plusWeeks(1), null, true),
+            new Facts.Point(LAUNCH.plusWeeks(2), 2.0, false));
+    List<Facts.LagPoint> lags =
+        List.of(
+            new Facts.LagPoint(
+                "jobs-tab.views",
+                4,
+                "pearson",
+                "level",
+                12,
+                0.3,
+                -0.2,
+                0.7,
+                0.3,
+                0.4,
+                false,
+                true,
+                null));
+    List<String> caveats =
+        narrative.caveats(
+            objective(List.of(lead(0.61, 0.003, true)), 25.0, true),
+            List.of(effect(15.3, 23.8, 5, "constant series")),
+            lags,
+            outcome);
+    assertThat(caveats)
+        .anyMatch(c -> c.startsWith("This entity is the objective's control"))
+        .anyMatch(c -> c.contains("a shared trend may explain it"))
+        .anyMatch(
+            c ->
+                c.equals(
+                    "Small sample around Facebook jobs tab: 5 weeks before and 31 weeks after the launch."))
+        .anyMatch(c -> c.equals("Constant series."))
+        .anyMatch(c -> c.startsWith("Few pairs for some lags (n = 12"))
+        .anyMatch(c -> c.equals("1 of 3 weeks have no applications via facebook value."))
+        .anyMatch(c -> c.startsWith("1 partial week is left out"));
+    assertThat(
+            narrative.caveats(objective(List.of(), null, false), List.of(), List.of(), List.of()))
+        .isEmpty();
+  }
+}
