@@ -126,9 +126,9 @@ final class Narrative {
     Facts.Lead best = best(o);
     String outcome = Words.metric(o.outcomeMetric());
     if (best == null || best.coefficient() == null) {
-      return o.leads().isEmpty()
-          ? null
-          : "No lead indicator has a correlation with " + outcome + " that could be computed.";
+      return "No lead indicator has a correlation with "
+          + outcome
+          + " that could be computed here (the correlations table's note says why).";
     }
     String stat =
         Words.symbol(best.method())
