@@ -21,8 +21,17 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Query the output tables with Spark SQL (tables are views by their names).")
 final class SqlCommand implements Callable<Integer> {
-  @Option(names = "--output", required = true, description = "The run's output folder or URI.")
+  @Option(
+      names = "--output",
+      description = "The run's output folder or URI; its tables become views by their names.")
   String output;
+
+  @Option(
+      names = "--conf",
+      description =
+          "A Spark setting, repeatable, e.g. spark.sql.catalogImplementation=hive to query the"
+              + " tables a run registered in a metastore (catalog.database).")
+  Map<String, String> conf = new java.util.LinkedHashMap<>();
 
   @Option(names = "--csv", description = "Print CSV instead of a table.")
   boolean csv;
@@ -35,14 +44,18 @@ final class SqlCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!output.contains("://") && !Files.isDirectory(Path.of(output))) {
+    if (output == null && conf.isEmpty()) {
+      throw new picocli.CommandLine.ParameterException(
+          new picocli.CommandLine(this), "give --output, or --conf settings of a catalog");
+    }
+    if (output != null && !output.contains("://") && !Files.isDirectory(Path.of(output))) {
       throw new picocli.CommandLine.ParameterException(
           new picocli.CommandLine(this), "no output folder at " + output);
     }
     SparkSession spark =
-        SparkSessions.start(new SparkSettings("local[*]", "socialkpi-sql", Map.of()));
+        SparkSessions.start(new SparkSettings("local[*]", "socialkpi-sql", Map.copyOf(conf)));
     try {
-      for (Table t : Table.values()) {
+      for (Table t : output == null ? new Table[0] : Table.values()) {
         String path = output + "/" + t.tableName();
         if (output.contains("://") || Files.isDirectory(Path.of(path))) {
           spark.read().parquet(path).createOrReplaceTempView(t.tableName());
