@@ -288,7 +288,8 @@ final class Narrative {
     }
   }
 
-  private String tactic(Facts.Objective o, Facts.Effect e) {
+  /** A tactic's name from run_info, or its id when the run has none. */
+  String tactic(Facts.Objective o, Facts.Effect e) {
     return tacticNames.getOrDefault(o.objectiveId() + "\u0000" + e.tacticId(), e.tacticId());
   }
 

@@ -86,7 +86,7 @@ final class SectionBuilder {
     List<Charts.Level> levels = new ArrayList<>();
     for (Facts.Effect e : effects) {
       if ("outcome".equals(e.role())) {
-        launches.add(new Charts.Launch(e.launched(), narrativeTactic(e)));
+        launches.add(new Charts.Launch(e.launched(), narrative.tactic(o, e)));
       }
     }
     String unit = narrative.unit();
@@ -183,7 +183,7 @@ final class SectionBuilder {
     for (Facts.Effect e : effects) {
       rows.add(
           new ReportPage.EffectLine(
-              narrativeTactic(e),
+              narrative.tactic(o, e),
               Words.metric(e.metric()),
               e.role(),
               (e.nBefore() == null ? "0" : e.nBefore())
@@ -198,21 +198,6 @@ final class SectionBuilder {
               e.effectSize() == null ? "n/a" : coefficient(e.effectSize())));
     }
     return rows;
-  }
-
-  private String narrativeTactic(Facts.Effect e) {
-    String name =
-        data.runInfo() == null
-            ? null
-            : data.runInfo().tactics().stream()
-                .filter(
-                    t ->
-                        t.objectiveId().equals(o.objectiveId())
-                            && t.tacticId().equals(e.tacticId()))
-                .map(Facts.Tactic::name)
-                .findFirst()
-                .orElse(null);
-    return name != null ? name : e.tacticId();
   }
 
   private static void add(List<String> list, String s) {

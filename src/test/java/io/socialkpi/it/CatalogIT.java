@@ -68,17 +68,9 @@ class CatalogIT {
     }
 
     Launchers.Result query =
-        Launchers.run(
-            Map.of(),
-            "jobs/socialkpi",
-            "sql",
-            "--conf",
-            "spark.sql.catalogImplementation=hive",
-            "--conf",
-            "spark.sql.warehouse.dir=" + warehouse,
-            "--conf",
-            "spark.hadoop.javax.jdo.option.ConnectionURL=" + metastore,
-            "--csv",
+        sql(
+            warehouse,
+            metastore,
             "SELECT s.run_date, count(*) AS entities, max(q.rows_read) AS most_read"
                 + " FROM socialkpi.objective_summary s"
                 + " JOIN socialkpi.data_quality q ON q.run_date = s.run_date"
@@ -88,23 +80,28 @@ class CatalogIT {
     assertThat(query.output()).containsPattern("2025-12-30,\\d+,\\d+");
     assertThat(query.output()).containsPattern("2025-12-31,\\d+,\\d+");
 
-    Launchers.Result tables =
-        Launchers.run(
-            Map.of(),
-            "jobs/socialkpi",
-            "sql",
-            "--conf",
-            "spark.sql.catalogImplementation=hive",
-            "--conf",
-            "spark.sql.warehouse.dir=" + warehouse,
-            "--conf",
-            "spark.hadoop.javax.jdo.option.ConnectionURL=" + metastore,
-            "--csv",
-            "SHOW TABLES IN socialkpi");
+    Launchers.Result tables = sql(warehouse, metastore, "SHOW TABLES IN socialkpi");
     assertThat(tables.exitCode()).as(tables.output()).isZero();
     for (String t : LaunchersIT.TABLES) {
       assertThat(tables.output()).contains("socialkpi," + t + ",false");
     }
     assertThat(tables.output()).contains("socialkpi,run_info,false");
+  }
+
+  /** {@code jobs/socialkpi sql} in a new process that knows only the metastore. */
+  private static Launchers.Result sql(String warehouse, String metastore, String query)
+      throws Exception {
+    return Launchers.run(
+        Map.of(),
+        "jobs/socialkpi",
+        "sql",
+        "--conf",
+        "spark.sql.catalogImplementation=hive",
+        "--conf",
+        "spark.sql.warehouse.dir=" + warehouse,
+        "--conf",
+        "spark.hadoop.javax.jdo.option.ConnectionURL=" + metastore,
+        "--csv",
+        query);
   }
 }
