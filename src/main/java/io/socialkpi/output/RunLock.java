@@ -78,6 +78,7 @@ public final class RunLock implements AutoCloseable {
       if (held == null) {
         throw new RunLockedException(path, null, staleAfter, "it changed hands while we looked");
       }
+      held = whenComplete(fs, path, held);
       String stale = held.staleness(self, staleAfter, now);
       if (stale == null) {
         throw new RunLockedException(path, held.holder(), staleAfter, null);
@@ -86,6 +87,26 @@ public final class RunLock implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("taking the run lock " + path, e);
     }
+  }
+
+  /**
+   * A holder writes its lock file just after creating it (and HDFS shows the bytes only once the
+   * file is closed), so a lock seen empty a moment after its creation is read again for up to a
+   * second: the refusal can then name the holder.
+   */
+  private static LockFile whenComplete(FileSystem fs, Path path, LockFile held) throws IOException {
+    LockFile current = held;
+    for (int i = 0; i < 50 && current != null && current.holder() == null; i++) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      LockFile again = LockFile.read(fs, path);
+      current = again == null ? current : again;
+    }
+    return current;
   }
 
   private static RunLock takeOver(
