@@ -145,6 +145,21 @@ final class Section {
     }
   }
 
+  /** A positive HOCON size in bytes ({@code 1MiB}, {@code 500KiB}, {@code 4096}). */
+  long bytes(String key, long fallback) {
+    try {
+      long b = config.getBytes(key);
+      if (b <= 0) {
+        problem(key, "expected a positive size, found " + b);
+        return fallback;
+      }
+      return b;
+    } catch (ConfigException e) {
+      problem(key, "expected a size such as 1MiB or 500KiB");
+      return fallback;
+    }
+  }
+
   LocalDate date(String key) {
     String s = optString(key);
     if (s == null) {
