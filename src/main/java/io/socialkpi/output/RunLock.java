@@ -31,6 +31,9 @@ public final class RunLock implements AutoCloseable {
   /** A lock file without a complete holder is a holder killed while writing it, after this. */
   static final Duration INCOMPLETE_GRACE = Duration.ofMinutes(1);
 
+  /** Reads of a lock that is settling (about a second) before deciding about it. */
+  private static final int SETTLE_TRIES = 50;
+
   private final FileSystem fs;
   private final Path path;
   private final String text;
@@ -65,20 +68,26 @@ public final class RunLock implements AutoCloseable {
       // apart.
       String text = self.toText() + "token=" + UUID.randomUUID() + "\n";
       LockFile held = null;
-      // A second try covers a holder that released the lock between our create and our read.
-      for (int attempt = 0; attempt < 2; attempt++) {
+      // Tried again while the lock is settling: released between our create and our read, or
+      // created but not yet written (HDFS shows the bytes only once the file is closed), so a
+      // refusal can name the holder.
+      for (int attempt = 0; attempt < SETTLE_TRIES; attempt++) {
         if (createExclusive(fs, path, text)) {
           return new RunLock(fs, path, text, List.of());
         }
         held = LockFile.read(fs, path);
-        if (held != null) {
+        boolean settling =
+            held == null
+                || held.holder() == null
+                    && Duration.between(held.modified(), now).compareTo(INCOMPLETE_GRACE) <= 0;
+        if (!settling) {
           break;
         }
+        pause();
       }
       if (held == null) {
         throw new RunLockedException(path, null, staleAfter, "it changed hands while we looked");
       }
-      held = whenComplete(fs, path, held);
       String stale = held.staleness(self, staleAfter, now);
       if (stale == null) {
         throw new RunLockedException(path, held.holder(), staleAfter, null);
@@ -89,24 +98,12 @@ public final class RunLock implements AutoCloseable {
     }
   }
 
-  /**
-   * A holder writes its lock file just after creating it (and HDFS shows the bytes only once the
-   * file is closed), so a lock seen empty a moment after its creation is read again for up to a
-   * second: the refusal can then name the holder.
-   */
-  private static LockFile whenComplete(FileSystem fs, Path path, LockFile held) throws IOException {
-    LockFile current = held;
-    for (int i = 0; i < 50 && current != null && current.holder() == null; i++) {
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-      LockFile again = LockFile.read(fs, path);
-      current = again == null ? current : again;
+  private static void pause() {
+    try {
+      Thread.sleep(20);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
-    return current;
   }
 
   private static RunLock takeOver(
