@@ -1,6 +1,7 @@
 package io.socialkpi.cli;
 
 import io.socialkpi.config.ConfigError;
+import io.socialkpi.output.RunLockedException;
 import io.socialkpi.pipeline.DataQualityError;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
 /**
  * The socialkpi command line: {@code run}, {@code validate}, {@code generate}, {@code sql} and
  * {@code report}. Exit codes: 0 success, 2 bad usage or config, 3 data-quality threshold exceeded,
- * 1 anything unexpected.
+ * 4 another run of the same run date and output holds the lock, 1 anything unexpected.
  */
 @Command(
     name = "socialkpi",
@@ -28,6 +29,7 @@ public final class Main {
   public static final int UNEXPECTED = 1;
   public static final int BAD_CONFIG = 2;
   public static final int DATA_QUALITY = 3;
+  public static final int LOCKED = 4;
 
   public static void main(String[] args) {
     System.exit(execute(args));
@@ -51,6 +53,11 @@ public final class Main {
       err.println("socialkpi: data quality check failed: " + e.getMessage());
       err.flush();
       return DATA_QUALITY;
+    }
+    if (e instanceof RunLockedException) {
+      err.println("socialkpi: run locked: " + e.getMessage());
+      err.flush();
+      return LOCKED;
     }
     err.println("socialkpi: failed: " + e);
     e.printStackTrace(err);

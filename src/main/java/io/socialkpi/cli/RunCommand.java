@@ -2,6 +2,8 @@ package io.socialkpi.cli;
 
 import io.socialkpi.config.Settings;
 import io.socialkpi.config.SettingsLoader;
+import io.socialkpi.output.RunLock;
+import io.socialkpi.output.RunWriter;
 import io.socialkpi.pipeline.NightlyPipeline;
 import io.socialkpi.pipeline.Progress;
 import io.socialkpi.pipeline.RunSummary;
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,22 +42,29 @@ final class RunCommand implements Callable<Integer> {
     } else {
       settings = settings.withRun(settings.run().withOutput(resolvedOutput(settings)));
     }
-    if (runDate != null) {
-      settings = settings.withRun(settings.run().withRunDate(runDate));
-    }
-    Map<String, SourceLayout> layouts = InputCheck.check(settings);
+    // Fixed once: a run that passes midnight keeps one run date for its lock and its partitions.
+    LocalDate date = runDate != null ? runDate : settings.run().runDateOrToday();
+    settings = settings.withRun(settings.run().withRunDate(date));
+    Configuration hadoop = SparkSessions.hadoopConfiguration(settings.spark());
+    Map<String, SourceLayout> layouts = InputCheck.check(settings, hadoop);
     Progress progress = new Progress(System.out);
-    progress.step("starting Spark");
-    SparkSession spark = SparkSessions.start(settings.spark());
-    try {
-      progress.detail("master %s, Spark %s", spark.sparkContext().master(), spark.version());
-      RunSummary summary = new NightlyPipeline(spark, settings, layouts, progress).run();
-      System.out.printf(
-          "socialkpi: run %s finished in %.1f s; tables under %s%n",
-          summary.runDate(), summary.seconds(), summary.output());
-      return Main.OK;
-    } finally {
-      spark.stop();
+    String out = settings.run().output();
+    try (RunLock lock = RunLock.acquire(out, date, settings.run().lockStaleAfter(), hadoop)) {
+      progress.step("locked run date " + date + ": " + lock.path());
+      lock.notes().forEach(n -> progress.detail("%s", n));
+      RunWriter.recover(out, date, hadoop).forEach(n -> progress.detail("%s", n));
+      progress.step("starting Spark");
+      SparkSession spark = SparkSessions.start(settings.spark());
+      try {
+        progress.detail("master %s, Spark %s", spark.sparkContext().master(), spark.version());
+        RunSummary summary = new NightlyPipeline(spark, settings, layouts, progress).run();
+        System.out.printf(
+            "socialkpi: run %s finished in %.1f s; tables under %s%n",
+            summary.runDate(), summary.seconds(), summary.output());
+        return Main.OK;
+      } finally {
+        spark.stop();
+      }
     }
   }
 

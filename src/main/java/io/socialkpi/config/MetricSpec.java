@@ -13,6 +13,7 @@ import java.util.Map;
  * @param aggregate how a window's observations become one value
  * @param where column to accepted values: a row counts only if it meets every condition
  * @param gap what a window without observations holds
+ * @param nonNegative the column's values cannot be below zero; a negative one quarantines the row
  */
 public record MetricSpec(
     String source,
@@ -20,8 +21,20 @@ public record MetricSpec(
     String column,
     Aggregate aggregate,
     Map<String, List<String>> where,
-    GapPolicy gap)
+    GapPolicy gap,
+    boolean nonNegative)
     implements Serializable {
+
+  /** A metric whose values may be negative (refunds, sentiment). */
+  public MetricSpec(
+      String source,
+      String name,
+      String column,
+      Aggregate aggregate,
+      Map<String, List<String>> where,
+      GapPolicy gap) {
+    this(source, name, column, aggregate, where, gap, false);
+  }
 
   /** The qualified name used in objectives and tables: {@code source.metric}. */
   public String id() {

@@ -2,6 +2,7 @@ package io.socialkpi.config;
 
 import io.socialkpi.calendar.WindowUnit;
 import java.io.Serializable;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -9,9 +10,15 @@ import java.time.ZoneId;
  * Settings of one run.
  *
  * @param runDate the partition label; null means today in {@link #zone}
+ * @param lockStaleAfter age after which another run's lock is taken over even from another machine
  */
 public record RunSettings(
-    ZoneId zone, WindowUnit window, String output, LocalDate runDate, double quarantineMaxFraction)
+    ZoneId zone,
+    WindowUnit window,
+    String output,
+    LocalDate runDate,
+    double quarantineMaxFraction,
+    Duration lockStaleAfter)
     implements Serializable {
 
   public LocalDate runDateOrToday() {
@@ -19,10 +26,10 @@ public record RunSettings(
   }
 
   public RunSettings withOutput(String newOutput) {
-    return new RunSettings(zone, window, newOutput, runDate, quarantineMaxFraction);
+    return new RunSettings(zone, window, newOutput, runDate, quarantineMaxFraction, lockStaleAfter);
   }
 
   public RunSettings withRunDate(LocalDate date) {
-    return new RunSettings(zone, window, output, date, quarantineMaxFraction);
+    return new RunSettings(zone, window, output, date, quarantineMaxFraction, lockStaleAfter);
   }
 }

@@ -7,6 +7,7 @@ import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -125,6 +126,36 @@ final class Section {
       return config.getDouble(key);
     } catch (ConfigException e) {
       problem(key, "expected a number");
+      return fallback;
+    }
+  }
+
+  /** A positive HOCON duration ({@code 24h}, {@code 90m}). */
+  Duration duration(String key, Duration fallback) {
+    try {
+      Duration d = config.getDuration(key);
+      if (d.isNegative() || d.isZero()) {
+        problem(key, "expected a positive duration, found " + d);
+        return fallback;
+      }
+      return d;
+    } catch (ConfigException e) {
+      problem(key, "expected a duration such as 24h or 90m");
+      return fallback;
+    }
+  }
+
+  /** A positive HOCON size in bytes ({@code 1MiB}, {@code 500KiB}, {@code 4096}). */
+  long bytes(String key, long fallback) {
+    try {
+      long b = config.getBytes(key);
+      if (b <= 0) {
+        problem(key, "expected a positive size, found " + b);
+        return fallback;
+      }
+      return b;
+    } catch (ConfigException e) {
+      problem(key, "expected a size such as 1MiB or 500KiB");
       return fallback;
     }
   }

@@ -104,7 +104,8 @@ public final class SettingsLoader {
         r.enumOf("window", WindowUnit.class, WindowUnit.WEEK),
         output,
         r.date("run-date"),
-        maxFraction);
+        maxFraction,
+        r.duration("lock-stale-after", java.time.Duration.ofHours(24)));
   }
 
   private static Map<String, SourceSpec> sources(Section top, Config reference, Path baseDir) {

@@ -10,6 +10,8 @@ import java.util.Set;
  *
  * @param path file, folder or glob; relative paths are already resolved against the config file
  * @param entity column naming the brand, region or store, or null for a single series
+ * @param maxLineSize longest line in bytes (CSV, JSON lines) that is parsed; longer ones are
+ *     quarantined
  */
 public record SourceSpec(
     String name,
@@ -19,6 +21,7 @@ public record SourceSpec(
     TimeSpec time,
     String entity,
     boolean dedupe,
+    long maxLineSize,
     List<MetricSpec> metrics)
     implements Serializable {
 

@@ -14,6 +14,10 @@ import java.util.Map;
 /** Builds {@link SourceSpec}s from the {@code socialkpi.sources} block. */
 final class SourceSpecReader {
   static final String NAME = "[A-Za-z0-9_-]+";
+  static final long DEFAULT_MAX_LINE = 1L << 20;
+
+  /** Characters that are part of a number, so they cannot separate its digits. */
+  private static final String NUMBER_CHARS = "0123456789+-eE";
 
   private final Config sourceDefaults;
   private final Config metricDefaults;
@@ -39,6 +43,11 @@ final class SourceSpecReader {
     TimeSpec time = time(s);
     String entity = s.optString("entity");
     boolean dedupe = s.bool("dedupe", true);
+    long maxLineSize = s.bytes("max-line-size", DEFAULT_MAX_LINE);
+    if (maxLineSize > Integer.MAX_VALUE) {
+      s.problem("max-line-size", "expected at most 2GiB, found " + maxLineSize + " bytes");
+      maxLineSize = DEFAULT_MAX_LINE;
+    }
     List<MetricSpec> metrics = new ArrayList<>();
     ConfigValue metricsValue = s.config().getValue("metrics");
     if (metricsValue.valueType() != ConfigValueType.OBJECT) {
@@ -53,17 +62,51 @@ final class SourceSpecReader {
       }
     }
     return new SourceSpec(
-        name, resolve(path), format, csv, time, entity, dedupe, List.copyOf(metrics));
+        name, resolve(path), format, csv, time, entity, dedupe, maxLineSize, List.copyOf(metrics));
   }
 
   private CsvOptions csvOptions(Section s) {
     Section csv = s.child("csv");
     csv.rejectUnknownKeys(sourceDefaults.getObject("csv"));
+    char decimal = oneChar(csv, "decimal-separator", '.');
+    if (NUMBER_CHARS.indexOf(decimal) >= 0) {
+      csv.problem("decimal-separator", "'" + decimal + "' cannot separate digits; use '.' or ','");
+      decimal = '.';
+    }
+    Character grouping = grouping(csv, decimal);
     return new CsvOptions(
         oneChar(csv, "delimiter", ','),
         csv.bool("header", true),
         oneChar(csv, "quote", '"'),
-        oneChar(csv, "escape", '"'));
+        oneChar(csv, "escape", '"'),
+        decimal,
+        grouping);
+  }
+
+  /** The thousands separator, or null for none; a space is kept (the value is not trimmed). */
+  private static Character grouping(Section csv, char decimal) {
+    String key = "grouping-separator";
+    String g;
+    try {
+      g = csv.config().hasPath(key) ? csv.config().getString(key) : null;
+    } catch (com.typesafe.config.ConfigException e) {
+      csv.problem(key, "expected one character or null");
+      return null;
+    }
+    if (g == null || g.isEmpty()) {
+      return null;
+    }
+    if (g.length() != 1 || NUMBER_CHARS.indexOf(g.charAt(0)) >= 0 || g.charAt(0) == decimal) {
+      csv.problem(
+          key,
+          "expected one character other than digits, signs, 'e' and the decimal separator '"
+              + decimal
+              + "', found '"
+              + g
+              + "'");
+      return null;
+    }
+    return g.charAt(0);
   }
 
   private static char oneChar(Section s, String key, char fallback) {
@@ -117,7 +160,11 @@ final class SourceSpecReader {
     if (gapText != null && !gapText.equals("default")) {
       gap = m.enumOf("gap", GapPolicy.class, gap);
     }
-    return new MetricSpec(source, name, column, aggregate, where(m), gap);
+    boolean nonNegative = m.bool("non-negative", false);
+    if (nonNegative && column == null) {
+      m.problem("non-negative", "needs a column: a count of rows is never negative");
+    }
+    return new MetricSpec(source, name, column, aggregate, where(m), gap, nonNegative);
   }
 
   private static Map<String, List<String>> where(Section m) {

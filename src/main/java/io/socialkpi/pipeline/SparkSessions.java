@@ -2,6 +2,7 @@ package io.socialkpi.pipeline;
 
 import io.socialkpi.config.SparkSettings;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -12,6 +13,27 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class SparkSessions {
   private SparkSessions() {}
+
+  /**
+   * The Hadoop configuration the session will have, before it starts: Hadoop's defaults plus every
+   * {@code spark.hadoop.*} setting of the submit command and the config, so the run lock is taken
+   * on the same file system with the same credentials as the tables are written.
+   */
+  public static Configuration hadoopConfiguration(SparkSettings settings) {
+    Configuration hadoop = new Configuration();
+    Map<String, String> all = new java.util.LinkedHashMap<>();
+    for (scala.Tuple2<String, String> e : new SparkConf(true).getAll()) {
+      all.put(e._1(), e._2());
+    }
+    all.putAll(settings.conf());
+    all.forEach(
+        (k, v) -> {
+          if (k.startsWith("spark.hadoop.")) {
+            hadoop.set(k.substring("spark.hadoop.".length()), v);
+          }
+        });
+    return hadoop;
+  }
 
   public static SparkSession start(SparkSettings settings) {
     SparkConf conf = new SparkConf(true);

@@ -45,7 +45,10 @@ final class Headers {
     try (BufferedReader reader = open(file, hadoop)) {
       String first = reader.readLine();
       if (first == null) {
-        throw new IOException(file + " is empty");
+        throw new IOException(
+            file
+                + " is empty (0 bytes): a CSV export has at least its header line, so the export"
+                + " failed or was cut; remove the file or export it again");
       }
       String[] fields = CsvFields.parser(source.csv()).parseLine(stripBom(first));
       List<String> header = new ArrayList<>();

@@ -44,6 +44,13 @@ public final class InputCheck {
           List<String> columns = Headers.read(source, file, hadoop);
           if (header == null) {
             header = columns;
+          } else if (source.format() == SourceFormat.JSON) {
+            // JSON lines have no header: a key any file has is there (an empty file has none).
+            for (String name : columns) {
+              if (!header.contains(name)) {
+                header.add(name);
+              }
+            }
           } else if (source.format() == SourceFormat.CSV && !header.equals(columns)) {
             problems.add(
                 problem(
@@ -58,6 +65,20 @@ public final class InputCheck {
                         + header
                         + "; every file of a source needs the same columns"));
           }
+        }
+        String hint = delimiterHint(source, header);
+        if (!hint.isEmpty() && !header.containsAll(source.columns())) {
+          problems.add(
+              problem(
+                  settings,
+                  key + ".csv.delimiter",
+                  "the header of "
+                      + files.get(0)
+                      + " is one column '"
+                      + header.get(0)
+                      + "': "
+                      + hint));
+          continue;
         }
         List<String> missing = new ArrayList<>(source.columns());
         missing.removeAll(header);
@@ -74,7 +95,10 @@ public final class InputCheck {
                       + String.join(", ", header)
                       + ")"));
         }
-        layouts.put(source.name(), new SourceLayout(source.name(), files, header));
+        Map<String, String> duplicates =
+            DuplicateFiles.find(files, new Path(files.get(0)).getFileSystem(hadoop));
+        layouts.put(
+            source.name(), new SourceLayout(source.name(), files, header, Map.copyOf(duplicates)));
       } catch (IOException | RuntimeException e) {
         problems.add(
             problem(
@@ -85,6 +109,29 @@ public final class InputCheck {
       throw new ConfigError(problems);
     }
     return layouts;
+  }
+
+  /**
+   * A header read as one column that holds another usual delimiter was written with that one: a
+   * fi-FI Excel export read with the default comma, say.
+   */
+  static String delimiterHint(SourceSpec source, List<String> header) {
+    if (source.format() != SourceFormat.CSV || header.size() != 1) {
+      return "";
+    }
+    for (char d : new char[] {';', '\t', ',', '|'}) {
+      if (d != source.csv().delimiter() && header.get(0).indexOf(d) >= 0) {
+        String shown = d == '\t' ? "\\t" : String.valueOf(d);
+        return "it looks '"
+            + shown
+            + "'-separated, but csv.delimiter is '"
+            + source.csv().delimiter()
+            + "': set csv.delimiter = \""
+            + shown
+            + "\"";
+      }
+    }
+    return "";
   }
 
   /** Files matched by a file, folder or glob; hidden files (., _) inside folders are skipped. */

@@ -48,7 +48,22 @@ final class LineParser implements Serializable {
     return positions.length;
   }
 
+  /** Bytes of a too-long line kept in the quarantine table's {@code raw}. */
+  static final int RAW_KEPT = 1024;
+
   Parsed parse(byte[] bytes, int length) {
+    if (length > source.maxLineSize()) {
+      return new Parsed(
+          head(bytes, length),
+          QuarantineReason.LINE_TOO_LONG,
+          String.format(
+              java.util.Locale.ROOT,
+              "line of %,d bytes is longer than max-line-size (%,d bytes); raw holds its first %,d",
+              length,
+              source.maxLineSize(),
+              RAW_KEPT),
+          null);
+    }
     String raw;
     try {
       raw = decoder().decode(ByteBuffer.wrap(bytes, 0, length)).toString();
@@ -57,6 +72,24 @@ final class LineParser implements Serializable {
       return new Parsed(lossy, QuarantineReason.BAD_ENCODING, "line is not valid UTF-8", null);
     }
     return parse(raw);
+  }
+
+  /** A line of a file that repeats {@code original} byte for byte: counted once, there. */
+  Parsed duplicateOf(String original, byte[] bytes, int length) {
+    String raw =
+        length > source.maxLineSize()
+            ? head(bytes, length)
+            : new String(bytes, 0, length, StandardCharsets.UTF_8);
+    return new Parsed(
+        raw,
+        QuarantineReason.DUPLICATE_FILE,
+        "the file has the same bytes as " + original + ", whose rows count",
+        null);
+  }
+
+  /** The start of a line, decoded leniently (a cut multi-byte character becomes U+FFFD). */
+  private static String head(byte[] bytes, int length) {
+    return new String(bytes, 0, Math.min(length, RAW_KEPT), StandardCharsets.UTF_8) + "\u2026";
   }
 
   Parsed parse(String raw) {

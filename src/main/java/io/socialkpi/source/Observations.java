@@ -4,9 +4,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.from_utc_timestamp;
-import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.to_utc_timestamp;
 import static org.apache.spark.sql.functions.trim;
@@ -18,6 +16,8 @@ import io.socialkpi.config.MetricSpec;
 import io.socialkpi.config.RunSettings;
 import io.socialkpi.config.SourceSpec;
 import io.socialkpi.config.TimeSpec;
+import java.sql.Date;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +75,19 @@ public final class Observations {
                 lit("'"),
                 timeField.cast("string"),
                 lit("' does not match '" + source.time().pattern() + "'"))));
+    // Rows after the run date cannot have happened yet as of that date: a wrong year, swapped
+    // day and month, or a clock ahead. Keeping them would make a rerun of the date differ.
+    LocalDate runDate = run.runDateOrToday();
+    checks.add(
+        check(
+            localDate.gt(lit(Date.valueOf(runDate))),
+            QuarantineReason.FUTURE_TIME,
+            concat(
+                lit("'"),
+                timeField.cast("string"),
+                lit("' is on "),
+                localDate.cast("string"),
+                lit(", after the run date " + runDate))));
     if (source.hasEntity()) {
       checks.add(missing(col(field(columns, source.entity())), source.entity()));
     }
@@ -83,15 +96,30 @@ public final class Observations {
       checks.add(missing(col(field(columns, c)), c));
     }
     for (String c : valueColumns) {
-      Column number = number(col(field(columns, c)));
+      Column text = col(field(columns, c));
       checks.add(
           check(
-              number.isNull(),
+              NumberColumns.number(text, source).isNull(),
               QuarantineReason.NON_NUMERIC,
               concat(
                   lit("'"),
-                  col(field(columns, c)).cast("string"),
-                  lit("' in column '" + c + "' is not a number"))));
+                  text.cast("string"),
+                  lit("' in column '" + c + "' is not a number"),
+                  NumberColumns.hint(text, source))));
+    }
+    for (String c : valueColumns) {
+      String metric = nonNegativeMetric(source, c);
+      if (metric != null) {
+        Column text = col(field(columns, c));
+        checks.add(
+            check(
+                NumberColumns.number(text, source).lt(lit(0.0)),
+                QuarantineReason.NEGATIVE_VALUE,
+                concat(
+                    lit("'"),
+                    text.cast("string"),
+                    lit("' in column '" + c + "' is negative (" + metric + " is non-negative)"))));
+      }
     }
     Column reasonExpr = reason;
     Column detailExpr = detail;
@@ -117,7 +145,7 @@ public final class Observations {
     out.add(WindowColumns.start(localDate, run.window()).as(WINDOW_START));
     List<MetricSpec> metrics = source.metrics();
     for (int i = 0; i < metrics.size(); i++) {
-      out.add(metricValue(metrics.get(i), columns).as(value(i)));
+      out.add(metricValue(metrics.get(i), source).as(value(i)));
     }
     return raw.select(out.toArray(new Column[0]));
   }
@@ -133,27 +161,29 @@ public final class Observations {
     return cols;
   }
 
+  /** The first metric over {@code column} declared non-negative, or null. */
+  private static String nonNegativeMetric(SourceSpec source, String column) {
+    for (MetricSpec m : source.metrics()) {
+      if (m.nonNegative() && column.equals(m.column())) {
+        return m.id();
+      }
+    }
+    return null;
+  }
+
   /** The row's value for a metric (1 for a count), null when its where-conditions are not met. */
-  private static Column metricValue(MetricSpec metric, List<String> columns) {
+  private static Column metricValue(MetricSpec metric, SourceSpec source) {
+    List<String> columns = source.columns();
     Column value =
-        metric.column() == null ? lit(1.0) : number(col(field(columns, metric.column())));
+        metric.column() == null
+            ? lit(1.0)
+            : NumberColumns.number(col(field(columns, metric.column())), source);
     Column matches = lit(true);
     for (Map.Entry<String, List<String>> cond : metric.where().entrySet()) {
       Column field = trim(col(field(columns, cond.getKey())).cast("string"));
       matches = matches.and(coalesce(field.isin(cond.getValue().toArray()), lit(false)));
     }
     return when(matches, value);
-  }
-
-  /** A finite double, or null: text that is no number, NaN and infinities all fail. */
-  static Column number(Column field) {
-    Column d = field.try_cast(DataTypes.DoubleType);
-    return when(
-        d.isNotNull()
-            .and(not(isnan(d)))
-            .and(d.notEqual(lit(Double.POSITIVE_INFINITY)))
-            .and(d.notEqual(lit(Double.NEGATIVE_INFINITY))),
-        d);
   }
 
   private static Column instant(Column field, DataType type, TimeSpec time) {

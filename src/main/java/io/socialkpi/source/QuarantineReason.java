@@ -5,6 +5,10 @@ package io.socialkpi.source;
  * {@code reason} column of the {@code quarantine} table.
  */
 public enum QuarantineReason {
+  /** The row is in a file whose bytes are those of another file of the same source. */
+  DUPLICATE_FILE("duplicate_file"),
+  /** The line is longer than the source's {@code max-line-size}; it is not parsed. */
+  LINE_TOO_LONG("line_too_long"),
   /** The line is not valid UTF-8. */
   BAD_ENCODING("bad_encoding"),
   /** An empty line inside a file. */
@@ -17,8 +21,12 @@ public enum QuarantineReason {
   MISSING_VALUE("missing_value"),
   /** The time does not match the source's pattern or is not a real date. */
   BAD_TIME("bad_time"),
+  /** The time falls on a day after the run date (in the reporting zone). */
+  FUTURE_TIME("future_time"),
   /** A metric column holds something that is not a finite number. */
   NON_NUMERIC("non_numeric"),
+  /** A column of a {@code non-negative} metric holds a number below zero. */
+  NEGATIVE_VALUE("negative_value"),
   /** The same raw row appeared earlier in the source. */
   DUPLICATE("duplicate");
 

@@ -2,6 +2,7 @@ package io.socialkpi.source;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What {@link InputCheck} found for a source on disk: its files and, for text formats, the header
@@ -9,9 +10,17 @@ import java.util.List;
  *
  * @param files fully qualified paths of every file the source's path matched, sorted
  * @param header column names in file order (CSV: the header, or {@code _c0, _c1, ...} without one)
+ * @param duplicates files whose bytes are those of an earlier file (in sorted order), each mapped
+ *     to that earlier file: every row of them is quarantined as {@code duplicate_file}
  */
-public record SourceLayout(String source, List<String> files, List<String> header)
+public record SourceLayout(
+    String source, List<String> files, List<String> header, Map<String, String> duplicates)
     implements Serializable {
+
+  /** A layout without duplicated files. */
+  public SourceLayout(String source, List<String> files, List<String> header) {
+    this(source, files, header, Map.of());
+  }
 
   /** Position of {@code column} in the header. */
   public int indexOf(String column) {

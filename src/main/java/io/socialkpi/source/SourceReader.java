@@ -4,10 +4,13 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
+import static org.apache.spark.sql.functions.when;
 
 import io.socialkpi.config.SourceSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -45,8 +48,19 @@ final class SourceReader {
       all.add(col("`" + name + "`"));
     }
     cols.add(to_json(struct(all.toArray(new Column[0]))).as(RawRows.RAW));
-    cols.add(lit(null).cast("string").as(RawRows.REASON));
-    cols.add(lit(null).cast("string").as(RawRows.DETAIL));
+    // A copy of another file: its rows are quarantined, the original's count.
+    Column reason = lit(null).cast("string");
+    Column detail = lit(null).cast("string");
+    for (Map.Entry<String, String> d : layout.duplicates().entrySet()) {
+      Column inCopy =
+          col("_metadata.file_path").equalTo(lit(new Path(d.getKey()).toUri().toString()));
+      reason = when(inCopy, lit(QuarantineReason.DUPLICATE_FILE.code())).otherwise(reason);
+      detail =
+          when(inCopy, lit("the file has the same bytes as " + d.getValue() + ", whose rows count"))
+              .otherwise(detail);
+    }
+    cols.add(reason.as(RawRows.REASON));
+    cols.add(detail.as(RawRows.DETAIL));
     List<String> columns = source.columns();
     for (int i = 0; i < columns.size(); i++) {
       cols.add(col("`" + columns.get(i) + "`").as(RawRows.field(i)));

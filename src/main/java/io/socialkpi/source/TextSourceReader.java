@@ -57,9 +57,14 @@ final class TextSourceReader {
     LineParser parser = new LineParser(source, layout);
     boolean header =
         source.csv().header() && source.format() == io.socialkpi.config.SourceFormat.CSV;
+    java.util.Map<String, String> duplicates = new java.util.HashMap<>(layout.duplicates());
     JavaRDD<Row> rows =
         lines.mapPartitionsWithInputSplit(
-            (split, it) -> new SplitIterator((FileSplit) split, it, parser, header, splitLines),
+            (split, it) -> {
+              FileSplit fileSplit = (FileSplit) split;
+              String original = duplicates.get(fileSplit.getPath().toString());
+              return new SplitIterator(fileSplit, it, parser, header, original, splitLines);
+            },
             true);
     return spark.createDataFrame(rows, RawRows.schema(source));
   }
@@ -71,6 +76,7 @@ final class TextSourceReader {
     private final Iterator<Tuple2<LongWritable, Text>> lines;
     private final LineParser parser;
     private final boolean header;
+    private final String duplicateOf;
     private final CollectionAccumulator<SplitLines> splitLines;
     private long index = -1;
     private Row next;
@@ -81,7 +87,9 @@ final class TextSourceReader {
         Iterator<Tuple2<LongWritable, Text>> lines,
         LineParser parser,
         boolean header,
+        String duplicateOf,
         CollectionAccumulator<SplitLines> splitLines) {
+      this.duplicateOf = duplicateOf;
       this.file = split.getPath().toString();
       this.start = split.getStart();
       this.lines = lines;
@@ -100,6 +108,12 @@ final class TextSourceReader {
           continue;
         }
         Text text = line._2();
+        if (duplicateOf != null) {
+          LineParser.Parsed copy =
+              parser.duplicateOf(duplicateOf, text.getBytes(), text.getLength());
+          next = RawRows.row(file, start, index, offset, parser.width(), copy);
+          continue;
+        }
         LineParser.Parsed parsed = parser.parse(text.getBytes(), text.getLength());
         String raw = offset == 0 ? Headers.stripBom(parsed.raw()) : parsed.raw();
         if (offset == 0 && parsed.reason() == null && !raw.equals(parsed.raw())) {

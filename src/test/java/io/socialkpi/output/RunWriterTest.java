@@ -3,11 +3,14 @@ package io.socialkpi.output;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socialkpi.SparkTestSession;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -56,8 +59,73 @@ class RunWriterTest {
   void publishingLeavesNoStagingBehind() throws Exception {
     write(LocalDate.of(2025, 3, 1), rows("a", 1));
     try (Stream<Path> top = Files.list(out)) {
-      assertThat(top.map(p -> p.getFileName().toString())).containsExactly("data_quality");
+      assertThat(top.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("data_quality", "_runs");
     }
     assertThat(out.resolve("data_quality/run_date=2025-03-01")).isDirectory();
+  }
+
+  @Test
+  void theManifestNamesTheRunAndItsTablesAndIsReplacedByARerun() throws Exception {
+    LocalDate date = LocalDate.of(2025, 3, 1);
+    RunWriter first = new RunWriter(out.toString(), date, hadoop());
+    first.stage(Table.DATA_QUALITY, rows("a", 1), 1);
+    first.stage(Table.QUARANTINE, rows("a", 1), 1);
+    first.publish();
+    RunManifest m = RunManifest.read(fs(), new org.apache.hadoop.fs.Path(out.toString()), date);
+    assertThat(m.runId()).isEqualTo(first.runId()).startsWith("2025-03-01-");
+    assertThat(m.runDate()).isEqualTo(date);
+    assertThat(m.tables()).containsExactly("data_quality", "quarantine");
+    assertThat(m.complete()).isFalse();
+    assertThat(Files.readString(out.resolve("_runs/run_date=2025-03-01.json")))
+        .contains("\"run_id\" : \"" + first.runId() + "\"");
+
+    // A rerun that writes fewer tables (stopped by the data-quality gate) removes the others'
+    // partitions of the date, so the date never mixes two runs.
+    RunWriter second = new RunWriter(out.toString(), date, hadoop());
+    second.stage(Table.DATA_QUALITY, rows("b", 2), 1);
+    second.publish();
+    assertThat(out.resolve("quarantine/run_date=2025-03-01")).doesNotExist();
+    assertThat(RunManifest.read(fs(), new org.apache.hadoop.fs.Path(out.toString()), date).runId())
+        .isEqualTo(second.runId());
+  }
+
+  @Test
+  void recoveryPutsBackAMovedAsidePartitionAndRemovesOnlyItsDatesDeadStaging() throws Exception {
+    LocalDate date = LocalDate.of(2025, 3, 1);
+    write(date, rows("a", 1));
+    // What a run of the date killed between two renames leaves: its staging, with the old
+    // data_quality partition moved aside and the new one not yet in place.
+    Path dead = out.resolve("_staging/2025-03-01-dead");
+    Files.createDirectories(dead.resolve("quarantine"));
+    Files.move(
+        out.resolve("data_quality/run_date=2025-03-01"), dead.resolve("replaced-data_quality"));
+    Files.delete(out.resolve("_runs/run_date=2025-03-01.json"));
+    Path otherDate = Files.createDirectories(out.resolve("_staging/2025-03-02-alive/quarantine"));
+
+    List<String> notes = RunWriter.recover(out.toString(), date, hadoop());
+    assertThat(notes)
+        .containsExactly(
+            "put back "
+                + fs().makeQualified(
+                        new org.apache.hadoop.fs.Path(
+                            out.resolve("data_quality/run_date=2025-03-01").toString()))
+                + ", which a run that died had moved aside",
+            "removed "
+                + fs().makeQualified(new org.apache.hadoop.fs.Path(dead.toString()))
+                + ", left by a run of 2025-03-01 that died",
+            "run date 2025-03-01 has no manifest: an earlier run did not finish publishing it,"
+                + " this run publishes every table again");
+    assertThat(dead).doesNotExist();
+    assertThat(otherDate).isDirectory();
+    assertThat(spark.read().parquet(out.resolve("data_quality").toString()).count()).isEqualTo(1);
+  }
+
+  static Configuration hadoop() {
+    return spark.sparkContext().hadoopConfiguration();
+  }
+
+  static FileSystem fs() throws IOException {
+    return FileSystem.getLocal(new Configuration());
   }
 }

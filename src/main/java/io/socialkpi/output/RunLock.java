@@ -1,0 +1,226 @@
+package io.socialkpi.output;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * The lock of one run date of one output, {@code <output>/_locks/run_date=D.lock}, held for a whole
+ * run so two runs of the same date never write at once. Taking it is one atomic create of the lock
+ * file; the loser fails with {@link RunLockedException} before it has written anything.
+ *
+ * <p>A lock left by a run that died (killed, machine lost) is stale and is taken over when its
+ * process is gone (checked only from the same machine and pid space) or when it is older than
+ * {@code run.lock-stale-after}. A live lock is never taken. Taking over goes through a second
+ * exclusive file ({@code .takeover}), so of several runs that find the same stale lock only one
+ * replaces it.
+ */
+public final class RunLock implements AutoCloseable {
+  /** A lock file without a complete holder is a holder killed while writing it, after this. */
+  static final Duration INCOMPLETE_GRACE = Duration.ofMinutes(1);
+
+  /** Reads of a lock that is settling (about a second) before deciding about it. */
+  private static final int SETTLE_TRIES = 50;
+
+  private final FileSystem fs;
+  private final Path path;
+  private final String text;
+  private final List<String> notes;
+  private boolean released;
+
+  private RunLock(FileSystem fs, Path path, String text, List<String> notes) {
+    this.fs = fs;
+    this.path = path;
+    this.text = text;
+    this.notes = notes;
+  }
+
+  /** Where the lock of {@code runDate} under {@code output} lives. */
+  public static Path path(String output, LocalDate runDate) {
+    return new Path(new Path(output, "_locks"), "run_date=" + runDate + ".lock");
+  }
+
+  /** Takes the lock for this process, or throws {@link RunLockedException} naming its holder. */
+  public static RunLock acquire(
+      String output, LocalDate runDate, Duration staleAfter, Configuration hadoop) {
+    Instant now = Instant.now();
+    return acquire(path(output, runDate), staleAfter, hadoop, LockHolder.current(now), now);
+  }
+
+  static RunLock acquire(
+      Path path, Duration staleAfter, Configuration hadoop, LockHolder self, Instant now) {
+    try {
+      FileSystem fs = path.getFileSystem(hadoop);
+      fs.mkdirs(path.getParent());
+      // The token makes every acquisition's text unique, so release and takeover can tell them
+      // apart.
+      String text = self.toText() + "token=" + UUID.randomUUID() + "\n";
+      LockFile held = null;
+      // Tried again while the lock is settling: released between our create and our read, or
+      // created but not yet written (HDFS shows the bytes only once the file is closed), so a
+      // refusal can name the holder.
+      for (int attempt = 0; attempt < SETTLE_TRIES; attempt++) {
+        if (createExclusive(fs, path, text)) {
+          return new RunLock(fs, path, text, List.of());
+        }
+        held = LockFile.read(fs, path);
+        boolean settling =
+            held == null
+                || held.holder() == null
+                    && Duration.between(held.modified(), now).compareTo(INCOMPLETE_GRACE) <= 0;
+        if (!settling) {
+          break;
+        }
+        pause();
+      }
+      if (held == null) {
+        throw new RunLockedException(path, null, staleAfter, "it changed hands while we looked");
+      }
+      String stale = held.staleness(self, staleAfter, now);
+      if (stale == null) {
+        throw new RunLockedException(path, held.holder(), staleAfter, null);
+      }
+      return takeOver(fs, path, held, stale, text, staleAfter, now);
+    } catch (IOException e) {
+      throw new UncheckedIOException("taking the run lock " + path, e);
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(20);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static RunLock takeOver(
+      FileSystem fs,
+      Path path,
+      LockFile stale,
+      String why,
+      String text,
+      Duration staleAfter,
+      Instant now)
+      throws IOException {
+    Path guard = path.suffix(".takeover");
+    if (!createExclusive(fs, guard, text)) {
+      // A guard older than the grace is left by a run killed in the middle of a takeover.
+      LockFile other = LockFile.read(fs, guard);
+      boolean abandoned =
+          other == null || Duration.between(other.modified(), now).compareTo(INCOMPLETE_GRACE) > 0;
+      if (other != null && abandoned) {
+        fs.delete(guard, false);
+      }
+      if (!abandoned || !createExclusive(fs, guard, text)) {
+        throw new RunLockedException(
+            path, stale.holder(), staleAfter, "another run is taking this stale lock over now");
+      }
+    }
+    try {
+      LockFile current = LockFile.read(fs, path);
+      if (current != null && !current.sameAs(stale)) {
+        throw new RunLockedException(path, current.holder(), staleAfter, null);
+      }
+      if (current != null) {
+        fs.delete(path, false);
+      }
+      if (!createExclusive(fs, path, text)) {
+        LockFile winner = LockFile.read(fs, path);
+        throw new RunLockedException(
+            path, winner == null ? null : winner.holder(), staleAfter, null);
+      }
+      String previous =
+          stale.holder() == null ? "an incomplete lock file" : stale.holder().describe();
+      return new RunLock(
+          fs, path, text, List.of("took over the stale lock of " + previous + ": " + why));
+    } finally {
+      fs.delete(guard, false);
+    }
+  }
+
+  /**
+   * Creates {@code path} with {@code text} only if it does not exist, atomically. Hadoop's local
+   * file system checks existence and then opens the file, so two processes can both "create" it:
+   * local files use the operating system's exclusive create instead. HDFS, ABFS and GCS create
+   * exclusively on the server; S3A does not (see docs/ARCHITECTURE.md).
+   */
+  static boolean createExclusive(FileSystem fs, Path path, String text) throws IOException {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    if ("file".equals(fs.getScheme())) {
+      try {
+        Files.write(
+            Paths.get(fs.makeQualified(path).toUri()),
+            bytes,
+            StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE);
+        return true;
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        return false;
+      }
+    }
+    try (OutputStream out = fs.create(path, false)) {
+      out.write(bytes);
+      return true;
+    } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
+      return false;
+    }
+  }
+
+  public Path path() {
+    return path;
+  }
+
+  /** What taking the lock involved, e.g. the stale lock of a killed run that was taken over. */
+  public List<String> notes() {
+    return notes;
+  }
+
+  /** Deletes the lock file if it is still this run's (a run judged stale may have lost it). */
+  @Override
+  public void close() {
+    if (released) {
+      return;
+    }
+    released = true;
+    try {
+      LockFile current = LockFile.read(fs, path);
+      if (current != null && current.text().equals(text)) {
+        fs.delete(path, false);
+      } else {
+        System.err.println(
+            "socialkpi: warning: " + path + " is no longer this run's lock; left as it is");
+      }
+    } catch (IOException e) {
+      System.err.println("socialkpi: warning: could not release " + path + ": " + e);
+    }
+  }
+
+  /** "24h", "1h30m", "45s". */
+  static String format(Duration d) {
+    long s = d.getSeconds();
+    StringBuilder b = new StringBuilder();
+    if (s >= 3600) {
+      b.append(s / 3600).append('h');
+    }
+    if (s % 3600 >= 60) {
+      b.append(s % 3600 / 60).append('m');
+    }
+    if (s % 60 > 0 || b.length() == 0) {
+      b.append(s % 60).append('s');
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,98 @@
+package io.socialkpi.source;
+
+import static org.apache.spark.sql.functions.isnan;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.translate;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
+
+import io.socialkpi.config.CsvOptions;
+import io.socialkpi.config.SourceFormat;
+import io.socialkpi.config.SourceSpec;
+import java.util.regex.Pattern;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * Metric values as numbers, as Spark column expressions. By default a value is what Spark casts to
+ * a finite double ({@code 12.5}, {@code 1e3}). A CSV source with {@code csv.decimal-separator} or
+ * {@code csv.grouping-separator} (European and Excel exports: {@code 1 234,5}) is parsed strictly
+ * in that format instead: a thousands separator must sit between groups of three digits, so a value
+ * in another format ({@code 12.5} in a decimal-comma file) is quarantined, never misread.
+ */
+final class NumberColumns {
+  /** Spaces Excel and CLDR locales (fi-FI, fr-FR) write as thousands separator. */
+  private static final String SPACES = "[ \\u00A0\\u202F]";
+
+  /** A plain-number value that looks like a decimal comma or thousands separators was meant. */
+  private static final String LOOKS_LOCALIZED =
+      "^[+-]?(\\d{1,3}([,.'\\u00A0\\u202F ]\\d{3})+([.,]\\d+)?|\\d+,\\d+)$";
+
+  private NumberColumns() {}
+
+  /** A finite double, or null: text that is no number, NaN and infinities all fail. */
+  static Column number(Column field, SourceSpec source) {
+    Column d;
+    if (localized(source)) {
+      CsvOptions csv = source.csv();
+      Column text = trim(field.cast("string"));
+      Column digits = text;
+      if (csv.groupingSeparator() != null) {
+        digits = regexp_replace(digits, grouping(csv), "");
+      }
+      if (csv.decimalSeparator() != '.') {
+        digits = translate(digits, String.valueOf(csv.decimalSeparator()), ".");
+      }
+      d = when(text.rlike(pattern(csv)), digits.try_cast(DataTypes.DoubleType));
+    } else {
+      d = field.try_cast(DataTypes.DoubleType);
+    }
+    return when(
+        d.isNotNull()
+            .and(not(isnan(d)))
+            .and(d.notEqual(lit(Double.POSITIVE_INFINITY)))
+            .and(d.notEqual(lit(Double.NEGATIVE_INFINITY))),
+        d);
+  }
+
+  /** What the detail of a {@code non_numeric} row adds after "is not a number". */
+  static Column hint(Column field, SourceSpec source) {
+    if (localized(source)) {
+      CsvOptions csv = source.csv();
+      return lit(
+          " with decimal separator '"
+              + csv.decimalSeparator()
+              + "'"
+              + (csv.groupingSeparator() == null
+                  ? " and no thousands separator"
+                  : " and thousands separator '" + csv.groupingSeparator() + "'"));
+    }
+    return when(
+            trim(field.cast("string")).rlike(LOOKS_LOCALIZED),
+            lit(
+                " (a decimal comma or thousands separator? see csv.decimal-separator and"
+                    + " csv.grouping-separator)"))
+        .otherwise(lit(""));
+  }
+
+  private static boolean localized(SourceSpec source) {
+    return source.format() == SourceFormat.CSV && !source.csv().plainNumbers();
+  }
+
+  private static String grouping(CsvOptions csv) {
+    char g = csv.groupingSeparator();
+    return g == ' ' ? SPACES : Pattern.quote(String.valueOf(g));
+  }
+
+  /** Sign, integer part (grouped in threes, or not at all), fraction, exponent. */
+  static String pattern(CsvOptions csv) {
+    String dec = Pattern.quote(String.valueOf(csv.decimalSeparator()));
+    String integer =
+        csv.groupingSeparator() == null
+            ? "\\d+"
+            : "(?:\\d{1,3}(?:" + grouping(csv) + "\\d{3})+|\\d+)";
+    return "^[+-]?(?:" + integer + "(?:" + dec + "\\d*)?|" + dec + "\\d+)(?:[eE][+-]?\\d+)?$";
+  }
+}

@@ -1,0 +1,63 @@
+package io.socialkpi.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socialkpi.source.BadInputs;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** File-level bad inputs stop {@code run} with exit code 2 before Spark, naming the file. */
+class BadInputExitTest {
+  @TempDir Path dir;
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private PrintStream oldErr;
+
+  @BeforeEach
+  void capture() {
+    oldErr = System.err;
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    BadInputs.copyTo(dir);
+  }
+
+  @AfterEach
+  void restore() {
+    System.setErr(oldErr);
+  }
+
+  int run(String path) throws IOException {
+    Path conf =
+        Files.writeString(
+            dir.resolve("job.conf"),
+            BadInputs.config("UTC", BadInputs.pagesSource("pages", path, "")));
+    return Main.execute(
+        "run", "--config", conf.toString(), "--output", dir.resolve("out").toString());
+  }
+
+  @Test
+  void anEmptyFileExitsTwoNamingItAndWritesNothing() throws IOException {
+    assertThat(run("empty.csv")).isEqualTo(Main.BAD_CONFIG);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith("socialkpi: configuration error: ")
+        .contains("file:" + dir.resolve("empty.csv") + " is empty (0 bytes)");
+    assertThat(dir.resolve("out")).doesNotExist();
+  }
+
+  @Test
+  void aSemicolonFileReadWithCommasExitsTwoWithTheDelimiterToSet() throws IOException {
+    assertThat(run("semicolon.csv")).isEqualTo(Main.BAD_CONFIG);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains(
+            "socialkpi.sources.pages.csv.delimiter: the header of file:"
+                + dir.resolve("semicolon.csv"))
+        .contains("set csv.delimiter = \";\"");
+    assertThat(dir.resolve("out")).doesNotExist();
+  }
+}

@@ -1,0 +1,208 @@
+package io.socialkpi.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socialkpi.SparkTestSession;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code jobs/socialkpi run} as separate processes on a small generated data set: a run killed
+ * (SIGKILL) while it writes, and again while it publishes, then rerun, gives the same tables as an
+ * uninterrupted run and leaves an older run date byte for byte as it was; two runs of the same date
+ * started at once give one result and one clear refusal.
+ */
+class RunFaultsIT {
+  static final LocalDate OLD = LocalDate.of(2025, 12, 31);
+  static final LocalDate DATE = LocalDate.of(2026, 1, 1);
+
+  /** Two sources and one objective over the generated files: the faults, not the statistics. */
+  static final String CONFIG =
+      """
+      socialkpi {
+        run { zone = "Europe/Helsinki", window = week }
+        sources {
+          page-insights {
+            path = "social/page_insights.csv"
+            time { column = date, pattern = "yyyy-MM-dd", zone = "America/Los_Angeles" }
+            entity = region
+            metrics {
+              fans { column = page_fans, aggregate = last }
+              engaged-users { column = engaged_users, aggregate = sum }
+            }
+          }
+          orders {
+            path = "business/orders.csv"
+            time { column = ordered_at, pattern = "yyyy-MM-dd HH:mm:ss", zone = "Europe/Helsinki" }
+            entity = region
+            metrics { sales { column = amount, aggregate = sum, where { channel = online } } }
+          }
+        }
+        objectives = [{
+          id = market-share, outcome = orders.sales
+          lead-indicators = [page-insights.fans, page-insights.engaged-users], lags = [0, 1]
+          tactics = [{ id = campaign, launched = 2024-02-05 }]
+        }]
+        report.enabled = false
+        spark.master = "local[2]"
+      }
+      """;
+
+  @TempDir static Path dir;
+  static Path config;
+  static Path reference;
+
+  @BeforeAll
+  static void generateAndRunOnce() throws Exception {
+    Path data = dir.resolve("data");
+    Launchers.Result gen =
+        Launchers.run(
+            Map.of(), "jobs/socialkpi", "generate", "--out", data.toString(), "--days", "70");
+    assertThat(gen.exitCode()).as(gen.output()).isZero();
+    config = Files.writeString(data.resolve("faults.conf"), CONFIG);
+    reference = dir.resolve("reference");
+    Launchers.Result ref = Launchers.run(Map.of(), run(reference, DATE));
+    assertThat(ref.exitCode()).as(ref.output()).isZero();
+  }
+
+  static String[] run(Path out, LocalDate date) {
+    return new String[] {
+      "jobs/socialkpi",
+      "run",
+      "--config",
+      config.toString(),
+      "--output",
+      out.toString(),
+      "--run-date",
+      date.toString()
+    };
+  }
+
+  /** Starts a run in the background, its output going to {@code log}. */
+  static Process start(Path out, LocalDate date, Path log) throws IOException {
+    ProcessBuilder pb =
+        new ProcessBuilder(run(out, date))
+            .directory(Launchers.ROOT.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    pb.environment().put("SOCIALKPI_JAVA_OPTS", "-Xmx2g");
+    return pb.start();
+  }
+
+  /** Kills {@code p} (and anything it started) with SIGKILL as soon as {@code when} holds. */
+  static void killWhen(Process p, Predicate<Path> when, Path out) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+    while (!when.test(out)) {
+      assertThat(p.isAlive()).as("the run ended before the kill point").isTrue();
+      assertThat(System.nanoTime()).as("kill point reached in time").isLessThan(deadline);
+      Thread.sleep(10);
+    }
+    p.descendants().forEach(ProcessHandle::destroyForcibly);
+    p.destroyForcibly();
+    assertThat(p.waitFor(1, TimeUnit.MINUTES)).isTrue();
+    assertThat(p.exitValue()).as("killed, not finished").isEqualTo(137);
+  }
+
+  /** The first table is completely staged: the write stage has begun. */
+  static boolean staging(Path out) {
+    File[] runs = out.resolve("_staging").toFile().listFiles();
+    return runs != null
+        && Stream.of(runs).anyMatch(r -> new File(r, "window_metrics/_SUCCESS").exists());
+  }
+
+  static boolean publishing(Path log) {
+    try {
+      return Files.exists(log)
+          && Files.readString(log, StandardCharsets.UTF_8).contains("socialkpi: publishing tables");
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  @Test
+  void aRunKilledWhileWritingAndWhilePublishingIsRepairedByTheRerun() throws Exception {
+    Path out = dir.resolve("killed");
+    Launchers.Result old = Launchers.run(Map.of(), run(out, OLD));
+    assertThat(old.exitCode()).as(old.output()).isZero();
+    Map<String, String> olderDate = PublishedTables.fingerprint(out, OLD);
+    assertThat(olderDate).hasSizeGreaterThan(7 * 2);
+
+    Process first = start(out, DATE, dir.resolve("first.log"));
+    killWhen(first, RunFaultsIT::staging, out);
+    assertThat(out.resolve("_locks/run_date=" + DATE + ".lock")).exists();
+    assertThat(out.resolve("window_metrics/run_date=" + DATE)).doesNotExist();
+    assertThat(out.resolve("_runs/run_date=" + DATE + ".json")).doesNotExist();
+
+    Path secondLog = dir.resolve("second.log");
+    Process second = start(out, DATE, secondLog);
+    killWhen(second, o -> publishing(secondLog), out);
+    String log = Files.readString(secondLog);
+    assertThat(log)
+        .contains("took over the stale lock of pid " + first.pid())
+        .contains("its process " + first.pid() + " on this machine is gone")
+        .containsPattern("removed \\S+/_staging/" + DATE + "-\\S+, left by a run of " + DATE);
+    // Wherever the second kill landed, a partition that is there is complete: the reference's
+    // rows. With the date's manifest there, every table is.
+    int present = PublishedTables.assertSamePresent(SparkTestSession.get(), reference, out, DATE);
+    boolean manifest = Files.exists(out.resolve("_runs/run_date=" + DATE + ".json"));
+    if (manifest) {
+      assertThat(present).isEqualTo(7);
+    }
+    System.out.printf(
+        "RunFaultsIT: killed while publishing with %d of 7 tables in place, manifest %s%n",
+        present, manifest ? "written" : "missing");
+
+    Launchers.Result last = Launchers.run(Map.of(), run(out, DATE));
+    assertThat(last.exitCode()).as(last.output()).isZero();
+    assertThat(last.output()).contains("took over the stale lock of pid " + second.pid());
+
+    PublishedTables.assertSame(SparkTestSession.get(), reference, out, DATE);
+    assertThat(PublishedTables.fingerprint(out, OLD)).isEqualTo(olderDate);
+    assertThat(out.resolve("_staging")).doesNotExist();
+    assertThat(out.resolve("_locks/run_date=" + DATE + ".lock")).doesNotExist();
+    assertThat(Files.readString(out.resolve("_runs/run_date=" + DATE + ".json")))
+        .contains("\"complete\" : true");
+  }
+
+  @Test
+  void twoRunsOfTheSameDateStartedAtOnceGiveOneResultAndOneRefusal() throws Exception {
+    Path out = dir.resolve("raced");
+    List<Path> logs = List.of(dir.resolve("a.log"), dir.resolve("b.log"));
+    List<Process> runs = List.of(start(out, DATE, logs.get(0)), start(out, DATE, logs.get(1)));
+    for (Process p : runs) {
+      assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();
+    }
+    int winner = runs.get(0).exitValue() == 0 ? 0 : 1;
+    Process won = runs.get(winner);
+    Process lost = runs.get(1 - winner);
+    String lostLog = Files.readString(logs.get(1 - winner));
+    assertThat(won.exitValue()).as(Files.readString(logs.get(winner))).isZero();
+    assertThat(lost.exitValue()).as(lostLog).isEqualTo(4);
+    assertThat(lostLog)
+        .contains(
+            "socialkpi: run locked: "
+                + out.resolve("_locks/run_date=" + DATE + ".lock")
+                + " is held by another run of the same run date: pid "
+                + won.pid()
+                + " on host ")
+        .contains("(process started 20")
+        .contains(", holding it since 20")
+        .doesNotContain("starting Spark");
+    PublishedTables.assertSame(SparkTestSession.get(), reference, out, DATE);
+    assertThat(out.resolve("_staging")).doesNotExist();
+    assertThat(out.resolve("_locks/run_date=" + DATE + ".lock")).doesNotExist();
+  }
+}

@@ -1,0 +1,195 @@
+package io.socialkpi.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.concurrent.TimeUnit;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The run lock: taking, refusing with the holder named, releasing, and stale-lock takeover. */
+class RunLockTest {
+  static final LocalDate DATE = LocalDate.of(2026, 1, 1);
+  static final Duration STALE = Duration.ofHours(24);
+  static final Configuration HADOOP = new Configuration();
+  static final Instant STARTED = Instant.parse("2026-01-01T02:00:00Z");
+
+  @TempDir java.nio.file.Path out;
+
+  java.nio.file.Path lockFile() {
+    return out.resolve("_locks/run_date=2026-01-01.lock");
+  }
+
+  Path lockPath() {
+    return RunLock.path(out.toString(), DATE);
+  }
+
+  RunLock acquire() {
+    return RunLock.acquire(out.toString(), DATE, STALE, HADOOP);
+  }
+
+  RunLock acquireAt(Instant now) {
+    return RunLock.acquire(lockPath(), STALE, HADOOP, LockHolder.current(now), now);
+  }
+
+  /** Writes a lock file as if another process held it. */
+  void plant(LockHolder holder) throws IOException {
+    Files.createDirectories(lockFile().getParent());
+    Files.writeString(lockFile(), holder.toText());
+  }
+
+  static LockHolder me() {
+    return LockHolder.current(Instant.now());
+  }
+
+  static LockHolder elsewhere(Instant acquired) {
+    return new LockHolder("other-host", 4242, STARTED, acquired, "other-boot", "pid:[1]");
+  }
+
+  @Test
+  void theLockFileNamesTheHolderAndIsDeletedOnRelease() throws IOException {
+    try (RunLock lock = acquire()) {
+      assertThat(lock.path().toUri().getPath()).isEqualTo(lockFile().toString());
+      assertThat(lock.notes()).isEmpty();
+      String text = Files.readString(lockFile());
+      LockHolder holder = LockHolder.parse(text).orElseThrow();
+      assertThat(holder.pid()).isEqualTo(ProcessHandle.current().pid());
+      assertThat(holder.host()).isEqualTo(me().host());
+      assertThat(holder.acquiredAt()).isBetween(Instant.now().minusSeconds(60), Instant.now());
+      assertThat(text).contains("host=", "pid=", "process_start=", "acquired_at=", "token=");
+    }
+    assertThat(lockFile()).doesNotExist();
+    try (RunLock again = acquire()) {
+      assertThat(lockFile()).exists();
+    }
+  }
+
+  @Test
+  void aLiveLockIsRefusedWithFileHostPidAndStartTime() {
+    try (RunLock held = acquire()) {
+      LockHolder me = me();
+      assertThatThrownBy(this::acquire)
+          .isInstanceOf(RunLockedException.class)
+          .hasMessageStartingWith(held.path() + " is held by another run of the same run date: ")
+          .hasMessageContaining("pid " + me.pid() + " on host " + me.host())
+          .hasMessageContaining("(process started " + me.processStart() + ")")
+          .hasMessageContaining(", holding it since 20")
+          .hasMessageContaining("after run.lock-stale-after = 24h");
+      assertThat(lockFile()).exists();
+    }
+  }
+
+  @Test
+  void aLockOfAProcessThatIsGoneOnThisMachineIsTakenOver() throws Exception {
+    Process gone = new ProcessBuilder("true").start();
+    assertThat(gone.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    LockHolder me = me();
+    plant(
+        new LockHolder(
+            me.host(), gone.pid(), STARTED, Instant.now(), me.bootId(), me.pidNamespace()));
+    try (RunLock lock = acquire()) {
+      assertThat(lock.notes())
+          .containsExactly(
+              "took over the stale lock of pid "
+                  + gone.pid()
+                  + " on host "
+                  + me.host()
+                  + " (process started 2026-01-01T02:00:00Z): its process "
+                  + gone.pid()
+                  + " on this machine is gone");
+      assertThat(LockHolder.parse(Files.readString(lockFile())).orElseThrow().pid())
+          .isEqualTo(me.pid());
+    }
+  }
+
+  @Test
+  void aLivePidThatStartedAtAnotherTimeIsAReusedPidNotTheHolder() throws IOException {
+    LockHolder me = me();
+    plant(
+        new LockHolder(
+            me.host(), me.pid(), STARTED, Instant.now(), me.bootId(), me.pidNamespace()));
+    try (RunLock lock = acquire()) {
+      assertThat(lock.notes()).singleElement().asString().endsWith("on this machine is gone");
+    }
+  }
+
+  @Test
+  void aLockOnAnotherMachineIsLeftAloneUntilTheTimeoutThenTakenOver() throws IOException {
+    Instant now = Instant.parse("2026-01-02T03:00:00Z");
+    plant(elsewhere(now.minus(Duration.ofHours(23))));
+    String planted = Files.readString(lockFile());
+    assertThatThrownBy(() -> acquireAt(now))
+        .isInstanceOf(RunLockedException.class)
+        .hasMessageContaining(
+            "pid 4242 on host other-host (process started 2026-01-01T02:00:00Z), holding it"
+                + " since 2026-01-01T04:00:00Z.");
+    assertThat(Files.readString(lockFile())).isEqualTo(planted);
+
+    plant(elsewhere(now.minus(Duration.ofHours(25))));
+    try (RunLock lock = acquireAt(now)) {
+      assertThat(lock.notes())
+          .containsExactly(
+              "took over the stale lock of pid 4242 on host other-host (process started"
+                  + " 2026-01-01T02:00:00Z): it was taken 25h ago, more than"
+                  + " run.lock-stale-after = 24h");
+    }
+  }
+
+  @Test
+  void anIncompleteLockFileIsRespectedForAMinuteThenTakenOver() throws IOException {
+    Files.createDirectories(lockFile().getParent());
+    Files.writeString(lockFile(), "host=killed-while-writing\n");
+    assertThatThrownBy(this::acquire)
+        .isInstanceOf(RunLockedException.class)
+        .hasMessageContaining("a run whose lock file is still being written or is unreadable");
+    Files.setLastModifiedTime(lockFile(), FileTime.from(Instant.now().minusSeconds(120)));
+    try (RunLock lock = acquire()) {
+      assertThat(lock.notes())
+          .singleElement()
+          .asString()
+          .startsWith("took over the stale lock of an incomplete lock file: the lock file is")
+          .endsWith("2m old");
+    }
+  }
+
+  @Test
+  void aTakeoverInProgressIsRespectedAndAnAbandonedOneCleared() throws IOException {
+    Instant now = Instant.now();
+    plant(elsewhere(now.minus(Duration.ofDays(3))));
+    java.nio.file.Path guard = lockFile().resolveSibling("run_date=2026-01-01.lock.takeover");
+    Files.writeString(guard, "taking over\n");
+    assertThatThrownBy(this::acquire)
+        .isInstanceOf(RunLockedException.class)
+        .hasMessageContaining("another run is taking this stale lock over now");
+    Files.setLastModifiedTime(guard, FileTime.from(now.minusSeconds(300)));
+    try (RunLock lock = acquire()) {
+      assertThat(lock.notes()).singleElement().asString().contains("it was taken 72h ago");
+    }
+    assertThat(guard).doesNotExist();
+  }
+
+  @Test
+  void releaseLeavesALockThatIsNoLongerThisRuns() throws IOException {
+    RunLock lock = acquire();
+    plant(elsewhere(Instant.now()));
+    lock.close();
+    assertThat(LockHolder.parse(Files.readString(lockFile())).orElseThrow().host())
+        .isEqualTo("other-host");
+  }
+
+  @Test
+  void durationsAreShownAsInTheConfig() {
+    assertThat(RunLock.format(Duration.ofHours(24))).isEqualTo("24h");
+    assertThat(RunLock.format(Duration.ofMinutes(90))).isEqualTo("1h30m");
+    assertThat(RunLock.format(Duration.ofSeconds(45))).isEqualTo("45s");
+    assertThat(RunLock.format(Duration.ZERO)).isEqualTo("0s");
+  }
+}

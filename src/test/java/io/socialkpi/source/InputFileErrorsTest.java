@@ -1,0 +1,128 @@
+package io.socialkpi.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.socialkpi.config.ConfigError;
+import io.socialkpi.config.Settings;
+import io.socialkpi.config.SettingsLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Bad inputs that stop a run before Spark starts (exit code 2), each with a message naming the
+ * file: an empty CSV file, a file read with the wrong delimiter, files of one source with different
+ * headers. And the checks that let a run go on: empty JSON-lines files, duplicated files found.
+ */
+class InputFileErrorsTest {
+  @TempDir Path dir;
+
+  @BeforeEach
+  void corpus() {
+    BadInputs.copyTo(dir);
+  }
+
+  Settings settings(String source) throws IOException {
+    Path conf = dir.resolve("job.conf");
+    Files.writeString(conf, BadInputs.config("UTC", source));
+    return SettingsLoader.load(conf);
+  }
+
+  Map<String, SourceLayout> check(String path, String extra) throws IOException {
+    return InputCheck.check(settings(BadInputs.pagesSource("pages", path, extra)));
+  }
+
+  @Test
+  void anEmptyCsvFileIsAnErrorNamingIt() {
+    assertThatThrownBy(() -> check("empty.csv", ""))
+        .isInstanceOf(ConfigError.class)
+        .hasMessage(
+            dir.resolve("job.conf")
+                + ": socialkpi.sources.pages.path: cannot read '"
+                + dir.resolve("empty.csv")
+                + "': file:"
+                + dir.resolve("empty.csv")
+                + " is empty (0 bytes): a CSV export has at least its header line, so the export"
+                + " failed or was cut; remove the file or export it again");
+  }
+
+  @Test
+  void anEmptyFileInAGlobIsNamedToo() throws IOException {
+    Files.createDirectories(dir.resolve("daily"));
+    Files.copy(dir.resolve("future.csv"), dir.resolve("daily/a.csv"));
+    Files.copy(dir.resolve("empty.csv"), dir.resolve("daily/b.csv"));
+    assertThatThrownBy(() -> check("daily/*.csv", ""))
+        .isInstanceOf(ConfigError.class)
+        .hasMessageContaining(": file:" + dir.resolve("daily/b.csv") + " is empty (0 bytes)");
+  }
+
+  @Test
+  void aFileReadWithTheWrongDelimiterGetsOneProblemWithTheDelimiterToSet() {
+    assertThatThrownBy(() -> check("semicolon.csv", ""))
+        .isInstanceOf(ConfigError.class)
+        .hasMessage(
+            dir.resolve("job.conf")
+                + ": socialkpi.sources.pages.csv.delimiter: the header of file:"
+                + dir.resolve("semicolon.csv")
+                + " is one column 'date;region;fans;engaged_users;revenue': it looks"
+                + " ';'-separated, but csv.delimiter is ',': set csv.delimiter = \";\"");
+  }
+
+  @Test
+  void filesOfOneSourceWithDifferentHeadersAreAnErrorNamingBoth() throws IOException {
+    Files.createDirectories(dir.resolve("mixed"));
+    Files.copy(dir.resolve("future.csv"), dir.resolve("mixed/a.csv"));
+    Files.copy(dir.resolve("semicolon.csv"), dir.resolve("mixed/b.csv"));
+    assertThatThrownBy(() -> check("mixed/*.csv", ""))
+        .isInstanceOf(ConfigError.class)
+        .hasMessageContaining(
+            "file:"
+                + dir.resolve("mixed/b.csv")
+                + " has header [date;region;fans;engaged_users;revenue] but file:"
+                + dir.resolve("mixed/a.csv")
+                + " has [date, region, fans, engaged_users, revenue]; every file of a source"
+                + " needs the same columns");
+  }
+
+  @Test
+  void anEmptyJsonLinesFileHasNoRowsAndTheKeysOfAllFilesCount() throws IOException {
+    Files.createDirectories(dir.resolve("json"));
+    Files.writeString(dir.resolve("json/a.jsonl"), "");
+    Files.writeString(
+        dir.resolve("json/b.jsonl"),
+        "{\"date\":\"2024-03-01\",\"region\":\"north\",\"fans\":1,\"engaged_users\":2,"
+            + "\"revenue\":3}\n");
+    SourceLayout layout = check("json/*.jsonl", "format = json").get("pages");
+    assertThat(layout.files()).hasSize(2);
+    assertThat(layout.header())
+        .containsExactly("date", "region", "fans", "engaged_users", "revenue");
+  }
+
+  @Test
+  void filesWithTheSameBytesAreFoundAndTheFirstInPathOrderCounts() throws IOException {
+    SourceLayout layout = check("dup/pages-*.csv", "").get("pages");
+    assertThat(layout.files()).hasSize(3);
+    assertThat(layout.duplicates())
+        .containsExactly(
+            Map.entry(
+                "file:" + dir.resolve("dup/pages-2024-03.csv"),
+                "file:" + dir.resolve("dup/pages-2024-03 (1).csv")));
+    // Equal sizes alone are not enough: the bytes are compared.
+    Files.writeString(dir.resolve("dup/x.csv"), "a,b\n1,2\n");
+    Files.writeString(dir.resolve("dup/y.csv"), "a,b\n1,3\n");
+    FileSystem fs = FileSystem.getLocal(new Configuration());
+    assertThat(
+            DuplicateFiles.find(
+                List.of(dir.resolve("dup/x.csv").toString(), dir.resolve("dup/y.csv").toString()),
+                fs))
+        .isEmpty();
+  }
+}
