@@ -75,6 +75,11 @@ public final class EvidenceEngine {
     return cells;
   }
 
+  /** Computes every group's evidence now, so the time is spent here; returns the group count. */
+  public long materialise() {
+    return results.count();
+  }
+
   /** Correlations with q-values over every test of the run and the trend-driven flag. */
   public Dataset<Row> correlations() {
     if (correlations == null) {

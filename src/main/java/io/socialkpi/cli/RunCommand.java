@@ -61,6 +61,11 @@ final class RunCommand implements Callable<Integer> {
         System.out.printf(
             "socialkpi: run %s finished in %.1f s; tables under %s%n",
             summary.runDate(), summary.seconds(), summary.output());
+        for (var stage : summary.stages()) {
+          progress.detail(
+              "%-9s %8.1f s  peak heap %,6d MB",
+              stage.name(), stage.seconds(), stage.peakHeapBytes() >> 20);
+        }
         return Main.OK;
       } finally {
         spark.stop();

@@ -41,6 +41,7 @@ public final class NightlyPipeline {
   private final RunWriter writer;
   private final Map<String, SourceScan> scans = new LinkedHashMap<>();
   private final Instant startedAt = Instant.now();
+  private final StageClock clock = new StageClock();
 
   public NightlyPipeline(
       SparkSession spark, Settings settings, Map<String, SourceLayout> layouts, Progress progress) {
@@ -61,18 +62,25 @@ public final class NightlyPipeline {
     scanSources();
     checkQuality();
     Dataset<Row> windowMetrics = windowMetrics();
-    evidence(windowMetrics);
+    Dataset<Row> panel = panel(windowMetrics);
+    EvidenceEngine engine = evidence(panel);
+    write(windowMetrics, engine);
+    panel.unpersist();
+    windowMetrics.unpersist();
     publish();
     register();
     report();
+    clock.stop();
     return new RunSummary(
         settings.run().runDateOrToday(),
         settings.run().output(),
         qualities(),
-        (System.nanoTime() - start) / 1e9);
+        (System.nanoTime() - start) / 1e9,
+        clock.stages());
   }
 
   void scanSources() {
+    clock.start("read");
     progress.step("reading " + settings.sources().size() + " sources");
     for (var source : settings.sources().values()) {
       long t0 = System.nanoTime();
@@ -116,31 +124,52 @@ public final class NightlyPipeline {
     }
   }
 
+  /** Every metric's value per entity and window, completed and materialised once. */
   Dataset<Row> windowMetrics() {
-    return WindowMetrics.complete(spark, new ArrayList<>(scans.values()), settings.run().window());
+    clock.start("window");
+    progress.step("completing the window metrics");
+    // Materialised once: the table and every objective's panel read it.
+    Dataset<Row> persisted =
+        WindowMetrics.complete(spark, new ArrayList<>(scans.values()), settings.run().window())
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    progress.detail("%,d window metric values", persisted.count());
+    progress.done();
+    return persisted;
   }
 
-  void evidence(Dataset<Row> windowMetrics) {
-    progress.step(
-        "computing window metrics and evidence for "
-            + settings.objectives().size()
-            + " objectives");
-    // Materialised once: the table and every objective's panel read it.
-    Dataset<Row> persisted = windowMetrics.persist(StorageLevel.MEMORY_AND_DISK());
-    long cells = persisted.count();
+  /** The long panel every objective's evidence reads, materialised once. */
+  Dataset<Row> panel(Dataset<Row> windowMetrics) {
+    clock.start("panel");
+    progress.step("building the panel of " + settings.objectives().size() + " objectives");
+    Dataset<Row> panel =
+        PanelRows.build(spark, settings, windowMetrics).persist(StorageLevel.MEMORY_AND_DISK());
+    progress.detail("%,d panel cells", panel.count());
+    progress.done();
+    return panel;
+  }
+
+  EvidenceEngine evidence(Dataset<Row> panel) {
+    clock.start("evidence");
+    progress.step("computing the evidence per objective and entity");
+    EvidenceEngine engine = EvidenceEngine.over(panel, settings);
+    progress.detail("%,d objective and entity groups", engine.materialise());
+    progress.done();
+    return engine;
+  }
+
+  /** Writes every table's run partition to staging; nothing is visible until {@link #publish}. */
+  void write(Dataset<Row> windowMetrics, EvidenceEngine engine) {
+    clock.start("write");
+    progress.step("writing the tables to staging");
     writer.stage(
         Table.WINDOW_METRICS,
-        persisted.sortWithinPartitions(col("metric"), col("entity"), col("window_start")),
+        windowMetrics.sortWithinPartitions(col("metric"), col("entity"), col("window_start")),
         0);
-    EvidenceEngine engine =
-        EvidenceEngine.over(PanelRows.build(spark, settings, persisted), settings);
     writer.stage(Table.CORRELATIONS, engine.correlations(), 1);
     writer.stage(Table.INTERVENTION_EFFECTS, engine.effects(), 1);
     writer.stage(Table.OBJECTIVE_SUMMARY, engine.summaries(), 1);
     stageQuality();
     engine.release();
-    persisted.unpersist();
-    progress.detail("%,d window metric values", cells);
     progress.done();
   }
 
@@ -158,6 +187,7 @@ public final class NightlyPipeline {
   }
 
   void publish() {
+    clock.start("publish");
     progress.step("publishing tables for run date " + settings.run().runDateOrToday());
     writer.publish();
     for (Table t : Table.values()) {
@@ -171,6 +201,7 @@ public final class NightlyPipeline {
     if (!settings.catalog().enabled()) {
       return;
     }
+    clock.start("register");
     progress.step("registering the tables in catalog database " + settings.catalog().database());
     CatalogTables.register(
         spark, settings.catalog().database(), writer, line -> progress.detail("%s", line));
@@ -182,6 +213,7 @@ public final class NightlyPipeline {
     if (!settings.report().enabled()) {
       return;
     }
+    clock.start("report");
     progress.step("rendering the report");
     Report.Written written =
         Report.render(

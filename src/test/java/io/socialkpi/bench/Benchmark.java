@@ -1,0 +1,98 @@
+package io.socialkpi.bench;
+
+import io.socialkpi.config.Settings;
+import io.socialkpi.config.SettingsLoader;
+import io.socialkpi.pipeline.NightlyPipeline;
+import io.socialkpi.pipeline.Progress;
+import io.socialkpi.pipeline.RunSummary;
+import io.socialkpi.pipeline.SparkSessions;
+import io.socialkpi.source.InputCheck;
+import io.socialkpi.source.SourceLayout;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The benchmark behind {@code jobs/bench}: generates (or reuses) a data set of a given number of
+ * raw rows, runs the nightly pipeline on it in this JVM with the default local settings, then runs
+ * the same ingest-and-window aggregation as one DuckDB query on the same files, checks that both
+ * engines computed the same window values, and prints per stage the time, input rows per second and
+ * peak heap, plus the machine. A line per run is appended to {@code <work>/results.tsv}.
+ *
+ * <p>Arguments: {@code --rows 10M} (or 1M, 100M, 250k), {@code --format csv|parquet}, {@code --work
+ * DIR} (default target/bench), {@code --config FILE} (bench an existing config instead of generated
+ * data), {@code --no-duckdb}.
+ */
+public final class Benchmark {
+  /** Fixed, so a rerun of the same data writes the same partition and skips no future rows. */
+  static final LocalDate RUN_DATE = LocalDate.of(2026, 1, 1);
+
+  private Benchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    long rows = 1_000_000;
+    String format = "csv";
+    Path work = Path.of("target/bench");
+    Path config = null;
+    boolean duckdb = true;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--rows" -> rows = BenchData.parseRows(args[++i]);
+        case "--format" -> format = args[++i];
+        case "--work" -> work = Path.of(args[++i]);
+        case "--config" -> config = Path.of(args[++i]);
+        case "--no-duckdb" -> duckdb = false;
+        default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+      }
+    }
+    Files.createDirectories(work);
+    String label;
+    if (config == null) {
+      config =
+          switch (format) {
+            case "csv" -> BenchData.csv(work, rows);
+            case "parquet" -> BenchData.parquet(work, rows);
+            default -> throw new IllegalArgumentException("--format is csv or parquet: " + format);
+          };
+      label = BenchData.label(rows) + " " + format;
+    } else {
+      label = config.toString();
+    }
+    BenchResult result = run(config, work.resolve("out"), label, duckdb);
+    result.print(System.out);
+    result.append(work.resolve("results.tsv"));
+  }
+
+  static BenchResult run(Path config, Path out, String label, boolean duckdb) throws Exception {
+    Settings loaded = SettingsLoader.load(config);
+    Settings settings =
+        loaded.withRun(
+            loaded.run().withOutput(out.toAbsolutePath().toString()).withRunDate(RUN_DATE));
+    Map<String, SourceLayout> layouts = InputCheck.check(settings);
+    long t0 = System.nanoTime();
+    SparkSession spark = SparkSessions.start(settings.spark());
+    double sessionStart = (System.nanoTime() - t0) / 1e9;
+    PlanningTime planning = PlanningTime.register(spark);
+    RunSummary summary;
+    WindowValues sparkValues;
+    try {
+      summary = new NightlyPipeline(spark, settings, layouts, new Progress(System.out)).run();
+      sparkValues = WindowValues.fromTable(spark, out, RUN_DATE);
+    } finally {
+      spark.stop();
+    }
+    DuckDbRun duck = duckdb ? DuckDbRun.run(settings, layouts) : null;
+    String agreement = duck == null ? "not run" : sparkValues.compare(duck.values());
+    return new BenchResult(
+        label,
+        summary,
+        sessionStart,
+        planning.seconds(),
+        planning.queries(),
+        duck == null ? Double.NaN : duck.seconds(),
+        agreement,
+        Machine.describe());
+  }
+}
