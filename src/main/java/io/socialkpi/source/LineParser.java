@@ -100,7 +100,15 @@ final class LineParser implements Serializable {
   }
 
   private Parsed parseCsv(String raw) {
-    String[] all = csv().parseLine(raw);
+    // Most lines hold no quote at all: splitting them at the delimiter gives exactly what
+    // univocity gives (no trimming, an empty field null), at a fraction of the cost.
+    String[] all =
+        raw.indexOf(source.csv().quote()) < 0
+            ? split(raw, source.csv().delimiter(), headerSize)
+            : null;
+    if (all == null) {
+      all = csv().parseLine(raw);
+    }
     if (all == null || all.length != headerSize) {
       int found = all == null ? 0 : all.length;
       return new Parsed(
@@ -114,6 +122,32 @@ final class LineParser implements Serializable {
       fields[i] = all[positions[i]];
     }
     return new Parsed(raw, null, null, fields);
+  }
+
+  /**
+   * The fields of a line without quotes, as univocity gives them (an empty field is null), or null
+   * when the line does not have {@code expected} fields, for univocity to count them.
+   */
+  static String[] split(String line, char delimiter, int expected) {
+    // univocity skips lines starting with its comment character '#': let it decide those.
+    if (expected < 1 || line.startsWith("#")) {
+      return null;
+    }
+    String[] fields = new String[expected];
+    int start = 0;
+    for (int f = 0; f < expected - 1; f++) {
+      int end = line.indexOf(delimiter, start);
+      if (end < 0) {
+        return null;
+      }
+      fields[f] = end == start ? null : line.substring(start, end);
+      start = end + 1;
+    }
+    if (line.indexOf(delimiter, start) >= 0) {
+      return null;
+    }
+    fields[expected - 1] = start == line.length() ? null : line.substring(start);
+    return fields;
   }
 
   private Parsed parseJson(String raw) {

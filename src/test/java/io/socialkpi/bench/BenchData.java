@@ -110,14 +110,17 @@ final class BenchData {
 
   /**
    * The generator's volume that gives about {@code rows} rows: rows grow linearly with the volume
-   * (event exports) on top of a fixed part (daily exports), measured on one small region set.
+   * (event exports) on top of a fixed part (daily exports), measured on eight weeks of the same
+   * regions.
    */
   static double volumeFor(Path work, long rows) throws IOException {
-    GeneratorOptions probe = GeneratorOptions.defaults().withEntities(2).withMalformed(false);
+    GeneratorOptions probe =
+        GeneratorOptions.defaults().withEntities(ENTITIES).withDays(56).withMalformed(false);
     long at1 = SyntheticCompany.generate(work.resolve("probe-1"), probe).rows();
     long at2 = SyntheticCompany.generate(work.resolve("probe-2"), probe.withVolume(2)).rows();
-    double perVolume = (at2 - at1) * ENTITIES / 2.0;
-    double fixed = (at1 * ENTITIES / 2.0) - perVolume;
+    double scale = GeneratorOptions.defaults().days() / 56.0;
+    double perVolume = (at2 - at1) * scale;
+    double fixed = at1 * scale - perVolume;
     return Math.max(0.01, (rows - fixed) / perVolume);
   }
 
