@@ -59,18 +59,21 @@ public final class NightlyPipeline {
   /** Runs every step; throws {@link DataQualityError} after publishing the quality tables. */
   public RunSummary run() {
     long start = System.nanoTime();
-    scanSources();
-    checkQuality();
-    Dataset<Row> windowMetrics = windowMetrics();
-    Dataset<Row> panel = panel(windowMetrics);
-    EvidenceEngine engine = evidence(panel);
-    write(windowMetrics, engine);
-    panel.unpersist();
-    windowMetrics.unpersist();
-    publish();
-    register();
-    report();
-    clock.stop();
+    try {
+      scanSources();
+      checkQuality();
+      Dataset<Row> windowMetrics = windowMetrics();
+      Dataset<Row> panel = panel(windowMetrics);
+      EvidenceEngine engine = evidence(panel);
+      write(windowMetrics, engine);
+      panel.unpersist();
+      windowMetrics.unpersist();
+      publish();
+      register();
+      report();
+    } finally {
+      clock.stop();
+    }
     return new RunSummary(
         settings.run().runDateOrToday(),
         settings.run().output(),
