@@ -134,7 +134,12 @@ public final class Observations {
     List<Column> out = new ArrayList<>();
     for (String c :
         List.of(
-            RawRows.FILE, RawRows.SPLIT_START, RawRows.LINE_INDEX, RawRows.OFFSET, RawRows.RAW)) {
+            RawRows.FILE,
+            RawRows.SPLIT_START,
+            RawRows.LINE_INDEX,
+            RawRows.OFFSET,
+            RawRows.POSITION,
+            RawRows.RAW)) {
       out.add(col(c));
     }
     out.add(reasonExpr.as(RawRows.REASON));

@@ -19,6 +19,16 @@ final class RawRows {
   static final String SPLIT_START = "split_start";
   static final String LINE_INDEX = "line_index";
   static final String OFFSET = "byte_offset";
+
+  /**
+   * The row's place in the source as one long: the rank of its file among the source's sorted
+   * files, then its offset in the file. Orders rows like (file, offset) without comparing paths.
+   */
+  static final String POSITION = "position";
+
+  /** Bits of {@link #POSITION} that hold the offset: files up to 1 TiB, 8 million files. */
+  static final int OFFSET_BITS = 40;
+
   static final String RAW = "raw";
   static final String REASON = "reason";
   static final String DETAIL = "detail";
@@ -35,6 +45,7 @@ final class RawRows {
     fields.add(DataTypes.createStructField(SPLIT_START, DataTypes.LongType, false));
     fields.add(DataTypes.createStructField(LINE_INDEX, DataTypes.LongType, false));
     fields.add(DataTypes.createStructField(OFFSET, DataTypes.LongType, false));
+    fields.add(DataTypes.createStructField(POSITION, DataTypes.LongType, false));
     fields.add(DataTypes.createStructField(RAW, DataTypes.StringType, true));
     fields.add(DataTypes.createStructField(REASON, DataTypes.StringType, true));
     fields.add(DataTypes.createStructField(DETAIL, DataTypes.StringType, true));
@@ -44,19 +55,30 @@ final class RawRows {
     return DataTypes.createStructType(fields);
   }
 
+  static long position(int fileRank, long offset) {
+    return ((long) fileRank << OFFSET_BITS) | offset;
+  }
+
   static Row row(
-      String file, long splitStart, long index, long offset, int width, LineParser.Parsed parsed) {
+      String file,
+      int fileRank,
+      long splitStart,
+      long index,
+      long offset,
+      int width,
+      LineParser.Parsed parsed) {
     int n = parsed.fields() == null ? 0 : parsed.fields().length;
-    Object[] values = new Object[7 + width];
+    Object[] values = new Object[8 + width];
     values[0] = file;
     values[1] = splitStart;
     values[2] = index;
     values[3] = offset;
-    values[4] = parsed.raw();
-    values[5] = parsed.reason() == null ? null : parsed.reason().code();
-    values[6] = parsed.detail();
+    values[4] = position(fileRank, offset);
+    values[5] = parsed.raw();
+    values[6] = parsed.reason() == null ? null : parsed.reason().code();
+    values[7] = parsed.detail();
     for (int i = 0; i < n; i++) {
-      values[7 + i] = parsed.fields()[i];
+      values[8 + i] = parsed.fields()[i];
     }
     return RowFactory.create(values);
   }

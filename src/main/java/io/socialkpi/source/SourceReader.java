@@ -4,10 +4,12 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import io.socialkpi.config.SourceSpec;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.Path;
@@ -15,6 +17,9 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.util.CollectionAccumulator;
 
 /** Reads a source in its format into the common {@link RawRows} shape, in one scan. */
@@ -43,6 +48,7 @@ final class SourceReader {
     cols.add(lit(0L).as(RawRows.SPLIT_START));
     cols.add(col("_metadata.row_index").as(RawRows.LINE_INDEX));
     cols.add(col("_metadata.row_index").as(RawRows.OFFSET));
+    cols.add(position(layout).as(RawRows.POSITION));
     List<Column> all = new ArrayList<>();
     for (String name : df.columns()) {
       all.add(col("`" + name + "`"));
@@ -66,5 +72,22 @@ final class SourceReader {
       cols.add(col("`" + columns.get(i) + "`").as(RawRows.field(i)));
     }
     return df.select(cols.toArray(new Column[0]));
+  }
+
+  /** The row's {@link RawRows#POSITION}: its file's rank, then its index in the file. */
+  private static Column position(SourceLayout layout) {
+    Column index = col("_metadata.row_index");
+    if (layout.files().size() <= 1) {
+      return index;
+    }
+    Map<String, Long> ranks = new HashMap<>();
+    for (String file : layout.files()) {
+      ranks.put(new Path(file).toUri().toString(), (long) ranks.size() << RawRows.OFFSET_BITS);
+    }
+    // A lookup in a hash map: a CASE over hundreds of daily files would not compile to one method.
+    UserDefinedFunction rank =
+        udf((UDF1<String, Long>) path -> ranks.getOrDefault(path, 0L), DataTypes.LongType)
+            .asNonNullable();
+    return rank.apply(col("_metadata.file_path")).bitwiseOR(index);
   }
 }

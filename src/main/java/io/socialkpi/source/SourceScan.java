@@ -15,11 +15,14 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.unix_micros;
 import static org.apache.spark.sql.functions.when;
 
 import io.socialkpi.config.MetricSpec;
 import io.socialkpi.config.RunSettings;
 import io.socialkpi.config.SourceSpec;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -27,6 +30,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.CollectionAccumulator;
 
@@ -43,6 +48,8 @@ public final class SourceScan {
   static final String LAST_TS = "last_ts";
   static final String FIRST_DATE = "first_date";
   static final String LAST_DATE = "last_date";
+
+  private static final DecimalType ORDER = DataTypes.createDecimalType(38, 0);
 
   private final SourceSpec source;
   private final SourceLayout layout;
@@ -107,7 +114,13 @@ public final class SourceScan {
       when(accepted, col(Observations.WINDOW_START)).as(Observations.WINDOW_START),
       when(rejected, col(RawRows.FILE)).as(RawRows.FILE),
       when(rejected, col(RawRows.SPLIT_START)).as(RawRows.SPLIT_START),
-      when(rejected, col(RawRows.LINE_INDEX)).as(RawRows.LINE_INDEX)
+      when(rejected, col(RawRows.LINE_INDEX)).as(RawRows.LINE_INDEX),
+      // A quarantined row is a group of its own, so its text can be a key: as an aggregate buffer
+      // (first) it would force a sort-based aggregation of every row instead of a hash map.
+      when(rejected, col(RawRows.OFFSET)).as(RawRows.OFFSET),
+      when(rejected, col(RawRows.RAW)).as(RawRows.RAW),
+      col(RawRows.REASON).as(RawRows.REASON),
+      when(rejected, col(RawRows.DETAIL)).as(RawRows.DETAIL)
     };
     List<Column> aggs = new ArrayList<>();
     aggs.add(count(lit(1)).as(ROWS));
@@ -115,12 +128,8 @@ public final class SourceScan {
     aggs.add(max(when(accepted, col(Observations.TS))).as(LAST_TS));
     aggs.add(min(when(accepted, col(Observations.LOCAL_DATE))).as(FIRST_DATE));
     aggs.add(max(when(accepted, col(Observations.LOCAL_DATE))).as(LAST_DATE));
-    aggs.add(first(col(RawRows.OFFSET)).as(RawRows.OFFSET));
-    aggs.add(first(when(rejected, col(RawRows.RAW))).as(RawRows.RAW));
-    aggs.add(first(col(RawRows.REASON)).as(RawRows.REASON));
-    aggs.add(first(col(RawRows.DETAIL)).as(RawRows.DETAIL));
     List<MetricSpec> metrics = source.metrics();
-    Column order = struct(col(Observations.TS), col(RawRows.FILE), col(RawRows.OFFSET));
+    Column order = latest();
     for (int i = 0; i < metrics.size(); i++) {
       Column v = when(accepted, col(Observations.value(i)));
       Column value =
@@ -136,6 +145,19 @@ public final class SourceScan {
       aggs.add(count(v).as(observed(i)));
     }
     return obs.groupBy(keys).agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
+  }
+
+  /**
+   * Orders rows by time, then by place in the source (of two rows at the same instant the later one
+   * wins), as one decimal: every aggregate buffer stays fixed-width, so the aggregation runs in a
+   * hash map. A struct holding the file path would force a sort of every row.
+   */
+  private static Column latest() {
+    return unix_micros(col(Observations.TS))
+        .cast(ORDER)
+        .multiply(lit(new BigDecimal(BigInteger.ONE.shiftLeft(Long.SIZE - 1))))
+        .plus(col(RawRows.POSITION).cast(ORDER))
+        .cast(ORDER);
   }
 
   static String observed(int i) {

@@ -58,12 +58,17 @@ final class TextSourceReader {
     boolean header =
         source.csv().header() && source.format() == io.socialkpi.config.SourceFormat.CSV;
     java.util.Map<String, String> duplicates = new java.util.HashMap<>(layout.duplicates());
+    java.util.Map<String, Integer> ranks = new java.util.HashMap<>();
+    for (String file : layout.files()) {
+      ranks.put(new Path(file).toString(), ranks.size());
+    }
     JavaRDD<Row> rows =
         lines.mapPartitionsWithInputSplit(
             (split, it) -> {
               FileSplit fileSplit = (FileSplit) split;
               String original = duplicates.get(fileSplit.getPath().toString());
-              return new SplitIterator(fileSplit, it, parser, header, original, splitLines);
+              int rank = ranks.getOrDefault(fileSplit.getPath().toString(), ranks.size());
+              return new SplitIterator(fileSplit, rank, it, parser, header, original, splitLines);
             },
             true);
     return spark.createDataFrame(rows, RawRows.schema(source));
@@ -72,6 +77,7 @@ final class TextSourceReader {
   /** Parses one split lazily and reports its line count when exhausted. */
   private static final class SplitIterator implements Iterator<Row> {
     private final String file;
+    private final int fileRank;
     private final long start;
     private final Iterator<Tuple2<LongWritable, Text>> lines;
     private final LineParser parser;
@@ -84,6 +90,7 @@ final class TextSourceReader {
 
     SplitIterator(
         FileSplit split,
+        int fileRank,
         Iterator<Tuple2<LongWritable, Text>> lines,
         LineParser parser,
         boolean header,
@@ -91,6 +98,7 @@ final class TextSourceReader {
         CollectionAccumulator<SplitLines> splitLines) {
       this.duplicateOf = duplicateOf;
       this.file = split.getPath().toString();
+      this.fileRank = fileRank;
       this.start = split.getStart();
       this.lines = lines;
       this.parser = parser;
@@ -111,7 +119,7 @@ final class TextSourceReader {
         if (duplicateOf != null) {
           LineParser.Parsed copy =
               parser.duplicateOf(duplicateOf, text.getBytes(), text.getLength());
-          next = RawRows.row(file, start, index, offset, parser.width(), copy);
+          next = RawRows.row(file, fileRank, start, index, offset, parser.width(), copy);
           continue;
         }
         LineParser.Parsed parsed = parser.parse(text.getBytes(), text.getLength());
@@ -119,7 +127,7 @@ final class TextSourceReader {
         if (offset == 0 && parsed.reason() == null && !raw.equals(parsed.raw())) {
           parsed = parser.parse(raw);
         }
-        next = RawRows.row(file, start, index, offset, parser.width(), parsed);
+        next = RawRows.row(file, fileRank, start, index, offset, parser.width(), parsed);
       }
       if (next == null && !reported) {
         reported = true;

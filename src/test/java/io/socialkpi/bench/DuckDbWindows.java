@@ -15,9 +15,10 @@ import java.util.stream.Collectors;
 /**
  * The job's ingest-and-window step written as one DuckDB query over the same files and config:
  * parse each source's time with its pattern and zone, take the local date in the reporting zone,
- * truncate it to the window, and aggregate every metric per entity and window. It skips what only
- * the job does (quarantine reasons and line numbers, duplicate rows, window completeness), so it is
- * the floor a single-machine engine sets for the same arithmetic.
+ * truncate it to the window, and aggregate every metric per entity and window, counting identical
+ * rows once where the source de-duplicates. It skips what only the job does (quarantine reasons and
+ * line numbers, window completeness), so it is the floor a single-machine engine sets for the same
+ * arithmetic.
  */
 final class DuckDbWindows {
   private DuckDbWindows() {}
@@ -109,6 +110,10 @@ final class DuckDbWindows {
                   + "})";
           case PARQUET -> "read_parquet(" + files + ")";
         };
+    if (source.dedupe()) {
+      // The job quarantines the second and later copies of an identical row: the same work here.
+      from = "(SELECT DISTINCT * FROM " + from + ")";
+    }
     // The parsed instant, for "last": the row latest in time wins.
     return "(SELECT *, " + instant(source.time()) + " AS " + ident("__ts") + " FROM " + from + ")";
   }

@@ -132,6 +132,82 @@ class SourceScanTest {
   }
 
   @Test
+  void theAggregationRunsInAHashMapNotASortOfEveryRow() throws IOException {
+    SourceScan scan =
+        scan(ORDERS_CONF, "orders.csv", MESSY_ORDERS.getBytes(StandardCharsets.UTF_8));
+    String plan =
+        scan.windowValues()
+            .queryExecution()
+            .explainString(org.apache.spark.sql.execution.ExplainMode.fromString("formatted"));
+    // Text or struct aggregation buffers (first(raw), max_by(v, struct(file, ...))) would turn it
+    // into a SortAggregate, which sorted all rows and cost most of the read stage.
+    assertThat(plan).contains("HashAggregate").doesNotContain("SortAggregate");
+  }
+
+  @Test
+  void lastBreaksTiesAtTheSameInstantByPlaceInTheSource() throws IOException {
+    String conf =
+        """
+        socialkpi {
+          run { zone = "UTC", window = week }
+          sources {
+            fans {
+              path = "fans/*.csv"
+              time { column = date, pattern = "yyyy-MM-dd", zone = "UTC" }
+              entity = region
+              metrics { fans { column = fans, aggregate = last } }
+            }
+          }
+        }
+        """;
+    Files.createDirectories(dir.resolve("fans"));
+    // north: two rows of one file at the same instant, the later line wins. south: the same
+    // instant in two files, the file later in path order wins, though its line comes first.
+    Files.writeString(
+        dir.resolve("fans/a.csv"),
+        "date,region,fans\n2024-03-04,north,9\n2024-03-04,north,4\n2024-03-04,south,7\n");
+    Files.writeString(dir.resolve("fans/b.csv"), "date,region,fans\n2024-03-04,south,2\n");
+    Map<String, Double> last = lastFans(scan(conf, "job-data.txt", new byte[0]));
+    assertThat(last).containsOnly(Map.entry("north", 4.0), Map.entry("south", 2.0));
+
+    // The same rows as Parquet files: ranks come from the file path, not from a text split.
+    for (String[] file :
+        List.of(
+            new String[] {"a", "2024-03-04,north,9", "2024-03-04,north,4", "2024-03-04,south,7"},
+            new String[] {"b", "2024-03-04,south,2"})) {
+      List<Row> rows = new java.util.ArrayList<>();
+      for (int i = 1; i < file.length; i++) {
+        String[] f = file[i].split(",");
+        rows.add(org.apache.spark.sql.RowFactory.create(f[0], f[1], f[2]));
+      }
+      spark
+          .createDataFrame(
+              rows,
+              new org.apache.spark.sql.types.StructType()
+                  .add("date", "string")
+                  .add("region", "string")
+                  .add("fans", "string"))
+          .coalesce(1)
+          .write()
+          .parquet(dir.resolve("pq/" + file[0]).toString());
+    }
+    Files.writeString(
+        dir.resolve("job.conf"),
+        conf.replace("\"fans/*.csv\"", "\"pq/*/*.parquet\", format = parquet"));
+    Settings s = SettingsLoader.load(dir.resolve("job.conf"));
+    assertThat(
+            lastFans(
+                SourceScan.run(
+                    spark, s.sources().get("fans"), InputCheck.check(s).get("fans"), s.run())))
+        .containsOnly(Map.entry("north", 4.0), Map.entry("south", 2.0));
+  }
+
+  private static Map<String, Double> lastFans(SourceScan scan) {
+    return scan.windowValues().collectAsList().stream()
+        .collect(Collectors.toMap(r -> r.<String>getAs("entity"), r -> r.<Double>getAs("value")));
+  }
+
+  @Test
   void timestampsAreConvertedFromTheSourceZoneBeforeWindowing() throws IOException {
     String conf =
         ORDERS_CONF
