@@ -35,6 +35,13 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--start", description = "First day (default ${DEFAULT-VALUE}).")
   LocalDate start = GeneratorOptions.defaults().start();
 
+  @Option(
+      names = "--every-days",
+      description =
+          "Write every n-th day only, e.g. 7 for weekly exports of many entities"
+              + " (default ${DEFAULT-VALUE}: daily).")
+  int everyDays = 1;
+
   @Option(names = "--no-malformed", description = "Leave out the deliberately broken rows.")
   boolean noMalformed;
 
@@ -45,7 +52,9 @@ final class GenerateCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     GeneratorOptions options;
     try {
-      options = new GeneratorOptions(start, days, entities, seed, volume, !noMalformed, !noEffects);
+      options =
+          new GeneratorOptions(
+              start, days, entities, seed, volume, !noMalformed, !noEffects, everyDays);
     } catch (IllegalArgumentException e) {
       throw new picocli.CommandLine.ParameterException(
           new picocli.CommandLine(this), e.getMessage());

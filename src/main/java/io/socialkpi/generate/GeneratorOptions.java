@@ -18,6 +18,9 @@ import java.util.Locale;
  * @param malformed write a handful of deliberately broken rows into every file
  * @param inject inject the tactic effects and the leads; false gives a null data set in which no
  *     tactic changes anything and no social series leads a business outcome
+ * @param everyDays write every n-th day only (1: daily exports; 7: weekly exports, one day a week
+ *     from {@code start}): the model still runs every day, only the files get fewer rows, so many
+ *     entities over two years stay a manageable number of rows
  */
 public record GeneratorOptions(
     LocalDate start,
@@ -26,7 +29,8 @@ public record GeneratorOptions(
     long seed,
     double volume,
     boolean malformed,
-    boolean inject) {
+    boolean inject,
+    int everyDays) {
 
   /** Fewer days leave no room for a before and an after period of several weeks. */
   public static final int MIN_DAYS = 28;
@@ -44,6 +48,22 @@ public record GeneratorOptions(
     if (!(volume > 0) || Double.isInfinite(volume)) {
       throw new IllegalArgumentException("volume must be positive, was " + volume);
     }
+    if (everyDays < 1 || everyDays > days / 4) {
+      throw new IllegalArgumentException(
+          "every-days must be between 1 and a quarter of the days, was " + everyDays);
+    }
+  }
+
+  /** Daily exports. */
+  public GeneratorOptions(
+      LocalDate start,
+      int days,
+      int entities,
+      long seed,
+      double volume,
+      boolean malformed,
+      boolean inject) {
+    this(start, days, entities, seed, volume, malformed, inject, 1);
   }
 
   /** Without the injection switch: effects are injected. */
@@ -58,31 +78,48 @@ public record GeneratorOptions(
   }
 
   public GeneratorOptions withStart(LocalDate newStart) {
-    return new GeneratorOptions(newStart, days, entities, seed, volume, malformed, inject);
+    return new GeneratorOptions(
+        newStart, days, entities, seed, volume, malformed, inject, everyDays);
   }
 
   public GeneratorOptions withDays(int newDays) {
-    return new GeneratorOptions(start, newDays, entities, seed, volume, malformed, inject);
+    return new GeneratorOptions(
+        start, newDays, entities, seed, volume, malformed, inject, everyDays);
   }
 
   public GeneratorOptions withEntities(int newEntities) {
-    return new GeneratorOptions(start, days, newEntities, seed, volume, malformed, inject);
+    return new GeneratorOptions(
+        start, days, newEntities, seed, volume, malformed, inject, everyDays);
   }
 
   public GeneratorOptions withSeed(long newSeed) {
-    return new GeneratorOptions(start, days, entities, newSeed, volume, malformed, inject);
+    return new GeneratorOptions(
+        start, days, entities, newSeed, volume, malformed, inject, everyDays);
   }
 
   public GeneratorOptions withVolume(double newVolume) {
-    return new GeneratorOptions(start, days, entities, seed, newVolume, malformed, inject);
+    return new GeneratorOptions(
+        start, days, entities, seed, newVolume, malformed, inject, everyDays);
   }
 
   public GeneratorOptions withInject(boolean newInject) {
-    return new GeneratorOptions(start, days, entities, seed, volume, malformed, newInject);
+    return new GeneratorOptions(
+        start, days, entities, seed, volume, malformed, newInject, everyDays);
   }
 
   public GeneratorOptions withMalformed(boolean newMalformed) {
-    return new GeneratorOptions(start, days, entities, seed, volume, newMalformed, inject);
+    return new GeneratorOptions(
+        start, days, entities, seed, volume, newMalformed, inject, everyDays);
+  }
+
+  public GeneratorOptions withEveryDays(int newEveryDays) {
+    return new GeneratorOptions(
+        start, days, entities, seed, volume, malformed, inject, newEveryDays);
+  }
+
+  /** Whether day {@code i}'s rows are written (see {@code everyDays}). */
+  public boolean writes(int i) {
+    return i % everyDays == 0;
   }
 
   /** Region names: north, south, east, west, then region-05, region-06, ... */

@@ -50,6 +50,9 @@ public final class SyntheticCompany {
       }
       for (int day = 0; day < options.days(); day++) {
         drivers.advance(day);
+        if (!options.writes(day)) {
+          continue;
+        }
         Clock clock = new Clock(options.day(day));
         for (DailyExport export : exports) {
           export.writeDay(day, clock);
@@ -85,6 +88,7 @@ public final class SyntheticCompany {
         case "--volume" -> o = o.withVolume(Double.parseDouble(args[++i]));
         case "--no-malformed" -> o = o.withMalformed(false);
         case "--no-effects" -> o = o.withInject(false);
+        case "--every-days" -> o = o.withEveryDays(Integer.parseInt(args[++i]));
         default -> throw new IllegalArgumentException("unknown argument " + a);
       }
     }

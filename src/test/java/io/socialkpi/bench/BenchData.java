@@ -47,6 +47,39 @@ final class BenchData {
     return config;
   }
 
+  /**
+   * The many-entities case: {@code entities} regions over the same two years as weekly exports
+   * (every export written on Mondays only), with event rates low enough that most regions see a
+   * handful of orders, tickets and mentions a week. Stresses the panel and the evidence (one series
+   * per entity and metric, BH over every entity's tests), not the raw row count.
+   */
+  static Path entities(Path work, int entities) throws IOException {
+    Path dir = work.resolve("data-" + entities + "-entities-weekly");
+    Path config = dir.resolve("socialkpi.conf");
+    if (Files.exists(dir.resolve("_COMPLETE"))) {
+      return config;
+    }
+    GeneratorOptions options =
+        GeneratorOptions.defaults()
+            .withEntities(entities)
+            .withEveryDays(7)
+            .withVolume(ENTITY_VOLUME)
+            .withMalformed(false);
+    GenerationReport report = SyntheticCompany.generate(dir, options);
+    System.out.printf(
+        Locale.ROOT,
+        "bench: generated %,d rows (%,d regions, weekly, volume %.3f) in %.1f s%n",
+        report.rows(),
+        entities,
+        ENTITY_VOLUME,
+        report.seconds());
+    Files.writeString(dir.resolve("_COMPLETE"), Long.toString(report.rows()));
+    return config;
+  }
+
+  /** Event volume of the many-entities case: a few events per region and week. */
+  static final double ENTITY_VOLUME = 0.005;
+
   /** The same data set as Parquet files, one per export, with a config that reads them. */
   static Path parquet(Path work, long rows) throws IOException, SQLException {
     Path csvConfig = csv(work, rows);

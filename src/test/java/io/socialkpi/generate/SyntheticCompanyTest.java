@@ -118,6 +118,40 @@ class SyntheticCompanyTest {
   }
 
   @Test
+  void everySeventhDayGivesWeeklyExportsOnMondays() throws IOException {
+    GeneratorOptions daily = small(1).withMalformed(false);
+    GenerationReport all = SyntheticCompany.generate(dir.resolve("daily"), daily);
+    GenerationReport weekly =
+        SyntheticCompany.generate(dir.resolve("weekly"), daily.withEveryDays(7));
+    // 2024-01-01 is a Monday: 120 days hold 18 Mondays, 2 regions a page-insights row each.
+    List<String> pages =
+        Files.readAllLines(dir.resolve("weekly/social/page_insights.csv")).subList(1, 37);
+    assertThat(pages).hasSize(36);
+    assertThat(pages)
+        .allSatisfy(
+            line ->
+                assertThat(LocalDate.parse(line.substring(0, 10)).getDayOfWeek())
+                    .isEqualTo(java.time.DayOfWeek.MONDAY));
+    assertThat(Files.readAllLines(dir.resolve("weekly/social/page_insights.csv"))).hasSize(37);
+    // Orders are local Helsinki times of the written days only.
+    List<String> orders = Files.readAllLines(dir.resolve("weekly/business/orders.csv"));
+    assertThat(orders.subList(1, orders.size()))
+        .isNotEmpty()
+        .allSatisfy(
+            line ->
+                assertThat(LocalDate.parse(line.split(",")[1].substring(0, 10)).getDayOfWeek())
+                    .isEqualTo(java.time.DayOfWeek.MONDAY));
+    // The model ran every day: the Mondays' rows are the daily run's Monday rows.
+    List<String> dailyMondays =
+        Files.readAllLines(dir.resolve("daily/social/page_insights.csv")).stream()
+            .skip(1)
+            .filter(l -> LocalDate.parse(l.substring(0, 10)).getDayOfWeek().getValue() == 1)
+            .toList();
+    assertThat(pages).isEqualTo(dailyMondays);
+    assertThat(weekly.rows()).isLessThan(all.rows() / 5);
+  }
+
+  @Test
   void rejectsImpossibleOptions() {
     LocalDate start = LocalDate.of(2024, 1, 1);
     assertThatThrownBy(() -> new GeneratorOptions(start, 10, 2, 1, 1.0, true))
@@ -127,5 +161,7 @@ class SyntheticCompanyTest {
         .hasMessage("entities must be at least 1, was 0");
     assertThatThrownBy(() -> new GeneratorOptions(start, 100, 2, 1, 0.0, true))
         .hasMessage("volume must be positive, was 0.0");
+    assertThatThrownBy(() -> small(1).withEveryDays(0))
+        .hasMessage("every-days must be between 1 and a quarter of the days, was 0");
   }
 }
