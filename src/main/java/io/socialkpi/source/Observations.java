@@ -152,6 +152,11 @@ public final class Observations {
     for (int i = 0; i < metrics.size(); i++) {
       out.add(metricValue(metrics.get(i), source).as(value(i)));
     }
+    for (String name : raw.columns()) {
+      if (name.startsWith(RawRows.COPY)) {
+        out.add(col("`" + name + "`"));
+      }
+    }
     return raw.select(out.toArray(new Column[0]));
   }
 

@@ -1,8 +1,14 @@
 package io.socialkpi.source;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_json;
+
 import io.socialkpi.config.SourceSpec;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -33,7 +39,40 @@ final class RawRows {
   static final String REASON = "reason";
   static final String DETAIL = "detail";
 
+  /**
+   * Prefix of a Parquet row's own columns, carried instead of its text: the duplicate check
+   * compares them directly, and the JSON text is built only for rows that end in quarantine.
+   */
+  static final String COPY = "raw$";
+
   private RawRows() {}
+
+  /**
+   * The columns that say whether two rows are the same row: the text, or a Parquet row's columns.
+   */
+  static Column[] identity(Dataset<Row> rows) {
+    List<Column> copies = new ArrayList<>();
+    for (String name : rows.columns()) {
+      if (name.startsWith(COPY)) {
+        copies.add(col("`" + name + "`"));
+      }
+    }
+    return copies.isEmpty() ? new Column[] {col(RAW)} : copies.toArray(new Column[0]);
+  }
+
+  /** The rows with {@link #RAW} filled in: a Parquet row's text is the JSON of its columns. */
+  static Dataset<Row> withText(Dataset<Row> rows) {
+    List<Column> fields = new ArrayList<>();
+    for (String name : rows.columns()) {
+      if (name.startsWith(COPY)) {
+        fields.add(col("`" + name + "`").as(name.substring(COPY.length())));
+      }
+    }
+    if (fields.isEmpty()) {
+      return rows;
+    }
+    return rows.withColumn(RAW, to_json(struct(fields.toArray(new Column[0]))));
+  }
 
   static String field(int i) {
     return "f" + i;

@@ -2,8 +2,6 @@ package io.socialkpi.source;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
@@ -49,11 +47,8 @@ final class SourceReader {
     cols.add(col("_metadata.row_index").as(RawRows.LINE_INDEX));
     cols.add(col("_metadata.row_index").as(RawRows.OFFSET));
     cols.add(position(layout).as(RawRows.POSITION));
-    List<Column> all = new ArrayList<>();
-    for (String name : df.columns()) {
-      all.add(col("`" + name + "`"));
-    }
-    cols.add(to_json(struct(all.toArray(new Column[0]))).as(RawRows.RAW));
+    // The text is the JSON of the row's columns, built from these copies only where it is used.
+    cols.add(lit(null).cast("string").as(RawRows.RAW));
     // A copy of another file: its rows are quarantined, the original's count.
     Column reason = lit(null).cast("string");
     Column detail = lit(null).cast("string");
@@ -70,6 +65,9 @@ final class SourceReader {
     List<String> columns = source.columns();
     for (int i = 0; i < columns.size(); i++) {
       cols.add(col("`" + columns.get(i) + "`").as(RawRows.field(i)));
+    }
+    for (String name : df.columns()) {
+      cols.add(col("`" + name + "`").as(RawRows.COPY + name));
     }
     return df.select(cols.toArray(new Column[0]));
   }

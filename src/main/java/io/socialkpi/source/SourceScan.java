@@ -79,15 +79,19 @@ public final class SourceScan {
     if (source.dedupe()) {
       observations = markDuplicates(observations);
     }
+    observations = RawRows.withText(observations);
     Dataset<Row> groups = aggregate(observations, source).persist(StorageLevel.MEMORY_AND_DISK());
     return new SourceScan(source, layout, groups, lines);
   }
 
-  /** The second and later copies of an identical raw row are quarantined as duplicates. */
+  /**
+   * The second and later copies of an identical raw row (the same line, or a Parquet row with the
+   * same value in every column) are quarantined as duplicates.
+   */
   static Dataset<Row> markDuplicates(Dataset<Row> obs) {
     Column order = struct(col(RawRows.FILE), col(RawRows.OFFSET));
     var byRaw =
-        Window.partitionBy(col(RawRows.RAW)).orderBy(col(RawRows.FILE), col(RawRows.OFFSET));
+        Window.partitionBy(RawRows.identity(obs)).orderBy(col(RawRows.FILE), col(RawRows.OFFSET));
     Column duplicate = col(RawRows.REASON).isNull().and(row_number().over(byRaw).gt(1));
     Column firstSeen = first(order).over(byRaw);
     return obs.withColumn(

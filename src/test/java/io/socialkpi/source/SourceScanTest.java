@@ -353,6 +353,50 @@ class SourceScanTest {
   }
 
   @Test
+  void parquetDuplicatesMatchOnEveryColumnAndKeepTheirText() throws IOException {
+    // Rows 0 and 2 are equal in every column; row 3 differs from them only in a column the config
+    // does not read (note), so it is another row, not a copy.
+    spark
+        .sql(
+            "SELECT * FROM VALUES ('2024-03-04 10:00:00', 'north', 10.0D, 'a'),"
+                + " ('2024-03-05 10:00:00', 'north', 5.0D, 'a'),"
+                + " ('2024-03-04 10:00:00', 'north', 10.0D, 'a'),"
+                + " ('2024-03-04 10:00:00', 'north', 10.0D, 'b') AS t(ordered_at, region, amount, note)")
+        .coalesce(1)
+        .write()
+        .parquet(dir.resolve("dup_pq").toString());
+    String conf =
+        """
+        socialkpi {
+          run { zone = "UTC", window = week }
+          sources {
+            orders {
+              path = "dup_pq", format = parquet
+              time { column = ordered_at, pattern = "yyyy-MM-dd HH:mm:ss", zone = "UTC" }
+              entity = region
+              metrics { sales { column = amount, aggregate = sum } }
+            }
+          }
+        }
+        """;
+    Files.writeString(dir.resolve("job.conf"), conf);
+    Settings s = SettingsLoader.load(dir.resolve("job.conf"));
+    SourceScan scan =
+        SourceScan.run(
+            spark, s.sources().get("orders"), InputCheck.check(s).get("orders"), s.run());
+    assertThat(scan.quality().rowsAccepted()).isEqualTo(3);
+    Row q = scan.quarantine().first();
+    assertThat(q.<String>getAs("reason")).isEqualTo("duplicate");
+    assertThat(q.<Long>getAs("line")).isEqualTo(3L);
+    assertThat(q.<String>getAs("detail")).startsWith("same as the row at byte 0 of ");
+    assertThat(q.<String>getAs("raw"))
+        .isEqualTo(
+            "{\"ordered_at\":\"2024-03-04 10:00:00\",\"region\":\"north\",\"amount\":10.0,"
+                + "\"note\":\"a\"}");
+    assertThat(scan.windowValues().first().<Double>getAs("value")).isEqualTo(25.0);
+  }
+
+  @Test
   void csvJsonAndParquetOfTheSameRowsGiveTheSameWindowValues() throws IOException {
     String csv =
         "ordered_at,region,amount\n"
