@@ -74,8 +74,13 @@ class SourceScanTest {
           + "9,2024-03-12 00:30:00,north,\"online\",7\n"; // 12: good, quoted field
 
   SourceScan scan(String conf, String file, byte[] content) throws IOException {
-    Files.writeString(dir.resolve("job.conf"), conf);
     Files.write(dir.resolve(file), content);
+    return scan(conf);
+  }
+
+  /** Scans the config's only source over files already in {@link #dir}. */
+  SourceScan scan(String conf) throws IOException {
+    Files.writeString(dir.resolve("job.conf"), conf);
     Settings s = SettingsLoader.load(dir.resolve("job.conf"));
     String name = s.sources().keySet().iterator().next();
     return SourceScan.run(spark, s.sources().get(name), InputCheck.check(s).get(name), s.run());
@@ -191,14 +196,8 @@ class SourceScanTest {
           .write()
           .parquet(dir.resolve("pq/" + file[0]).toString());
     }
-    Files.writeString(
-        dir.resolve("job.conf"),
-        conf.replace("\"fans/*.csv\"", "\"pq/*/*.parquet\", format = parquet"));
-    Settings s = SettingsLoader.load(dir.resolve("job.conf"));
     assertThat(
-            lastFans(
-                SourceScan.run(
-                    spark, s.sources().get("fans"), InputCheck.check(s).get("fans"), s.run())))
+            lastFans(scan(conf.replace("\"fans/*.csv\"", "\"pq/*/*.parquet\", format = parquet"))))
         .containsOnly(Map.entry("north", 4.0), Map.entry("south", 2.0));
   }
 
@@ -340,11 +339,7 @@ class SourceScanTest {
           }
         }
         """;
-    Files.writeString(dir.resolve("job.conf"), conf);
-    Settings s = SettingsLoader.load(dir.resolve("job.conf"));
-    SourceScan scan =
-        SourceScan.run(
-            spark, s.sources().get("orders"), InputCheck.check(s).get("orders"), s.run());
+    SourceScan scan = scan(conf);
     assertThat(scan.quality().rowsRead()).isEqualTo(2);
     Row q = scan.quarantine().first();
     assertThat(q.<String>getAs("reason")).isEqualTo("missing_value");
@@ -379,11 +374,7 @@ class SourceScanTest {
           }
         }
         """;
-    Files.writeString(dir.resolve("job.conf"), conf);
-    Settings s = SettingsLoader.load(dir.resolve("job.conf"));
-    SourceScan scan =
-        SourceScan.run(
-            spark, s.sources().get("orders"), InputCheck.check(s).get("orders"), s.run());
+    SourceScan scan = scan(conf);
     assertThat(scan.quality().rowsAccepted()).isEqualTo(3);
     Row q = scan.quarantine().first();
     assertThat(q.<String>getAs("reason")).isEqualTo("duplicate");
@@ -450,13 +441,8 @@ class SourceScanTest {
                 conf.replace("PATH", "o.jsonl").replace("FORMAT", "json"),
                 "o.jsonl",
                 jsonl.getBytes(StandardCharsets.UTF_8)));
-    Files.writeString(
-        dir.resolve("job.conf"), conf.replace("PATH", "pq").replace("FORMAT", "parquet"));
-    Settings s = SettingsLoader.load(dir.resolve("job.conf"));
     List<String> fromParquet =
-        values(
-            SourceScan.run(
-                spark, s.sources().get("orders"), InputCheck.check(s).get("orders"), s.run()));
+        values(scan(conf.replace("PATH", "pq").replace("FORMAT", "parquet")));
     assertThat(fromCsv)
         .containsExactly(
             "orders.biggest|north|2024-03-04|10.5|2",
