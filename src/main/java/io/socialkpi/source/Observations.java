@@ -41,6 +41,8 @@ public final class Observations {
   public static final String LOCAL_DATE = "local_date";
   public static final String WINDOW_START = "window_start";
 
+  private static final String PARSED_TS = "parsed$ts";
+
   /** Entity of sources without an entity column: one series for the whole business. */
   public static final String ALL = "all";
 
@@ -55,7 +57,22 @@ public final class Observations {
     List<String> columns = source.columns();
     Column timeField = col(RawRows.field(0));
     DataType timeType = raw.schema().apply(RawRows.field(0)).dataType();
-    Column ts = instant(timeField, timeType, source.time());
+    List<String> valueColumns = valueColumns(source);
+    // Parsed once per row in a projection of its own: the checks, the window and the metric values
+    // below all use them, and Spark keeps a projection apart (CollapseProject) rather than repeat
+    // an
+    // expensive expression that is used more than once.
+    List<Column> parsed = new ArrayList<>();
+    for (String name : raw.columns()) {
+      parsed.add(col("`" + name + "`"));
+    }
+    parsed.add(instant(timeField, timeType, source.time()).as(PARSED_TS));
+    for (int k = 0; k < valueColumns.size(); k++) {
+      parsed.add(
+          NumberColumns.number(col(field(columns, valueColumns.get(k))), source).as(number(k)));
+    }
+    raw = raw.select(parsed.toArray(new Column[0]));
+    Column ts = col(PARSED_TS);
     Column localDate =
         source.time().dateOnly() || timeType.equals(DataTypes.DateType)
             ? dateOf(timeField, timeType, source.time())
@@ -91,7 +108,6 @@ public final class Observations {
     if (source.hasEntity()) {
       checks.add(missing(col(field(columns, source.entity())), source.entity()));
     }
-    List<String> valueColumns = valueColumns(source);
     for (String c : valueColumns) {
       checks.add(missing(col(field(columns, c)), c));
     }
@@ -99,7 +115,7 @@ public final class Observations {
       Column text = col(field(columns, c));
       checks.add(
           check(
-              NumberColumns.number(text, source).isNull(),
+              col(number(valueColumns.indexOf(c))).isNull(),
               QuarantineReason.NON_NUMERIC,
               concat(
                   lit("'"),
@@ -113,7 +129,7 @@ public final class Observations {
         Column text = col(field(columns, c));
         checks.add(
             check(
-                NumberColumns.number(text, source).lt(lit(0.0)),
+                col(number(valueColumns.indexOf(c))).lt(lit(0.0)),
                 QuarantineReason.NEGATIVE_VALUE,
                 concat(
                     lit("'"),
@@ -150,7 +166,7 @@ public final class Observations {
     out.add(WindowColumns.start(localDate, run.window()).as(WINDOW_START));
     List<MetricSpec> metrics = source.metrics();
     for (int i = 0; i < metrics.size(); i++) {
-      out.add(metricValue(metrics.get(i), source).as(value(i)));
+      out.add(metricValue(metrics.get(i), source, valueColumns).as(value(i)));
     }
     for (String name : raw.columns()) {
       if (name.startsWith(RawRows.COPY)) {
@@ -158,6 +174,11 @@ public final class Observations {
       }
     }
     return raw.select(out.toArray(new Column[0]));
+  }
+
+  /** The parsed number of the {@code k}th value column. */
+  private static String number(int k) {
+    return "parsed$n" + k;
   }
 
   /** Distinct columns holding metric values, in metric order. */
@@ -182,12 +203,11 @@ public final class Observations {
   }
 
   /** The row's value for a metric (1 for a count), null when its where-conditions are not met. */
-  private static Column metricValue(MetricSpec metric, SourceSpec source) {
+  private static Column metricValue(
+      MetricSpec metric, SourceSpec source, List<String> valueColumns) {
     List<String> columns = source.columns();
     Column value =
-        metric.column() == null
-            ? lit(1.0)
-            : NumberColumns.number(col(field(columns, metric.column())), source);
+        metric.column() == null ? lit(1.0) : col(number(valueColumns.indexOf(metric.column())));
     Column matches = lit(true);
     for (Map.Entry<String, List<String>> cond : metric.where().entrySet()) {
       Column field = trim(col(field(columns, cond.getKey())).cast("string"));

@@ -1,6 +1,10 @@
 package io.socialkpi.source;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.shiftright;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 
@@ -92,6 +96,23 @@ final class RawRows {
       fields.add(DataTypes.createStructField(field(i), DataTypes.StringType, true));
     }
     return DataTypes.createStructType(fields);
+  }
+
+  /**
+   * The file a {@link #POSITION} is in, named as the reader names it ({@code names} in rank order).
+   * Computed only where a file name is shown, so the path is not carried with every row.
+   */
+  static Column fileOf(Column position, List<String> names) {
+    Column[] literals = new Column[names.size()];
+    for (int i = 0; i < literals.length; i++) {
+      literals[i] = lit(names.get(i));
+    }
+    return element_at(array(literals), shiftright(position, OFFSET_BITS).cast("int").plus(lit(1)));
+  }
+
+  /** The offset (byte, or a Parquet row's index) a {@link #POSITION} holds. */
+  static Column offsetOf(Column position) {
+    return position.bitwiseAND(lit((1L << OFFSET_BITS) - 1));
   }
 
   static long position(int fileRank, long offset) {

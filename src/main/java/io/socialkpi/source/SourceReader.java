@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
+import io.socialkpi.config.SourceFormat;
 import io.socialkpi.config.SourceSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,6 +34,20 @@ final class SourceReader {
       case CSV, JSON -> TextSourceReader.read(spark, source, layout, splitLines);
       case PARQUET -> parquet(spark, source, layout);
     };
+  }
+
+  /**
+   * The source's files as the reader names them in {@link RawRows#FILE}, in the rank order of
+   * {@link RawRows#POSITION}.
+   */
+  static List<String> fileNames(SourceSpec source, SourceLayout layout) {
+    List<String> names = new ArrayList<>();
+    for (String file : layout.files()) {
+      Path path = new Path(file);
+      names.add(
+          source.format() == SourceFormat.PARQUET ? path.toUri().toString() : path.toString());
+    }
+    return names;
   }
 
   /**

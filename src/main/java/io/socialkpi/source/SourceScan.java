@@ -7,12 +7,10 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.unix_micros;
@@ -55,6 +53,7 @@ public final class SourceScan {
   private final SourceLayout layout;
   private final Dataset<Row> groups;
   private final CollectionAccumulator<SplitLines> splitLines;
+  private final List<String> fileNames;
   private final SourceQuality quality;
 
   private SourceScan(
@@ -66,6 +65,7 @@ public final class SourceScan {
     this.layout = layout;
     this.groups = groups;
     this.splitLines = splitLines;
+    this.fileNames = SourceReader.fileNames(source, layout);
     this.quality = computeQuality();
   }
 
@@ -77,7 +77,7 @@ public final class SourceScan {
     Dataset<Row> observations =
         Observations.of(SourceReader.read(spark, source, layout, lines), source, run);
     if (source.dedupe()) {
-      observations = markDuplicates(observations);
+      observations = markDuplicates(observations, SourceReader.fileNames(source, layout));
     }
     observations = RawRows.withText(observations);
     Dataset<Row> groups = aggregate(observations, source).persist(StorageLevel.MEMORY_AND_DISK());
@@ -88,21 +88,20 @@ public final class SourceScan {
    * The second and later copies of an identical raw row (the same line, or a Parquet row with the
    * same value in every column) are quarantined as duplicates.
    */
-  static Dataset<Row> markDuplicates(Dataset<Row> obs) {
-    Column order = struct(col(RawRows.FILE), col(RawRows.OFFSET));
-    var byRaw =
-        Window.partitionBy(RawRows.identity(obs)).orderBy(col(RawRows.FILE), col(RawRows.OFFSET));
-    Column duplicate = col(RawRows.REASON).isNull().and(row_number().over(byRaw).gt(1));
-    Column firstSeen = first(order).over(byRaw);
+  static Dataset<Row> markDuplicates(Dataset<Row> obs, List<String> fileNames) {
+    // The first copy is the one with the lowest position: a window without an order needs no sort
+    // inside each set of copies, and a long is all it keeps per row.
+    Column firstSeen = min(col(RawRows.POSITION)).over(Window.partitionBy(RawRows.identity(obs)));
+    Column duplicate = col(RawRows.REASON).isNull().and(col(RawRows.POSITION).notEqual(firstSeen));
     return obs.withColumn(
             RawRows.DETAIL,
             when(
                     duplicate,
                     concat(
                         lit("same as the row at byte "),
-                        firstSeen.getField(RawRows.OFFSET).cast("string"),
+                        RawRows.offsetOf(firstSeen).cast("string"),
                         lit(" of "),
-                        firstSeen.getField(RawRows.FILE)))
+                        RawRows.fileOf(firstSeen, fileNames)))
                 .otherwise(col(RawRows.DETAIL)))
         .withColumn(
             RawRows.REASON,
@@ -116,12 +115,12 @@ public final class SourceScan {
       accepted.as(ACCEPTED),
       when(accepted, col(Observations.ENTITY)).as(Observations.ENTITY),
       when(accepted, col(Observations.WINDOW_START)).as(Observations.WINDOW_START),
-      when(rejected, col(RawRows.FILE)).as(RawRows.FILE),
+      // A quarantined row is a group of its own (its position names its file and offset), so its
+      // text can be a key: as an aggregate buffer (first) it would force a sort-based aggregation
+      // of every row instead of a hash map.
+      when(rejected, col(RawRows.POSITION)).as(RawRows.POSITION),
       when(rejected, col(RawRows.SPLIT_START)).as(RawRows.SPLIT_START),
       when(rejected, col(RawRows.LINE_INDEX)).as(RawRows.LINE_INDEX),
-      // A quarantined row is a group of its own, so its text can be a key: as an aggregate buffer
-      // (first) it would force a sort-based aggregation of every row instead of a hash map.
-      when(rejected, col(RawRows.OFFSET)).as(RawRows.OFFSET),
       when(rejected, col(RawRows.RAW)).as(RawRows.RAW),
       col(RawRows.REASON).as(RawRows.REASON),
       when(rejected, col(RawRows.DETAIL)).as(RawRows.DETAIL)
@@ -249,10 +248,10 @@ public final class SourceScan {
         .filter(col(ACCEPTED).equalTo(lit(false)))
         .select(
             lit(source.name()).as("source"),
-            col(RawRows.FILE),
+            RawRows.fileOf(col(RawRows.POSITION), fileNames).as(RawRows.FILE),
             col(RawRows.SPLIT_START),
             col(RawRows.LINE_INDEX),
-            col(RawRows.OFFSET),
+            RawRows.offsetOf(col(RawRows.POSITION)).as(RawRows.OFFSET),
             col(RawRows.REASON),
             col(RawRows.DETAIL),
             col(RawRows.RAW));

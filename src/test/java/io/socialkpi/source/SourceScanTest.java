@@ -201,6 +201,39 @@ class SourceScanTest {
         .containsOnly(Map.entry("north", 4.0), Map.entry("south", 2.0));
   }
 
+  @Test
+  void aDuplicateInAnotherFileNamesItsOwnFileAndTheFirstCopys() throws IOException {
+    String conf =
+        """
+        socialkpi {
+          run { zone = "UTC", window = week }
+          sources {
+            fans {
+              path = "fans/*.csv"
+              time { column = date, pattern = "yyyy-MM-dd", zone = "UTC" }
+              entity = region
+              metrics { fans { column = fans, aggregate = sum } }
+            }
+          }
+        }
+        """;
+    Files.createDirectories(dir.resolve("fans"));
+    Files.writeString(dir.resolve("fans/a.csv"), "date,region,fans\n2024-03-04,north,9\n");
+    Files.writeString(
+        dir.resolve("fans/b.csv"), "date,region,fans\n2024-03-05,north,1\n2024-03-04,north,9\n");
+    SourceScan scan = scan(conf, "job-data.txt", new byte[0]);
+    Row dup = scan.quarantine().collectAsList().get(0);
+    assertThat(dup.<String>getAs("file")).endsWith("fans/b.csv");
+    assertThat(dup.<Long>getAs("line")).isEqualTo(3L);
+    assertThat(dup.<Long>getAs("byte_offset")).isEqualTo(36L);
+    assertThat(dup.<String>getAs("raw")).isEqualTo("2024-03-04,north,9");
+    assertThat(dup.<String>getAs("detail"))
+        .startsWith("same as the row at byte 17 of ")
+        .endsWith("fans/a.csv");
+    assertThat(scan.quality().rowsQuarantined()).isEqualTo(1L);
+    assertThat(lastFans(scan)).containsOnly(Map.entry("north", 10.0));
+  }
+
   private static Map<String, Double> lastFans(SourceScan scan) {
     return scan.windowValues().collectAsList().stream()
         .collect(Collectors.toMap(r -> r.<String>getAs("entity"), r -> r.<Double>getAs("value")));
