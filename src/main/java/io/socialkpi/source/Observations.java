@@ -3,19 +3,14 @@ package io.socialkpi.source;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.from_utc_timestamp;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.to_date;
-import static org.apache.spark.sql.functions.to_utc_timestamp;
 import static org.apache.spark.sql.functions.trim;
-import static org.apache.spark.sql.functions.try_to_timestamp;
 import static org.apache.spark.sql.functions.when;
 
 import io.socialkpi.calendar.WindowColumns;
 import io.socialkpi.config.MetricSpec;
 import io.socialkpi.config.RunSettings;
 import io.socialkpi.config.SourceSpec;
-import io.socialkpi.config.TimeSpec;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,8 +27,9 @@ import org.apache.spark.sql.types.DataTypes;
  * the reporting zone, numeric metric values and which metric each row counts for. A row that fails
  * gets the first {@link QuarantineReason} that applies, in the order of the enum.
  *
- * <p>Runs as Spark column expressions (no UDFs) so it is code-generated and fused with the scan.
- * Requires the session time zone to be UTC, which the pipeline sets.
+ * <p>Runs as Spark column expressions (the time fast path of {@link TimeColumns} as two small UDFs)
+ * so it is code-generated and fused with the scan. Requires the session time zone to be UTC, which
+ * the pipeline sets.
  */
 public final class Observations {
   public static final String ENTITY = "entity";
@@ -66,7 +62,7 @@ public final class Observations {
     for (String name : raw.columns()) {
       parsed.add(col("`" + name + "`"));
     }
-    parsed.add(instant(timeField, timeType, source.time()).as(PARSED_TS));
+    parsed.add(TimeColumns.instant(timeField, timeType, source.time()).as(PARSED_TS));
     for (int k = 0; k < valueColumns.size(); k++) {
       parsed.add(
           NumberColumns.number(col(field(columns, valueColumns.get(k))), source).as(number(k)));
@@ -75,8 +71,8 @@ public final class Observations {
     Column ts = col(PARSED_TS);
     Column localDate =
         source.time().dateOnly() || timeType.equals(DataTypes.DateType)
-            ? dateOf(timeField, timeType, source.time())
-            : to_date(from_utc_timestamp(ts, run.zone().getId()));
+            ? TimeColumns.date(timeField, timeType, source.time())
+            : TimeColumns.localDate(ts, run.zone());
     Column entity =
         source.hasEntity() ? trim(col(field(columns, source.entity())).cast("string")) : lit(ALL);
 
@@ -214,25 +210,6 @@ public final class Observations {
       matches = matches.and(coalesce(field.isin(cond.getValue().toArray()), lit(false)));
     }
     return when(matches, value);
-  }
-
-  private static Column instant(Column field, DataType type, TimeSpec time) {
-    String zone = time.zone().getId();
-    if (type.equals(DataTypes.TimestampType)) {
-      return field;
-    }
-    if (type.equals(DataTypes.DateType) || time.dateOnly()) {
-      return to_utc_timestamp(dateOf(field, type, time).cast(DataTypes.TimestampType), zone);
-    }
-    Column parsed = try_to_timestamp(trim(field.cast("string")), lit(time.pattern()));
-    return time.carriesOffset() ? parsed : to_utc_timestamp(parsed, zone);
-  }
-
-  private static Column dateOf(Column field, DataType type, TimeSpec time) {
-    if (type.equals(DataTypes.DateType)) {
-      return field;
-    }
-    return to_date(try_to_timestamp(trim(field.cast("string")), lit(time.pattern())));
   }
 
   private static Column[] missing(Column field, String column) {
