@@ -95,10 +95,15 @@ public final class InputCheck {
                       + String.join(", ", header)
                       + ")"));
         }
-        Map<String, String> duplicates =
-            DuplicateFiles.find(files, new Path(files.get(0)).getFileSystem(hadoop));
+        FileSystem fs = new Path(files.get(0)).getFileSystem(hadoop);
+        Map<String, String> duplicates = DuplicateFiles.find(files, fs);
+        long bytes = 0;
+        for (String file : files) {
+          bytes += fs.getFileStatus(new Path(file)).getLen();
+        }
         layouts.put(
-            source.name(), new SourceLayout(source.name(), files, header, Map.copyOf(duplicates)));
+            source.name(),
+            new SourceLayout(source.name(), files, header, Map.copyOf(duplicates), bytes));
       } catch (IOException | RuntimeException e) {
         problems.add(
             problem(

@@ -12,14 +12,19 @@ import java.util.Map;
  * @param header column names in file order (CSV: the header, or {@code _c0, _c1, ...} without one)
  * @param duplicates files whose bytes are those of an earlier file (in sorted order), each mapped
  *     to that earlier file: every row of them is quarantined as {@code duplicate_file}
+ * @param bytes the size of all the files together
  */
 public record SourceLayout(
-    String source, List<String> files, List<String> header, Map<String, String> duplicates)
+    String source,
+    List<String> files,
+    List<String> header,
+    Map<String, String> duplicates,
+    long bytes)
     implements Serializable {
 
-  /** A layout without duplicated files. */
+  /** A layout without duplicated files, of unknown size. */
   public SourceLayout(String source, List<String> files, List<String> header) {
-    this(source, files, header, Map.of());
+    this(source, files, header, Map.of(), 0L);
   }
 
   /** Position of {@code column} in the header. */

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.socialkpi.SparkTestSession;
 import io.socialkpi.config.Settings;
 import io.socialkpi.config.SettingsLoader;
+import io.socialkpi.config.SourceSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -147,6 +148,45 @@ class SourceScanTest {
     // Text or struct aggregation buffers (first(raw), max_by(v, struct(file, ...))) would turn it
     // into a SortAggregate, which sorted all rows and cost most of the read stage.
     assertThat(plan).contains("HashAggregate").doesNotContain("SortAggregate");
+  }
+
+  @Test
+  void theDuplicateCheckSortsInPartitionsSizedToTheSourceInTheSameShuffle() throws IOException {
+    SourceScan scan =
+        scan(ORDERS_CONF, "orders.csv", MESSY_ORDERS.getBytes(StandardCharsets.UTF_8));
+    String plan =
+        scan.windowValues().queryExecution().executedPlan().toString().split("== Initial Plan")[0];
+    // One shuffle for the duplicate check (its partitions also serve the window) and one after the
+    // partial aggregation.
+    assertThat(plan.split("Exchange hashpartitioning", -1)).as(plan).hasSize(3);
+    assertThat(plan).contains("REPARTITION_BY_NUM");
+
+    int configured = spark.sessionState().conf().numShufflePartitions();
+    SourceSpec csv = scan.source();
+    SourceSpec parquet = SourceScanTest.parquet(csv);
+    assertThat(SourceScan.duplicateCheckPartitions(spark, csv, layout(1_000)))
+        .isEqualTo(configured);
+    assertThat(SourceScan.duplicateCheckPartitions(spark, csv, layout(2_322_807_712L)))
+        .isEqualTo(Math.max(configured, 18));
+    assertThat(SourceScan.duplicateCheckPartitions(spark, parquet, layout(530_230_962L)))
+        .isEqualTo(Math.max(configured, 16));
+  }
+
+  private static SourceLayout layout(long bytes) {
+    return new SourceLayout("orders", List.of("orders"), List.of(), Map.of(), bytes);
+  }
+
+  private static SourceSpec parquet(SourceSpec s) {
+    return new SourceSpec(
+        s.name(),
+        s.path(),
+        io.socialkpi.config.SourceFormat.PARQUET,
+        s.csv(),
+        s.time(),
+        s.entity(),
+        s.dedupe(),
+        s.maxLineSize(),
+        s.metrics());
   }
 
   @Test
