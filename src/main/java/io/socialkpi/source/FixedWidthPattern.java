@@ -16,6 +16,12 @@ final class FixedWidthPattern implements Serializable {
   /** Returned for text this reader does not answer for. */
   static final long NO_ANSWER = Long.MIN_VALUE;
 
+  /** Marks a digit in the shape: a character no literal can be (it is not a text character). */
+  private static final char DIGIT = '\uFFFF';
+
+  /** Pattern characters that are not literals (optional sections, reserved) and quote escapes. */
+  private static final String NOT_LITERAL = "[]{}#'";
+
   private enum Field {
     YEAR,
     MONTH,
@@ -25,7 +31,9 @@ final class FixedWidthPattern implements Serializable {
     SECOND
   }
 
+  /** The text's shape: its literal characters, with {@link #DIGIT} where a digit goes. */
   private final String literals;
+
   private final Field[] fields;
   private final int[] starts;
   private final boolean offset;
@@ -59,12 +67,18 @@ final class FixedWidthPattern implements Serializable {
       }
       if (c == '\'') {
         int close = pattern.indexOf('\'', i + 1);
-        if (close < 0 || close == i + 1) {
+        // '' is an escaped quote, inside or outside a quoted literal: left to Spark.
+        if (close < 0
+            || close == i + 1
+            || (close + 1 < pattern.length() && pattern.charAt(close + 1) == '\'')) {
           return null;
         }
         shape.append(pattern, i + 1, close);
         i = close + 1;
         continue;
+      }
+      if (NOT_LITERAL.indexOf(c) >= 0 || c == DIGIT) {
+        return null;
       }
       if (Character.isLetter(c)) {
         Field field = field(c, run);
@@ -75,7 +89,7 @@ final class FixedWidthPattern implements Serializable {
         } else {
           fields.add(field);
           starts.add(shape.length());
-          shape.append("0".repeat(run));
+          shape.append(String.valueOf(DIGIT).repeat(run));
         }
       } else {
         shape.append(String.valueOf(c).repeat(run));
@@ -124,7 +138,7 @@ final class FixedWidthPattern implements Serializable {
     for (int i = 0; i < n; i++) {
       char want = literals.charAt(i);
       char c = text.charAt(i);
-      if (want == '0' ? c < '0' || c > '9' : c != want) {
+      if (want == DIGIT ? c < '0' || c > '9' : c != want) {
         return NO_ANSWER;
       }
     }

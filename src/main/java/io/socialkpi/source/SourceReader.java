@@ -99,7 +99,18 @@ final class SourceReader {
     }
     // A lookup in a hash map: a CASE over hundreds of daily files would not compile to one method.
     UserDefinedFunction rank =
-        udf((UDF1<String, Long>) path -> ranks.getOrDefault(path, 0L), DataTypes.LongType)
+        udf(
+                (UDF1<String, Long>)
+                    path -> {
+                      Long found = ranks.get(path);
+                      if (found == null) {
+                        // A wrong rank would mix up positions of two files: fail, never guess.
+                        throw new IllegalStateException(
+                            "Parquet file " + path + " is not among the source's listed files");
+                      }
+                      return found;
+                    },
+                DataTypes.LongType)
             .asNonNullable();
     return rank.apply(col("_metadata.file_path")).bitwiseOR(index);
   }

@@ -67,7 +67,12 @@ final class TextSourceReader {
             (split, it) -> {
               FileSplit fileSplit = (FileSplit) split;
               String original = duplicates.get(fileSplit.getPath().toString());
-              int rank = ranks.getOrDefault(fileSplit.getPath().toString(), ranks.size());
+              Integer rank = ranks.get(fileSplit.getPath().toString());
+              if (rank == null) {
+                // A wrong rank would mix up positions of two files: fail, never guess.
+                throw new IllegalStateException(
+                    "file " + fileSplit.getPath() + " is not among the source's listed files");
+              }
               return new SplitIterator(fileSplit, rank, it, parser, header, original, splitLines);
             },
             true);

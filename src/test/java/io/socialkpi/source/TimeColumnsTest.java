@@ -109,6 +109,19 @@ class TimeColumnsTest {
     assertThat(FixedWidthPattern.of("yyyy-MM-dd HH:mm:ssXXX'Z'")).isNull();
     assertThat(FixedWidthPattern.of("yyyy-MM-dd HH:mm:ss Z")).isNull();
     assertThat(FixedWidthPattern.of("yyyy-MM-dd'T'HH:mm:ssXXX").carriesOffset()).isTrue();
+    // Optional sections and escaped quotes are Spark's to read.
+    assertThat(FixedWidthPattern.of("[yyyy-MM-dd HH:mm:ss]")).isNull();
+    assertThat(FixedWidthPattern.of("HH 'o''clock' yyyy-MM-dd")).isNull();
+  }
+
+  @Test
+  void aLiteralZeroInThePatternIsAZeroNotAnyDigit() {
+    FixedWidthPattern utc = FixedWidthPattern.of("yyyy-MM-dd'T'HH:mm:ss'+00:00'");
+    assertThat(utc.epochSecond("2024-03-04T10:00:00+00:00")).isEqualTo(1_709_546_400L);
+    assertThat(utc.epochSecond("2024-03-04T10:00:00+02:00")).isEqualTo(FixedWidthPattern.NO_ANSWER);
+    FixedWidthPattern millis = FixedWidthPattern.of("yyyy-MM-dd HH:mm:ss.000");
+    assertThat(millis.epochSecond("2024-03-04 10:00:00.250"))
+        .isEqualTo(FixedWidthPattern.NO_ANSWER);
   }
 
   @ParameterizedTest
