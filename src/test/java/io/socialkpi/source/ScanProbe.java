@@ -8,7 +8,13 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
-/** Scratch: scans every source of a config N rounds and prints per-source seconds. */
+/**
+ * Profiling aid behind PERFORMANCE.md's warm-scan measurements: runs {@link SourceScan} alone for
+ * every source of a config (or those named), several rounds in one JVM, and prints each source's
+ * seconds, rows and quarantined rows per round, so that a change to the scan can be compared on
+ * warm rounds without the rest of the pipeline. Run with the benchmark's classpath: {@code java ...
+ * io.socialkpi.source.ScanProbe CONFIG [ROUNDS] [SOURCE,SOURCE]}.
+ */
 public final class ScanProbe {
   public static void main(String[] args) throws Exception {
     Settings settings = SettingsLoader.load(Path.of(args[0]));
