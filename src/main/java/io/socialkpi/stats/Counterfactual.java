@@ -67,7 +67,7 @@ public final class Counterfactual {
     for (int i = 0; i < post.length; i++) {
       double[] row =
           row(
-              pre.length + i,
+              postOffset + i,
               control ? postControl[i] : 0,
               weekdays ? postDayOfWeek[i] : 0,
               control,

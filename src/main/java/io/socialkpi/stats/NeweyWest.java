@@ -1,0 +1,51 @@
+package io.socialkpi.stats;
+
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.RealMatrix;
+
+/**
+ * Newey–West (1987) heteroscedasticity- and autocorrelation-consistent covariance of OLS
+ * coefficients: {@code (X'X)^-1 S (X'X)^-1 * n/(n-p)} with {@code S = sum_t e_t^2 x_t x_t' +
+ * sum_{l=1..L} w_l sum_t e_t e_{t-l} (x_t x_{t-l}' + x_{t-l} x_t')} and Bartlett weights {@code w_l
+ * = 1 - l/(L+1)}. The {@code n/(n-p)} factor is statsmodels' small-sample correction ({@code OLS(y,
+ * X).fit(cov_type="HAC", cov_kwds={"maxlags": L, "use_correction": True})}; its default leaves it
+ * out, which makes the interval narrower by about {@code sqrt(n/(n-p))}).
+ *
+ * <p>Lag rule: {@code L = floor(4 (n/100)^(2/9))}, Newey and West's (1994) plug-in rule (4 lags for
+ * two years of weekly windows, 5 for one year of daily windows), never below 1.
+ */
+public final class NeweyWest {
+  private NeweyWest() {}
+
+  /** Newey and West's (1994) rule of thumb for the number of lags. */
+  public static int lags(int n) {
+    return Math.max(1, (int) Math.floor(4 * Math.pow(n / 100.0, 2.0 / 9.0)));
+  }
+
+  static RealMatrix covariance(double[][] x, double[] e, RealMatrix xtxInverse, int lags) {
+    int n = x.length;
+    int p = x[0].length;
+    double[][] s = new double[p][p];
+    for (int t = 0; t < n; t++) {
+      double e2 = e[t] * e[t];
+      for (int j = 0; j < p; j++) {
+        for (int k = 0; k < p; k++) {
+          s[j][k] += e2 * x[t][j] * x[t][k];
+        }
+      }
+    }
+    for (int l = 1; l <= Math.min(lags, n - 1); l++) {
+      double w = 1 - l / (lags + 1.0);
+      for (int t = l; t < n; t++) {
+        double ee = w * e[t] * e[t - l];
+        for (int j = 0; j < p; j++) {
+          for (int k = 0; k < p; k++) {
+            s[j][k] += ee * (x[t][j] * x[t - l][k] + x[t - l][j] * x[t][k]);
+          }
+        }
+      }
+    }
+    RealMatrix meat = new Array2DRowRealMatrix(s, false);
+    return xtxInverse.multiply(meat).multiply(xtxInverse).scalarMultiply(n / (double) (n - p));
+  }
+}

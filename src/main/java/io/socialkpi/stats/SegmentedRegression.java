@@ -1,0 +1,170 @@
+package io.socialkpi.stats;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.linear.RealMatrix;
+
+/**
+ * Interrupted-time-series (segmented) regression of an outcome over its windows (Bernal, Cummins
+ * and Gasparrini 2017): {@code y_t = level + trend * t + sum_k step_k * [t >= launch_k] (+ control
+ * coefficient * control_t) (+ weekday dummies) + e_t}, by least squares, with Newey–West standard
+ * errors ({@link NeweyWest}). Each tactic's effect is its step: the change in level at its launch
+ * beyond the trend before it, the earlier tactics' steps, the weekday pattern and the control.
+ * Windows in a tactic's ramp-up are left out of the fit.
+ *
+ * <p>Because autocorrelation that the lag rule misses still makes analytic p-values too small, each
+ * step's t statistic is also ranked among placebo launches ({@link PlaceboLaunches}) fitted on the
+ * clean history before the first launch; a verdict uses the larger of the two p-values.
+ */
+public final class SegmentedRegression {
+  /**
+   * Windows before the first launch below which no trend is estimated, beyond the model's terms.
+   */
+  public static final int MIN_PRE_WINDOWS = 8;
+
+  private SegmentedRegression() {}
+
+  /**
+   * The series and the launches to fit.
+   *
+   * @param y the outcome per window (NaN: missing)
+   * @param control the control series aligned with y, or null
+   * @param dayOfWeek 1..7 per window for daily windows, or null
+   * @param cuts each tactic's launch window index, in the tactics' order (ascending)
+   * @param from first window of the fit; {@code to} one past the last
+   * @param rampUp windows from each launch on left out of the fit
+   */
+  public record Input(
+      double[] y,
+      double[] control,
+      int[] dayOfWeek,
+      int[] cuts,
+      int from,
+      int to,
+      int rampUp,
+      double confidence) {}
+
+  /** One effect per cut, in the same order. */
+  public static List<AdjustedEffect> estimate(Input in) {
+    Design base = new Design(in.y, in.control, in.dayOfWeek, in.from, in.to, in.cuts, in.rampUp);
+    String model = base.model(in.cuts.length);
+    List<AdjustedEffect> out = new ArrayList<>();
+    int first = in.cuts.length == 0 ? in.to : in.cuts[0];
+    int nPre = base.rowsBefore(first);
+    int minPre = Math.max(MIN_PRE_WINDOWS, base.baseTerms() + 4);
+    List<Integer> steps = new ArrayList<>();
+    for (int k = 0; k < in.cuts.length; k++) {
+      int cut = in.cuts[k];
+      boolean duplicate = k > 0 && in.cuts[k - 1] == cut;
+      if (!duplicate && base.rowsAtOrAfter(cut) > 0 && cut > in.from) {
+        steps.add(cut);
+      }
+    }
+    LeastSquares fit = null;
+    if (nPre >= minPre && !steps.isEmpty()) {
+      fit = base.fit(steps);
+    }
+    PlaceboLaunches placebo = PlaceboLaunches.of(base, first, minPre);
+    for (int k = 0; k < in.cuts.length; k++) {
+      int cut = in.cuts[k];
+      int next = nextCut(in.cuts, cut, in.to);
+      int nPost = base.rowsBetween(cut, next);
+      String why =
+          nPre < minPre
+              ? "too little history before the first launch to estimate the trend ("
+                  + nPre
+                  + " windows, need "
+                  + minPre
+                  + ")"
+              : nPost == 0
+                  ? "no windows after the launch"
+                  : k > 0 && in.cuts[k - 1] == cut
+                      ? "launched in the same window as an earlier tactic: their effects cannot be"
+                          + " told apart"
+                      : fit == null ? "the segmented regression is degenerate" : null;
+      if (why != null) {
+        out.add(AdjustedEffect.missing(nPre, nPost, model, why));
+        continue;
+      }
+      int column = base.baseTerms() + steps.indexOf(cut);
+      out.add(
+          effect(fit, base, steps, column, cut, next, nPre, nPost, model, placebo, in.confidence));
+    }
+    return out;
+  }
+
+  private static int nextCut(int[] cuts, int cut, int to) {
+    for (int c : cuts) {
+      if (c > cut) {
+        return Math.min(c, to);
+      }
+    }
+    return to;
+  }
+
+  private static AdjustedEffect effect(
+      LeastSquares fit,
+      Design design,
+      java.util.List<Integer> steps,
+      int column,
+      int cut,
+      int next,
+      int nPre,
+      int nPost,
+      String model,
+      PlaceboLaunches placebo,
+      double confidence) {
+    int lags = NeweyWest.lags(fit.n);
+    RealMatrix v = fit.hacCovariance(lags);
+    double estimate = fit.beta[column];
+    double se = Math.sqrt(v.getEntry(column, column));
+    TDistribution t = new TDistribution(null, fit.df(), 1e-14);
+    double crit = t.inverseCumulativeProbability((1 + confidence) / 2);
+    if (!(se > 0)) {
+      return AdjustedEffect.missing(nPre, nPost, model, "no variation around the fitted model");
+    }
+    double stat = estimate / se;
+    double p = 2 * t.cumulativeProbability(-Math.abs(stat));
+    // Relative to what the model predicts for the after period without this step.
+    double[] mean = design.meanRow(cut, next, steps);
+    mean[column] = 0;
+    double level = 0;
+    for (int j = 0; j < fit.p; j++) {
+      level += mean[j] * fit.beta[j];
+    }
+    double rel = Double.NaN;
+    double relLow = Double.NaN;
+    double relHigh = Double.NaN;
+    if (Math.abs(level) > 1e-12 * Math.abs(estimate)) {
+      double abs = Math.abs(level);
+      rel = estimate / abs;
+      double[] g = new double[fit.p];
+      for (int j = 0; j < fit.p; j++) {
+        g[j] = -estimate * Math.signum(level) * mean[j] / (abs * abs);
+      }
+      g[column] += 1 / abs;
+      double relSe = Math.sqrt(LeastSquares.quadratic(v, g));
+      relLow = rel - crit * relSe;
+      relHigh = rel + crit * relSe;
+    }
+    double placeboP = placebo.pValue(Math.abs(stat));
+    return new AdjustedEffect(
+        nPre,
+        nPost,
+        estimate,
+        se,
+        fit.df(),
+        p,
+        estimate - crit * se,
+        estimate + crit * se,
+        rel,
+        relLow,
+        relHigh,
+        placeboP,
+        placebo.count(),
+        lags,
+        model,
+        Double.isNaN(placeboP) ? placebo.why() : null);
+  }
+}

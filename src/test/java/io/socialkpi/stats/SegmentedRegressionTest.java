@@ -1,0 +1,299 @@
+package io.socialkpi.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The segmented regression against statsmodels 0.13.5 / NumPy 1.24 / SciPy 1.10 (Debian's
+ * python3-statsmodels). The data were made by the script in each test and are pasted here; the
+ * reference fit is {@code sm.OLS(y, X).fit(cov_type="HAC", cov_kwds={"maxlags": L,
+ * "use_correction": True}, use_t=True)} with {@code L = floor(4 (n/100)^(2/9))}.
+ */
+class SegmentedRegressionTest {
+  // rng = np.random.default_rng(7); AR(1) 0.5 noise sd 5; y = round(200 + 0.8 t + 12 [t>=36] + e,
+  // 3)
+  static final double[] WEEKLY = {
+    200.006, 202.297, 200.978, 197.636, 198.545, 196.714, 201.458, 210.63, 206.454, 204.125,
+    208.912, 211.04, 211.247, 206.571, 209.139, 214.446, 207.302, 208.563, 202.375, 202.74, 200.561,
+    207.905, 206.815, 214.364, 217.966, 218.448, 207.44, 212.227, 217.471, 221.302, 215.4, 218.111,
+    217.363, 218.237, 228.423, 224.574, 238.924, 245.084, 241.224, 242.054, 243.979, 245.108,
+    239.629, 243.795, 252.692, 243.01, 250.602, 251.098, 247.942, 259.973, 260.198, 250.902,
+    253.024, 256.995, 255.554, 259.591, 258.263, 261.668, 267.627, 260.435
+  };
+
+  // rng = np.random.default_rng(11); c = round(1000 + 2 t + N(0, 20), 2); AR(1) 0.3 noise sd 8;
+  // y = round(50 + 0.1 t + 0.2 c + weekday effect + 15 [t>=70] - 5 [t>=100] + e, 3); y[20] = NaN
+  static final double[] DAILY = {
+    244.55,
+    251.41,
+    254.735,
+    242.571,
+    249.162,
+    237.356,
+    244.381,
+    250.896,
+    243.884,
+    246.701,
+    265.446,
+    269.844,
+    255.964,
+    240.978,
+    248.801,
+    276.432,
+    276.575,
+    279.425,
+    286.744,
+    252.404,
+    Double.NaN,
+    259.047,
+    271.438,
+    269.911,
+    261.762,
+    267.67,
+    239.838,
+    242.017,
+    250.636,
+    266.436,
+    269.485,
+    272.285,
+    276.694,
+    262.81,
+    261.828,
+    268.232,
+    270.175,
+    275.455,
+    267.542,
+    273.961,
+    262.017,
+    264.329,
+    266.218,
+    273.711,
+    269.557,
+    265.835,
+    268.29,
+    258.367,
+    264.749,
+    267.142,
+    273.666,
+    274.059,
+    290.087,
+    286.733,
+    262.27,
+    257.673,
+    267.259,
+    294.269,
+    267.841,
+    285.991,
+    289.678,
+    263.43,
+    266.587,
+    289.208,
+    292.447,
+    287.905,
+    298.16,
+    292.997,
+    279.837,
+    270.558,
+    309.442,
+    299.918,
+    309.822,
+    305.346,
+    303.51,
+    299.727,
+    298.269,
+    318.794,
+    308.263,
+    314.53,
+    302.962,
+    314.932,
+    291.191,
+    278.302,
+    308.201,
+    294.663,
+    303.379,
+    292.946,
+    299.548,
+    293.083,
+    308.956,
+    317.575,
+    315.754,
+    329.265,
+    323.191,
+    305.15,
+    296.705,
+    305.26,
+    311.277,
+    318.307,
+    317.129,
+    310.663,
+    304.801,
+    295.329,
+    295.686,
+    303.51,
+    320.799,
+    339.154,
+    318.653,
+    320.758,
+    319.67,
+    314.127,
+    335.363,
+    319.915,
+    326.122,
+    333.696,
+    341.121,
+    317.366,
+    308.154,
+    328.343,
+    331.765,
+    319.585,
+    335.485,
+    319.572,
+    314.837,
+    315.371,
+    313.686,
+    337.111,
+    332.184,
+    321.937,
+    324.899,
+    306.983,
+    301.146,
+    313.817,
+    331.332,
+    339.459,
+    340.051,
+    338.938,
+    327.185,
+    316.601
+  };
+  static final double[] CONTROL = {
+    1000.68, 1029.19, 1028.49, 995.79, 1002.04, 999.45, 1023.39, 1012.88, 1030.94, 981.05, 1051.33,
+    1020.07, 1037.61, 1023.27, 1020.42, 1039.26, 1048.49, 1029.95, 1032.94, 1051.71, 1022.59,
+    1011.71, 1051.9, 1032.59, 1009.59, 1033.72, 1042.65, 1030.14, 1026.15, 1058.73, 1077.94,
+    1057.34, 1049.13, 1073.7, 1082.34, 1064.0, 1082.89, 1094.86, 1071.86, 1061.73, 1086.95, 1086.95,
+    1105.98, 1060.31, 1074.77, 1073.24, 1057.32, 1096.53, 1106.56, 1083.22, 1127.71, 1118.44,
+    1116.55, 1114.03, 1127.11, 1083.36, 1124.28, 1126.06, 1080.65, 1124.94, 1114.99, 1137.63,
+    1115.22, 1125.64, 1134.86, 1112.47, 1143.97, 1131.9, 1145.85, 1127.56, 1161.72, 1154.1, 1140.44,
+    1158.64, 1173.2, 1185.82, 1120.53, 1171.66, 1165.3, 1156.12, 1139.87, 1187.14, 1138.77, 1177.34,
+    1194.04, 1138.01, 1165.95, 1147.82, 1180.88, 1208.29, 1220.47, 1146.44, 1172.5, 1200.07,
+    1219.59, 1198.42, 1177.08, 1199.94, 1195.67, 1193.93, 1185.31, 1209.75, 1210.16, 1204.14,
+    1203.57, 1184.3, 1202.28, 1238.13, 1212.19, 1189.21, 1246.69, 1232.61, 1266.16, 1227.25,
+    1218.77, 1201.05, 1258.48, 1285.39, 1219.58, 1225.06, 1251.92, 1225.39, 1238.59, 1239.0,
+    1251.84, 1271.9, 1252.44, 1272.38, 1247.6, 1264.56, 1217.24, 1233.0, 1279.92, 1254.2, 1279.6,
+    1280.85, 1298.45, 1290.24, 1296.34, 1275.77
+  };
+
+  static void close(double actual, double expected) {
+    assertThat(actual).isCloseTo(expected, within(Math.abs(expected) * 1e-9));
+  }
+
+  static List<AdjustedEffect> weekly(double[] y, int cut) {
+    return SegmentedRegression.estimate(
+        new SegmentedRegression.Input(y, null, null, new int[] {cut}, 0, y.length, 0, 0.95));
+  }
+
+  @Test
+  void stepWithTrendMatchesStatsmodelsHac() {
+    // X = [1, t - 36, t >= 36]; r = fit(y, X, 3); r.params[2], r.bse[2], r.pvalues[2], r.conf_int()
+    AdjustedEffect e = weekly(WEEKLY, 36).get(0);
+    assertThat(e.hacLags()).isEqualTo(3);
+    assertThat(e.df()).isEqualTo(57);
+    assertThat(e.nPre()).isEqualTo(36);
+    assertThat(e.nPost()).isEqualTo(24);
+    close(e.estimate(), 20.30123624903453);
+    close(e.stdError(), 2.4509372928643574);
+    close(e.pValue(), 2.332635400579514e-11);
+    close(e.ciLow(), 15.393318980215808);
+    close(e.ciHigh(), 25.209153517853252);
+    assertThat(e.model()).isEqualTo("level+trend+step");
+  }
+
+  @Test
+  void relativeEffectHasDeltaMethodInterval() {
+    // Xp = X[36:] with the step column zeroed; lev = Xp.mean(0) @ b; rel = b[2] / |lev|;
+    // g = -b[2] sign(lev) m / lev^2, g[2] += 1/|lev|; se = sqrt(g' V_hac g); rel -+ t(.975, 57) se
+    AdjustedEffect e = weekly(WEEKLY, 36).get(0);
+    close(e.relEffect(), 0.0879136133424427);
+    close(e.relCiLow(), 0.06510897588993186);
+    close(e.relCiHigh(), 0.11071825079495354);
+  }
+
+  @Test
+  void placeboLaunchesInTheHistory() {
+    // history = rows 0..35, length = max(4, 36 // 4) = 9, placebo cuts q = 8..27, each fitted on
+    // y[:q+9] with X = [1, t, t >= q] and HAC lags of its own n; p = (1 + #(|t_q| >= |t|)) / 21
+    AdjustedEffect e = weekly(WEEKLY, 36).get(0);
+    assertThat(e.placebos()).isEqualTo(20);
+    close(e.placeboPValue(), 0.047619047619047616);
+    assertThat(e.decisiveP()).isEqualTo(e.placeboPValue());
+  }
+
+  @Test
+  void twoTacticsWithControlWeekdaysRampUpAndAGap() {
+    // Rows: y not NaN, not in [70, 72) or [100, 102) (ramp-up 2); X = [1, t - 70, c, weekday
+    // dummies Tue..Sun, t >= 70, t >= 100]; r = fit(y[keep], X[keep], 4); n = 135, df = 124
+    LocalDate start = LocalDate.of(2024, 1, 1);
+    int[] dow =
+        IntStream.range(0, DAILY.length)
+            .map(i -> start.plusDays(i).getDayOfWeek().getValue())
+            .toArray();
+    List<AdjustedEffect> e =
+        SegmentedRegression.estimate(
+            new SegmentedRegression.Input(
+                DAILY, CONTROL, dow, new int[] {70, 100}, 0, DAILY.length, 2, 0.95));
+    assertThat(e.get(0).df()).isEqualTo(124);
+    assertThat(e.get(0).hacLags()).isEqualTo(4);
+    assertThat(e.get(0).model()).isEqualTo("level+trend+control+weekday+steps");
+    close(e.get(0).estimate(), 13.758761977503045);
+    close(e.get(0).stdError(), 3.6600670467691994);
+    close(e.get(0).pValue(), 0.00026132501824969713);
+    close(e.get(0).ciLow(), 6.5144640464842505);
+    close(e.get(0).ciHigh(), 21.00305990852184);
+    close(e.get(1).estimate(), -1.0378641490116518);
+    close(e.get(1).stdError(), 3.689297531871581);
+    close(e.get(1).pValue(), 0.7789357476128622);
+    assertThat(e.get(1).nPost()).isEqualTo(38);
+  }
+
+  @Test
+  void aTrendAloneIsNoStep() {
+    double[] y = IntStream.range(0, 104).mapToDouble(i -> 500 + 3.0 * i + (i % 3) - 1).toArray();
+    AdjustedEffect e = weekly(y, 52).get(0);
+    assertThat(e.estimate()).isCloseTo(0, within(1.0));
+    assertThat(e.ciLow()).isNegative();
+    assertThat(e.ciHigh()).isPositive();
+  }
+
+  @Test
+  void tooLittleHistoryIsSaidNotGuessed() {
+    double[] y = IntStream.range(0, 30).mapToDouble(i -> i % 4).toArray();
+    AdjustedEffect e = weekly(y, 5).get(0);
+    assertThat(e.estimate()).isNaN();
+    assertThat(e.note())
+        .isEqualTo(
+            "too little history before the first launch to estimate the trend (5 windows,"
+                + " need 8)");
+  }
+
+  @Test
+  void tooFewPlaceboLaunchesLeaveThePlaceboPOpen() {
+    double[] y =
+        IntStream.range(0, 40).mapToDouble(i -> 10 + (i % 5) + (i >= 20 ? 8 : 0)).toArray();
+    AdjustedEffect e = weekly(y, 20).get(0);
+    assertThat(e.estimate()).isPositive();
+    assertThat(e.placeboPValue()).isNaN();
+    assertThat(e.decisiveP()).isNaN();
+    assertThat(e.note()).startsWith("too little history before the first launch for placebo");
+  }
+
+  @Test
+  void noWindowsAfterTheLaunch() {
+    double[] y = IntStream.range(0, 40).mapToDouble(i -> i % 7).toArray();
+    AdjustedEffect e = weekly(y, 45).get(0);
+    assertThat(e.note()).isEqualTo("no windows after the launch");
+  }
+}
