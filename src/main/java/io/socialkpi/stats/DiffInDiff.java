@@ -63,6 +63,7 @@ public final class DiffInDiff {
           estimate,
           estimate,
           n,
+          preTrend(treatedBefore, controlBefore),
           "no variation within the periods");
     }
     TDistribution t = new TDistribution(null, fit.df(), 1e-14);
@@ -77,6 +78,41 @@ public final class DiffInDiff {
         estimate - crit * se,
         estimate + crit * se,
         n,
+        preTrend(treatedBefore, controlBefore),
         null);
+  }
+
+  /** Windows of the before period needed to test its trend difference. */
+  static final int MIN_PRE_TREND_WINDOWS = 6;
+
+  /**
+   * p-value of the slope of {@code treated - control} over the before windows (index = window),
+   * Newey–West standard error with the usual lag rule and t on n - 2 df; NaN with too few windows.
+   */
+  static double preTrend(double[] treated, double[] control) {
+    java.util.List<double[]> x = new java.util.ArrayList<>();
+    java.util.List<Double> y = new java.util.ArrayList<>();
+    for (int i = 0; i < Math.min(treated.length, control.length); i++) {
+      if (!Double.isNaN(treated[i]) && !Double.isNaN(control[i])) {
+        x.add(new double[] {1, i});
+        y.add(treated[i] - control[i]);
+      }
+    }
+    if (y.size() < MIN_PRE_TREND_WINDOWS) {
+      return Double.NaN;
+    }
+    LeastSquares fit =
+        LeastSquares.fit(
+            x.toArray(new double[0][]), y.stream().mapToDouble(Double::doubleValue).toArray());
+    if (fit == null) {
+      return Double.NaN;
+    }
+    double se = Math.sqrt(fit.hacCovariance(NeweyWest.lags(fit.n)).getEntry(1, 1));
+    if (!(se > 0)) {
+      return fit.beta[1] == 0 ? 1.0 : 0.0;
+    }
+    return 2
+        * new TDistribution(null, fit.df(), 1e-14)
+            .cumulativeProbability(-Math.abs(fit.beta[1] / se));
   }
 }

@@ -15,11 +15,12 @@ public record DiffInDiffResult(
     double ciLow,
     double ciHigh,
     int n,
+    double preTrendP,
     String note)
     implements Serializable {
 
   static DiffInDiffResult missing(int n, String note) {
     double nan = Double.NaN;
-    return new DiffInDiffResult(nan, nan, nan, nan, nan, nan, nan, n, note);
+    return new DiffInDiffResult(nan, nan, nan, nan, nan, nan, nan, n, nan, note);
   }
 }

@@ -296,4 +296,30 @@ class SegmentedRegressionTest {
     AdjustedEffect e = weekly(y, 45).get(0);
     assertThat(e.note()).isEqualTo("no windows after the launch");
   }
+
+  @Test
+  void differenceInDifferencesTestsThePreTrends() {
+    // d = (y - c)[:70] without the NaN; X = [1, i]; L = 3 (n = 69);
+    // sm.OLS(d, X).fit(cov_type="HAC", cov_kwds={"maxlags": 3, "use_correction": True},
+    // use_t=True).pvalues[1] (the control grows by 2 a window, the outcome by 0.5: not parallel)
+    double[] before = java.util.Arrays.copyOfRange(DAILY, 0, 70);
+    double[] control = java.util.Arrays.copyOfRange(CONTROL, 0, 70);
+    close(DiffInDiff.preTrend(before, control), 2.2227306407907107e-22);
+    DiffInDiffResult r =
+        DiffInDiff.estimate(
+            before,
+            java.util.Arrays.copyOfRange(DAILY, 70, 140),
+            control,
+            java.util.Arrays.copyOfRange(CONTROL, 70, 140),
+            0.95);
+    close(r.preTrendP(), 2.2227306407907107e-22);
+    double[] parallel = new double[40];
+    double[] base = new double[40];
+    for (int i = 0; i < 40; i++) {
+      base[i] = 100 + 2 * i + (i % 4);
+      parallel[i] = base[i] + 30 + ((i * 7) % 5);
+    }
+    assertThat(DiffInDiff.preTrend(parallel, base)).isGreaterThan(0.05);
+    assertThat(DiffInDiff.preTrend(new double[] {1, 2, 3}, new double[] {1, 1, 1})).isNaN();
+  }
 }
