@@ -1,5 +1,6 @@
 package io.socialkpi.analysis;
 
+import io.socialkpi.stats.AdjustedEffect;
 import io.socialkpi.stats.CounterfactualResult;
 import io.socialkpi.stats.DiffInDiffResult;
 import io.socialkpi.stats.TwoSampleResult;
@@ -17,6 +18,8 @@ import java.time.LocalDate;
  * @param controlMetric the control series the outcome was compared with, or null
  * @param did difference-in-differences against the control (outcome rows with a control only)
  * @param counterfactual the outcome against its pre-period fit (outcome rows only)
+ * @param adjusted the step at the launch beyond trend, weekday pattern, control and earlier
+ *     tactics, with Newey–West and placebo p-values: what the verdict rests on (outcome rows only)
  */
 public record EffectRow(
     String objectiveId,
@@ -32,5 +35,6 @@ public record EffectRow(
     TwoSampleResult test,
     String controlMetric,
     DiffInDiffResult did,
-    CounterfactualResult counterfactual)
+    CounterfactualResult counterfactual,
+    AdjustedEffect adjusted)
     implements Serializable {}

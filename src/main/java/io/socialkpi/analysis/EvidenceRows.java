@@ -1,5 +1,6 @@
 package io.socialkpi.analysis;
 
+import io.socialkpi.stats.AdjustedEffect;
 import io.socialkpi.stats.CounterfactualResult;
 import io.socialkpi.stats.DiffInDiffResult;
 import java.sql.Date;
@@ -85,6 +86,7 @@ final class EvidenceRows {
       did == null ? null : d(did.pValue()),
       did == null ? null : d(did.ciLow()),
       did == null ? null : d(did.ciHigh()),
+      did == null ? null : d(did.preTrendP()),
       did == null ? null : did.note(),
       cf == null ? null : d(cf.predictedMean()),
       cf == null ? null : d(cf.averageEffect()),
@@ -95,8 +97,28 @@ final class EvidenceRows {
       cf == null ? null : d(cf.pValue()),
       cf == null ? null : cf.note()
     };
-    Object[] all = java.util.Arrays.copyOf(base, base.length + control.length);
+    AdjustedEffect a = e.adjusted();
+    Object[] adjusted = {
+      a == null ? null : a.model(),
+      a == null ? null : a.nPre(),
+      a == null ? null : a.nPost(),
+      a == null ? null : d(a.estimate()),
+      a == null ? null : d(a.stdError()),
+      a == null ? null : d(a.df()),
+      a == null ? null : d(a.pValue()),
+      a == null ? null : d(a.ciLow()),
+      a == null ? null : d(a.ciHigh()),
+      a == null ? null : d(a.relEffect()),
+      a == null ? null : d(a.relCiLow()),
+      a == null ? null : d(a.relCiHigh()),
+      a == null ? null : d(a.placeboPValue()),
+      a == null ? null : a.placebos(),
+      a == null ? null : a.hacLags(),
+      a == null ? null : a.note()
+    };
+    Object[] all = java.util.Arrays.copyOf(base, base.length + control.length + adjusted.length);
     System.arraycopy(control, 0, all, base.length, control.length);
+    System.arraycopy(adjusted, 0, all, base.length + control.length, adjusted.length);
     return RowFactory.create(all);
   }
 

@@ -1,10 +1,13 @@
 package io.socialkpi.analysis;
 
+import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.signum;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
@@ -32,17 +35,22 @@ final class ObjectiveVerdicts {
 
   /**
    * A level correlation is trend-driven when it is significant (q below alpha) but the same pair in
-   * first differences is not: two trending series correlate without any link.
+   * first differences is not, or is significant with the opposite sign: two trending series
+   * correlate without any link.
    */
   static Dataset<Row> flagTrendDriven(Dataset<Row> correlations, double alpha) {
     WindowSpec pair = Window.partitionBy("objective_id", "entity", "lead_metric", "lag", "method");
     Column diffQ = max(when(col("transform").equalTo("diff"), col("q_value"))).over(pair);
+    Column diffSign =
+        max(when(col("transform").equalTo("diff"), signum(col("coefficient")))).over(pair);
     Column levelSignificant = col("transform").equalTo("level").and(col("q_value").lt(alpha));
-    Column diffSignificant = diffQ.isNotNull().and(diffQ.lt(alpha));
+    // The differences confirm the level only when they are significant the same way round.
+    Column diffConfirms =
+        diffQ.isNotNull().and(diffQ.lt(alpha)).and(diffSign.equalTo(signum(col("coefficient"))));
     return correlations.withColumn(
         "trend_driven",
         when(col("q_value").isNull(), lit(null).cast("boolean"))
-            .otherwise(levelSignificant.and(diffSignificant.equalTo(false))));
+            .otherwise(levelSignificant.and(coalesce(diffConfirms, lit(false)).equalTo(false))));
   }
 
   /**
@@ -52,10 +60,19 @@ final class ObjectiveVerdicts {
   static Dataset<Row> bestLags(Dataset<Row> correlations) {
     WindowSpec perLead =
         Window.partitionBy("objective_id", "entity", "lead_metric")
-            .orderBy(col("q_value"), col("lag"), col("transform"), col("method").desc());
+            .orderBy(
+                col("q_value"),
+                abs(col("coefficient")).desc(),
+                col("lag"),
+                col("transform"),
+                col("method").desc());
     Dataset<Row> best =
         correlations
-            .filter(col("direction_ok").equalTo(true).and(col("q_value").isNotNull()))
+            .filter(
+                col("direction_ok")
+                    .equalTo(true)
+                    .and(col("q_value").isNotNull())
+                    .and(col("n").geq(Verdicts.MIN_PAIRS_FOR_EVIDENCE)))
             .withColumn("_rank", row_number().over(perLead))
             .filter(col("_rank").equalTo(1));
     return best.groupBy(KEY[0], KEY[1])
@@ -68,7 +85,8 @@ final class ObjectiveVerdicts {
                         col("transform"),
                         col("coefficient"),
                         col("q_value"),
-                        col("trend_driven")))
+                        col("trend_driven"),
+                        col("n")))
                 .as("lead_evidence"));
   }
 
@@ -82,12 +100,17 @@ final class ObjectiveVerdicts {
                 collect_list(
                         struct(
                             col("tactic_id"),
+                            col("launched"),
                             col("ci_low"),
                             col("ci_high"),
-                            col("did_ci_low"),
-                            col("did_ci_high"),
-                            col("cf_ci_low"),
-                            col("cf_ci_high")))
+                            col("adj_estimate"),
+                            col("adj_p_value"),
+                            col("adj_placebo_p_value"),
+                            col("adj_note"),
+                            col("control_metric"),
+                            col("did_estimate"),
+                            col("did_p_value"),
+                            col("did_pre_trend_p")))
                     .as("_effects"));
     Dataset<Row> joined =
         summaries
@@ -100,33 +123,47 @@ final class ObjectiveVerdicts {
 
   private static Row verdictRow(Row row, int n, double alpha) {
     List<Verdicts.LeadEvidence> leads = new ArrayList<>();
-    Row bestLead = null;
     List<Row> leadRows =
         row.isNullAt(row.fieldIndex("lead_evidence"))
             ? List.of()
             : row.getList(row.fieldIndex("lead_evidence"));
     for (Row l : leadRows) {
-      Verdicts.LeadEvidence e =
+      leads.add(
           new Verdicts.LeadEvidence(
-              l.getString(0),
-              l.getInt(1),
-              l.getDouble(4),
-              l.getDouble(5),
-              !l.isNullAt(6) && l.getBoolean(6));
-      leads.add(e);
-      if (bestLead == null || l.getDouble(5) < bestLead.getDouble(5)) {
-        bestLead = l;
-      }
+              l.getAs("lead_metric"),
+              l.<Integer>getAs("lag"),
+              l.getAs("method"),
+              l.<Double>getAs("coefficient"),
+              l.<Double>getAs("q_value"),
+              Boolean.TRUE.equals(l.getAs("trend_driven")),
+              l.<Integer>getAs("n"),
+              true));
     }
-    List<Verdicts.OutcomeEffect> effects = new ArrayList<>();
+    // The strongest lead: smallest q, then the larger |coefficient|, then the name.
+    Verdicts.LeadEvidence best = leads.stream().min(Verdicts.STRONGEST_FIRST).orElse(null);
+    List<TacticFinding.Evidence> effects = new ArrayList<>();
     List<Row> effectRows =
         row.isNullAt(row.fieldIndex("_effects"))
-            ? List.of()
-            : row.getList(row.fieldIndex("_effects"));
+            ? new ArrayList<>()
+            : new ArrayList<>(row.getList(row.fieldIndex("_effects")));
+    // In launch order, whatever order collect_list gathered them in.
+    effectRows.sort(
+        java.util.Comparator.comparing((Row e) -> e.<java.sql.Date>getAs("launched"))
+            .thenComparing(e -> e.<String>getAs("tactic_id")));
     for (Row e : effectRows) {
       effects.add(
-          new Verdicts.OutcomeEffect(
-              e.getString(0), num(e, 1), num(e, 2), num(e, 3), num(e, 4), num(e, 5), num(e, 6)));
+          new TacticFinding.Evidence(
+              e.getAs("tactic_id"),
+              num(e, "ci_low"),
+              num(e, "ci_high"),
+              num(e, "adj_estimate"),
+              num(e, "adj_p_value"),
+              num(e, "adj_placebo_p_value"),
+              e.getAs("adj_note"),
+              e.getAs("control_metric") != null,
+              num(e, "did_estimate"),
+              num(e, "did_p_value"),
+              num(e, "did_pre_trend_p")));
     }
     int sign = "down".equals(row.getAs("expected_direction")) ? -1 : 1;
     Verdicts.Verdict v =
@@ -142,17 +179,31 @@ final class ObjectiveVerdicts {
     values[headline] = capitalise(v.verdict()) + ". " + values[headline];
     values[n] = v.verdict();
     values[n + 1] = v.reason();
-    values[n + 2] = bestLead == null ? null : bestLead.getString(0);
-    values[n + 3] = bestLead == null ? null : bestLead.getInt(1);
-    values[n + 4] = bestLead == null ? null : bestLead.getDouble(5);
+    values[n + 2] = best == null ? null : best.leadMetric();
+    values[n + 3] = best == null ? null : best.lag();
+    values[n + 4] = best == null ? null : best.qValue();
     values[n + 5] =
         leadRows.isEmpty()
             ? null
-            : scala.jdk.javaapi.CollectionConverters.asScala(leadRows).toSeq();
+            : scala.jdk.javaapi.CollectionConverters.asScala(leadEvidence(leadRows)).toSeq();
     return RowFactory.create(values);
   }
 
-  private static double num(Row r, int i) {
+  /** The lead_evidence structs as the table has them (without the pair count used above). */
+  private static List<Row> leadEvidence(List<Row> rows) {
+    List<Row> out = new ArrayList<>();
+    for (Row l : rows) {
+      Object[] v = new Object[EvidenceSchemas.LEAD_EVIDENCE.size()];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = l.get(l.fieldIndex(EvidenceSchemas.LEAD_EVIDENCE.fields()[i].name()));
+      }
+      out.add(RowFactory.create(v));
+    }
+    return out;
+  }
+
+  private static double num(Row r, String field) {
+    int i = r.fieldIndex(field);
     return r.isNullAt(i) ? Double.NaN : r.getDouble(i);
   }
 

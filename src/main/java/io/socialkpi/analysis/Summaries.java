@@ -108,11 +108,17 @@ final class Summaries {
     return -1;
   }
 
-  private static double recentMean(double[] values, int last) {
-    if (last < 0) {
-      return Double.NaN;
+  /** The mean of the last {@code RECENT_WINDOWS} windows that have a value, gaps skipped. */
+  static double recentMean(double[] values, int last) {
+    double sum = 0;
+    int n = 0;
+    for (int i = last; i >= 0 && n < ObjectiveEvidence.RECENT_WINDOWS; i--) {
+      if (!Double.isNaN(values[i])) {
+        sum += values[i];
+        n++;
+      }
     }
-    return mean(values, Math.max(0, last - ObjectiveEvidence.RECENT_WINDOWS + 1), last + 1);
+    return n == 0 ? Double.NaN : sum / n;
   }
 
   static double mean(double[] values, int from, int to) {

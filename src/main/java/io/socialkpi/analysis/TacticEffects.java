@@ -5,11 +5,13 @@ import io.socialkpi.config.AnalysisSettings;
 import io.socialkpi.config.ObjectiveSpec;
 import io.socialkpi.config.TacticSpec;
 import io.socialkpi.panel.ObjectivePanel;
+import io.socialkpi.stats.AdjustedEffect;
 import io.socialkpi.stats.BeforeAfter;
 import io.socialkpi.stats.Counterfactual;
 import io.socialkpi.stats.CounterfactualResult;
 import io.socialkpi.stats.DiffInDiff;
 import io.socialkpi.stats.DiffInDiffResult;
+import io.socialkpi.stats.SegmentedRegression;
 import io.socialkpi.stats.TwoSampleResult;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,7 +21,9 @@ import java.util.List;
 
 /**
  * Before/after effects of each tactic on each metric of an objective, and for the outcome the
- * control-adjusted estimates (difference-in-differences, counterfactual).
+ * adjusted effect that verdicts rest on (segmented regression with trend, weekday pattern, control
+ * and placebo launches) and the control-adjusted estimates (difference-in-differences with its
+ * pre-trend test, counterfactual).
  *
  * <p>Periods: "after" starts at the launch window (plus {@code ramp-up-windows} left out) and runs
  * to the end, or {@code windows-after} windows; "before" ends just before the launch window and
@@ -69,8 +73,10 @@ final class TacticEffects {
     List<TacticSpec> tactics = new ArrayList<>(objective.tactics());
     tactics.sort(Comparator.comparing(TacticSpec::launched));
     String controlSeries = objective.controlSeries(panel.entity());
+    List<AdjustedEffect> adjusted = adjusted(objective, panel, tactics, controlSeries);
     LocalDate previous = null;
-    for (TacticSpec tactic : tactics) {
+    for (int k = 0; k < tactics.size(); k++) {
+      TacticSpec tactic = tactics.get(k);
       Periods p = periods(panel, tactic.launched(), previous);
       for (String metric : objective.metrics()) {
         double[] series = panel.series(metric);
@@ -108,19 +114,59 @@ final class TacticEffects {
                 r,
                 outcome ? controlSeries : null,
                 did,
-                cf));
+                cf,
+                outcome ? adjusted.get(k) : null));
       }
       previous = tactic.launched();
     }
     return rows;
   }
 
+  /**
+   * The segmented regression of the outcome over every tactic's launch at once: the span reaches
+   * from {@code windows-before} before the first launch to {@code windows-after} after the last
+   * one's ramp-up (all windows when 0), so the trend is estimated from all the history before the
+   * first launch and each tactic's step is the change beyond the ones before it.
+   */
+  private List<AdjustedEffect> adjusted(
+      ObjectiveSpec objective, ObjectivePanel panel, List<TacticSpec> tactics, String control) {
+    int n = panel.size();
+    int[] cuts = new int[tactics.size()];
+    for (int k = 0; k < cuts.length; k++) {
+      cuts[k] = panel.firstAtOrAfter(unit.start(tactics.get(k).launched()));
+    }
+    if (cuts.length == 0) {
+      return List.of();
+    }
+    int from = settings.windowsBefore() > 0 ? Math.max(0, cuts[0] - settings.windowsBefore()) : 0;
+    int to =
+        settings.windowsAfter() > 0
+            ? Math.min(
+                n, cuts[cuts.length - 1] + settings.rampUpWindows() + settings.windowsAfter())
+            : n;
+    return SegmentedRegression.estimate(
+        new SegmentedRegression.Input(
+            panel.series(objective.outcome()),
+            control == null ? null : panel.series(control),
+            dayOfWeek(panel.windows()),
+            cuts,
+            from,
+            to,
+            settings.rampUpWindows(),
+            settings.confidence()));
+  }
+
+  /** Day of week 1..7 per window for daily windows (the weekday pattern), else null. */
+  private int[] dayOfWeek(LocalDate[] windows) {
+    if (unit != WindowUnit.DAY) {
+      return null;
+    }
+    return Arrays.stream(windows).mapToInt(w -> w.getDayOfWeek().getValue()).toArray();
+  }
+
   private CounterfactualResult counterfactual(
       LocalDate[] windows, double[] series, double[] control, Periods p) {
-    int[] dow = null;
-    if (unit == WindowUnit.DAY) {
-      dow = Arrays.stream(windows).mapToInt(w -> w.getDayOfWeek().getValue()).toArray();
-    }
+    int[] dow = dayOfWeek(windows);
     return Counterfactual.estimate(
         Arrays.copyOfRange(series, p.beforeFrom(), p.beforeTo()),
         control == null ? null : Arrays.copyOfRange(control, p.beforeFrom(), p.beforeTo()),

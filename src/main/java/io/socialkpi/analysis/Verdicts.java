@@ -1,20 +1,27 @@
 package io.socialkpi.analysis;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The verdict on one objective for one entity, from its evidence, in a rule a manager can follow
  * (docs/STATISTICS.md, "Verdict"):
  *
  * <ul>
- *   <li><b>supported</b>: after a tactic the outcome moved the expected way and its 95% interval
- *       excludes "no change", and no control-adjusted estimate (difference-in-differences,
- *       counterfactual) is clearly the other way. Without tactics: a lead indicator moves with the
- *       outcome the expected way, q below alpha, and not only through a shared trend.
- *   <li><b>contradicted</b>: after a tactic the outcome moved clearly against the expected way
- *       (interval entirely on the wrong side), and nothing supports it.
- *   <li><b>inconclusive</b>: anything else: no clear change, too little data, or mixed evidence.
+ *   <li><b>supported</b>: after a tactic the outcome moved the expected way beyond its trend before
+ *       the launch, its weekday pattern and the control (the adjusted effect, on the larger of its
+ *       Newey–West and placebo p-values, below alpha), nothing contradicts it, and no tactic went
+ *       the other way. Without tactics: a lead indicator moves with the outcome the expected way
+ *       (its polarity taken into account), q below alpha, at least {@link #MIN_PAIRS_FOR_EVIDENCE}
+ *       pairs, and not only through a shared trend.
+ *   <li><b>contradicted</b>: after a tactic the outcome moved against the expected way by the same
+ *       test, or against a control with parallel pre-trends, and nothing supports it.
+ *   <li><b>inconclusive</b>: anything else, with the reason: no change beyond the trend or chance,
+ *       the control moved the same way, too little history, or tactics that disagree.
  * </ul>
  */
 public final class Verdicts {
@@ -22,75 +29,90 @@ public final class Verdicts {
   public static final String CONTRADICTED = "contradicted";
   public static final String INCONCLUSIVE = "inconclusive";
 
-  /** The outcome's change around one tactic; intervals may be NaN when not available. */
-  public record OutcomeEffect(
-      String tacticId,
-      double ciLow,
-      double ciHigh,
-      double didLow,
-      double didHigh,
-      double cfLow,
-      double cfHigh) {}
-
-  /** The best lag of one lead indicator. */
+  /** The best lag of one lead indicator; {@code directionOk} already applies its polarity. */
   public record LeadEvidence(
-      String leadMetric, int lag, double coefficient, double qValue, boolean trendDriven) {}
+      String leadMetric,
+      int lag,
+      String method,
+      double coefficient,
+      double qValue,
+      boolean trendDriven,
+      int n,
+      boolean directionOk) {}
 
   public record Verdict(String verdict, String reason) {}
+
+  /** Fewer pairs than this: a correlation is reported but never evidence (docs/STATISTICS.md). */
+  public static final int MIN_PAIRS_FOR_EVIDENCE = 10;
 
   private Verdicts() {}
 
   public static Verdict decide(
-      int sign, double alpha, List<OutcomeEffect> effects, List<LeadEvidence> leads) {
-    OutcomeEffect supporting = null;
-    OutcomeEffect against = null;
-    for (OutcomeEffect e : effects) {
-      int side = side(sign, e.ciLow(), e.ciHigh());
-      boolean adjustedAgainst =
-          side(sign, e.didLow(), e.didHigh()) < 0 || side(sign, e.cfLow(), e.cfHigh()) < 0;
-      if (side > 0 && !adjustedAgainst && supporting == null) {
-        supporting = e;
-      } else if ((side < 0 || adjustedAgainst && side <= 0) && against == null) {
-        against = e;
-      }
+      int sign, double alpha, List<TacticFinding.Evidence> effects, List<LeadEvidence> leads) {
+    List<TacticFinding> findings = new ArrayList<>();
+    for (TacticFinding.Evidence e : effects) {
+      findings.add(TacticFinding.of(e, sign, alpha));
     }
-    LeadEvidence lead =
-        leads.stream()
-            .filter(
-                l -> l.qValue() < alpha && !l.trendDriven() && Math.signum(l.coefficient()) == sign)
-            .min(java.util.Comparator.comparingDouble(LeadEvidence::qValue))
-            .orElse(null);
-    if (supporting != null && against == null) {
-      return new Verdict(
-          SUPPORTED,
-          "the outcome moved the expected way after "
-              + supporting.tacticId()
-              + ", beyond chance"
-              + (lead == null ? "" : "; " + leadText(lead)));
+    TacticFinding supporting = first(findings, TacticFinding.Kind.SUPPORTS);
+    TacticFinding against = first(findings, TacticFinding.Kind.AGAINST);
+    TacticFinding conflict = first(findings, TacticFinding.Kind.CONFLICT);
+    LeadEvidence lead = best(leads, alpha);
+    String leadNote = lead == null ? "" : "; " + leadText(lead);
+    if (supporting != null && against == null && conflict == null) {
+      return new Verdict(SUPPORTED, supporting.reason() + leadNote);
     }
     if (against != null && supporting == null) {
-      return new Verdict(
-          CONTRADICTED, "the outcome moved against the expected way after " + against.tacticId());
+      return new Verdict(CONTRADICTED, against.reason());
     }
-    if (supporting != null) {
+    if (supporting != null && against != null) {
       return new Verdict(
           INCONCLUSIVE,
           "tactics disagree: "
               + supporting.tacticId()
               + " helped, "
               + against.tacticId()
-              + " did not");
+              + " went the other way");
     }
-    if (effects.isEmpty() && lead != null) {
-      return new Verdict(SUPPORTED, leadText(lead));
+    if (conflict != null) {
+      return new Verdict(INCONCLUSIVE, conflict.reason());
     }
-    return new Verdict(
-        INCONCLUSIVE,
-        effects.isEmpty()
-            ? "no tactic to compare and no lead indicator beyond chance"
-            : "no change beyond chance after the tactics"
-                + (lead == null ? "" : "; " + leadText(lead)));
+    if (effects.isEmpty()) {
+      return lead != null
+          ? new Verdict(SUPPORTED, leadText(lead))
+          : new Verdict(INCONCLUSIVE, "no tactic to compare and no lead indicator beyond chance");
+    }
+    Set<String> reasons = new LinkedHashSet<>();
+    for (TacticFinding f : findings) {
+      reasons.add(f.reason());
+    }
+    return new Verdict(INCONCLUSIVE, String.join("; ", reasons) + leadNote);
   }
+
+  private static TacticFinding first(List<TacticFinding> findings, TacticFinding.Kind kind) {
+    return findings.stream().filter(f -> f.kind() == kind).findFirst().orElse(null);
+  }
+
+  /**
+   * The lead indicator that counts as evidence: q below alpha, the expected direction, not
+   * trend-driven, enough pairs; ties on q broken by the larger |coefficient|, then the name.
+   */
+  static LeadEvidence best(List<LeadEvidence> leads, double alpha) {
+    return leads.stream()
+        .filter(
+            l ->
+                l.qValue() < alpha
+                    && !l.trendDriven()
+                    && l.directionOk()
+                    && l.n() >= MIN_PAIRS_FOR_EVIDENCE)
+        .min(STRONGEST_FIRST)
+        .orElse(null);
+  }
+
+  /** Smallest q first; ties by the larger |coefficient|, then the lead's name. */
+  static final Comparator<LeadEvidence> STRONGEST_FIRST =
+      Comparator.comparingDouble(LeadEvidence::qValue)
+          .thenComparing(l -> -Math.abs(l.coefficient()))
+          .thenComparing(LeadEvidence::leadMetric);
 
   /** +1 when the interval lies on the expected side of zero, -1 on the other, 0 across or NaN. */
   static int side(int sign, double low, double high) {
@@ -106,13 +128,23 @@ public final class Verdicts {
     return 0;
   }
 
+  /** The coefficient's symbol: r (Pearson), ρ (Spearman), τ (Kendall). */
+  static String symbol(String method) {
+    return switch (method == null ? "" : method) {
+      case "spearman" -> "ρ";
+      case "kendall" -> "τ";
+      default -> "r";
+    };
+  }
+
   static String leadText(LeadEvidence l) {
     return String.format(
         Locale.ROOT,
-        "%s leads by %d window%s (r = %.2f, q %s)",
+        "%s leads by %d window%s (%s = %.2f, q %s)",
         l.leadMetric(),
         l.lag(),
         l.lag() == 1 ? "" : "s",
+        symbol(l.method()),
         l.coefficient(),
         l.qValue() < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "= %.3f", l.qValue()));
   }

@@ -62,6 +62,7 @@ public final class EvidenceSchemas {
           .add("did_p_value", DataTypes.DoubleType)
           .add("did_ci_low", DataTypes.DoubleType)
           .add("did_ci_high", DataTypes.DoubleType)
+          .add("did_pre_trend_p", DataTypes.DoubleType)
           .add("did_note", DataTypes.StringType)
           .add("cf_predicted_mean", DataTypes.DoubleType)
           .add("cf_average_effect", DataTypes.DoubleType)
@@ -70,7 +71,23 @@ public final class EvidenceSchemas {
           .add("cf_ci_low", DataTypes.DoubleType)
           .add("cf_ci_high", DataTypes.DoubleType)
           .add("cf_p_value", DataTypes.DoubleType)
-          .add("cf_note", DataTypes.StringType);
+          .add("cf_note", DataTypes.StringType)
+          .add("adj_model", DataTypes.StringType)
+          .add("adj_n_pre", DataTypes.IntegerType)
+          .add("adj_n_post", DataTypes.IntegerType)
+          .add("adj_estimate", DataTypes.DoubleType)
+          .add("adj_std_error", DataTypes.DoubleType)
+          .add("adj_df", DataTypes.DoubleType)
+          .add("adj_p_value", DataTypes.DoubleType)
+          .add("adj_ci_low", DataTypes.DoubleType)
+          .add("adj_ci_high", DataTypes.DoubleType)
+          .add("adj_rel_effect", DataTypes.DoubleType)
+          .add("adj_rel_ci_low", DataTypes.DoubleType)
+          .add("adj_rel_ci_high", DataTypes.DoubleType)
+          .add("adj_placebo_p_value", DataTypes.DoubleType)
+          .add("adj_placebos", DataTypes.IntegerType)
+          .add("adj_hac_lags", DataTypes.IntegerType)
+          .add("adj_note", DataTypes.StringType);
 
   public static final StructType SUMMARY =
       new StructType()
