@@ -87,7 +87,21 @@ final class Facts {
       String didNote,
       Double cfAverageEffect,
       Double cfPValue,
-      String cfNote) {}
+      String cfNote,
+      Adjusted adjusted) {}
+
+  /** The adjusted-effect columns ({@code adj_*}) of an outcome row of intervention_effects. */
+  record Adjusted(
+      String model,
+      Double estimate,
+      Double ciLow,
+      Double ciHigh,
+      Double relEffect,
+      Double relCiLow,
+      Double relCiHigh,
+      Double pValue,
+      Double placeboPValue,
+      String note) {}
 
   /** A row of {@code correlations} for a lead indicator's method and transform. */
   record LagPoint(

@@ -82,7 +82,12 @@ final class PageBuilder {
 
   private ReportPage.FrontRow frontRow(String anchor, Facts.Objective o, boolean showEntity) {
     Facts.Effect main = SectionBuilder.mainEffect(data.effects().getOrDefault(o.key(), List.of()));
-    String headline = main != null ? narrative.effectSentence(o, main) : o.headline();
+    String headline =
+        main == null
+            ? o.headline()
+            : main.adjusted() != null && main.adjusted().estimate() != null
+                ? narrative.adjustedSentence(o, main)
+                : narrative.effectSentence(o, main);
     Double progress = o.progress();
     int width = progress == null ? 0 : (int) Math.round(100 * Math.max(0, Math.min(1, progress)));
     return new ReportPage.FrontRow(

@@ -258,7 +258,18 @@ record ReportData(
         str(r, "did_note"),
         dbl(r, "cf_average_effect"),
         dbl(r, "cf_p_value"),
-        str(r, "cf_note"));
+        str(r, "cf_note"),
+        new Facts.Adjusted(
+            str(r, "adj_model"),
+            dbl(r, "adj_estimate"),
+            dbl(r, "adj_ci_low"),
+            dbl(r, "adj_ci_high"),
+            dbl(r, "adj_rel_effect"),
+            dbl(r, "adj_rel_ci_low"),
+            dbl(r, "adj_rel_ci_high"),
+            dbl(r, "adj_p_value"),
+            dbl(r, "adj_placebo_p_value"),
+            str(r, "adj_note")));
   }
 
   private static Facts.LagPoint lagPoint(Row r) {

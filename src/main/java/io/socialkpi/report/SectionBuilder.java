@@ -43,6 +43,7 @@ final class SectionBuilder {
     List<String> paragraph = new ArrayList<>();
     for (Facts.Effect e : effects) {
       if ("outcome".equals(e.role())) {
+        add(paragraph, narrative.adjustedSentence(o, e));
         paragraph.add(narrative.effectSentence(o, e));
         add(paragraph, narrative.controlSentence(e));
       }

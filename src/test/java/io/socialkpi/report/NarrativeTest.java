@@ -76,7 +76,9 @@ class NarrativeTest {
         null,
         null,
         null,
-        null);
+        null,
+        new Facts.Adjusted(
+            "level+trend+step", 6.5, 3.1, 9.9, 0.21, 0.1, 0.32, 0.0004, 0.031, null));
   }
 
   static Facts.Lead lead(double r, double q, boolean trend) {
@@ -170,5 +172,16 @@ class NarrativeTest {
     assertThat(
             narrative.caveats(objective(List.of(), null, false), List.of(), List.of(), List.of()))
         .isEmpty();
+  }
+
+  @Test
+  void theAdjustedSentenceSaysBeyondTheTrend() {
+    Narrative n = new Narrative(null, java.util.Map.of("tab", "the jobs tab"));
+    Facts.Effect e = effect(30.0, 40.0, 20, null);
+    assertThat(n.adjustedSentence(objective(List.of(), null, false), e))
+        .isEqualTo(
+            "Beyond the trend before the launch, applications via facebook changed by +6.50 a"
+                + " window at the launch of the jobs tab (+21%, 95% CI +10% to +32%; p < 0.001,"
+                + " placebo launches p = 0.031).");
   }
 }
