@@ -153,7 +153,17 @@ final class TacticEffects {
             from,
             to,
             settings.rampUpWindows(),
+            seasonPeriod(),
             settings.confidence()));
+  }
+
+  /** Windows in a year, for the annual terms of the segmented regression. */
+  private double seasonPeriod() {
+    return switch (unit) {
+      case DAY -> 365.25;
+      case WEEK -> 365.25 / 7;
+      case MONTH -> 12;
+    };
   }
 
   /** Day of week 1..7 per window for daily windows (the weekday pattern), else null. */

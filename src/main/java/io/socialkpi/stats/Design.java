@@ -5,44 +5,86 @@ import java.util.List;
 
 /**
  * The windows a segmented regression is fitted on and the rows of its design: {@code [1, trend,
- * control?, weekday dummies (Tuesday..Sunday)?, steps...]}. Windows with a missing outcome or
- * control, and windows inside a launch's ramp-up, are not rows.
+ * annual sine and cosine?, weekday dummies (Tuesday..Sunday)?, steps...]}. Windows with a missing
+ * outcome or control, and windows inside a launch's ramp-up, are not rows.
+ *
+ * <p>With a control the response is the outcome minus the control scaled to the outcome's level
+ * before the first launch ({@code k = mean(outcome) / mean(control)} there): a comparative
+ * interrupted time series. Whatever moves both alike, a shared trend, season or market-wide shock
+ * at the launch, cancels, where a control used as a regressor would let the step take the shock.
+ *
+ * <p>The annual terms enter only when the history before the first launch covers a whole season
+ * period (a year), so that a pattern repeating every year is estimated rather than mistaken for a
+ * step.
  */
 final class Design {
-  private final double[] y;
-  private final double[] control;
+  private final double[] response;
+  private final double[] offset;
   private final int[] dayOfWeek;
+  private final double seasonPeriod;
+  private final boolean annual;
+  private final boolean control;
   private final int origin;
   private final int[] rows;
 
-  Design(double[] y, double[] control, int[] dayOfWeek, int from, int to, int[] cuts, int rampUp) {
-    this.y = y;
-    this.control = control;
-    this.dayOfWeek = dayOfWeek;
-    this.origin = cuts.length == 0 ? from : cuts[0];
+  Design(SegmentedRegression.Input in) {
+    int first = in.cuts().length == 0 ? in.to() : in.cuts()[0];
+    this.origin = in.cuts().length == 0 ? in.from() : first;
+    this.dayOfWeek = in.dayOfWeek();
+    this.seasonPeriod = in.seasonPeriod();
+    double[] y = in.y();
+    double[] c = in.control();
     List<Integer> used = new ArrayList<>();
-    for (int i = Math.max(0, from); i < Math.min(to, y.length); i++) {
-      if (Double.isNaN(y[i]) || control != null && Double.isNaN(control[i])) {
+    for (int i = Math.max(0, in.from()); i < Math.min(in.to(), y.length); i++) {
+      if (Double.isNaN(y[i]) || c != null && Double.isNaN(c[i])) {
         continue;
       }
       boolean rampingUp = false;
-      for (int c : cuts) {
-        rampingUp |= i >= c && i < c + rampUp;
+      for (int cut : in.cuts()) {
+        rampingUp |= i >= cut && i < cut + in.rampUp();
       }
       if (!rampingUp) {
         used.add(i);
       }
     }
     this.rows = used.stream().mapToInt(Integer::intValue).toArray();
+    double k = c == null ? Double.NaN : scale(y, c, first);
+    this.control = !Double.isNaN(k);
+    this.offset = new double[y.length];
+    this.response = new double[y.length];
+    for (int i = 0; i < y.length; i++) {
+      offset[i] = control ? k * c[i] : 0;
+      response[i] = y[i] - offset[i];
+    }
+    this.annual = seasonPeriod > 0 && first - Math.max(0, in.from()) >= seasonPeriod;
+  }
+
+  /** mean(y) / mean(c) over the rows before the first launch; NaN when it is not usable. */
+  private double scale(double[] y, double[] c, int first) {
+    double sy = 0;
+    double sc = 0;
+    for (int i : rows) {
+      if (i < first) {
+        sy += y[i];
+        sc += c[i];
+      }
+    }
+    double k = sy / sc;
+    return sc == 0 || Double.isNaN(k) || Double.isInfinite(k) ? Double.NaN : k;
+  }
+
+  boolean hasControl() {
+    return control;
   }
 
   int baseTerms() {
-    return 2 + (control != null ? 1 : 0) + (dayOfWeek != null ? 6 : 0);
+    return 2 + (annual ? 2 : 0) + (dayOfWeek != null ? 6 : 0);
   }
 
   String model(int tactics) {
-    return "level+trend"
-        + (control != null ? "+control" : "")
+    return (control ? "outcome-minus-control:" : "")
+        + "level+trend"
+        + (annual ? "+annual" : "")
         + (dayOfWeek != null ? "+weekday" : "")
         + (tactics > 1 ? "+steps" : "+step");
   }
@@ -63,13 +105,14 @@ final class Design {
     return n;
   }
 
-  private double[] row(int i, List<Integer> steps) {
-    double[] r = new double[baseTerms() + steps.size()];
+  private double[] row(int i, List<Integer> steps, boolean withAnnual) {
+    double[] r = new double[2 + (withAnnual ? 2 : 0) + (dayOfWeek != null ? 6 : 0) + steps.size()];
     int k = 0;
     r[k++] = 1;
     r[k++] = i - origin;
-    if (control != null) {
-      r[k++] = control[i];
+    if (withAnnual) {
+      r[k++] = Math.sin(2 * Math.PI * i / seasonPeriod);
+      r[k++] = Math.cos(2 * Math.PI * i / seasonPeriod);
     }
     if (dayOfWeek != null) {
       for (int d = 2; d <= 7; d++) {
@@ -84,15 +127,15 @@ final class Design {
 
   /** Least squares over all rows with a step at each of {@code steps} (window indices). */
   LeastSquares fit(List<Integer> steps) {
-    return fitFirst(rows.length, steps);
+    return fitFirst(rows.length, steps, annual);
   }
 
-  private LeastSquares fitFirst(int count, List<Integer> steps) {
+  private LeastSquares fitFirst(int count, List<Integer> steps, boolean withAnnual) {
     double[][] x = new double[count][];
     double[] v = new double[count];
     for (int r = 0; r < count; r++) {
-      x[r] = row(rows[r], steps);
-      v[r] = y[rows[r]];
+      x[r] = row(rows[r], steps, withAnnual);
+      v[r] = response[rows[r]];
     }
     return LeastSquares.fit(x, v);
   }
@@ -103,7 +146,7 @@ final class Design {
     int n = rowsBetween(from, to);
     for (int i : rows) {
       if (i >= from && i < to) {
-        double[] r = row(i, steps);
+        double[] r = row(i, steps, annual);
         for (int j = 0; j < mean.length; j++) {
           mean[j] += r[j] / n;
         }
@@ -112,17 +155,32 @@ final class Design {
     return mean;
   }
 
+  /** Mean of the scaled control over the rows in windows [from, to): 0 without a control. */
+  double meanOffset(int from, int to) {
+    double sum = 0;
+    int n = 0;
+    for (int i : rows) {
+      if (i >= from && i < to) {
+        sum += offset[i];
+        n++;
+      }
+    }
+    return n == 0 ? 0 : sum / n;
+  }
+
   /**
    * |t| (Newey–West) of a placebo step at the {@code q}-th row, fitted on the first {@code q +
-   * length} rows only; NaN when that fit is degenerate.
+   * length} rows only (with the annual terms only if those rows cover a season period); NaN when
+   * that fit is degenerate.
    */
   double placeboT(int q, int length) {
-    LeastSquares fit = fitFirst(q + length, List.of(rows[q]));
+    boolean withAnnual = annual && rows[q + length - 1] - rows[0] + 1 >= seasonPeriod;
+    LeastSquares fit = fitFirst(q + length, List.of(rows[q]), withAnnual);
     if (fit == null) {
       return Double.NaN;
     }
-    int column = baseTerms();
-    double se = Math.sqrt(fit.hacCovariance(NeweyWest.lags(fit.n)).getEntry(column, column));
+    int column = fit.p - 1;
+    double se = Math.sqrt(fit.hacCovariance(fit.hacLags()).getEntry(column, column));
     return se > 0 ? Math.abs(fit.beta[column] / se) : Double.NaN;
   }
 }

@@ -107,7 +107,7 @@ public final class DiffInDiff {
     if (fit == null) {
       return Double.NaN;
     }
-    double se = Math.sqrt(fit.hacCovariance(NeweyWest.lags(fit.n)).getEntry(1, 1));
+    double se = Math.sqrt(fit.hacCovariance(fit.hacLags()).getEntry(1, 1));
     if (!(se > 0)) {
       return fit.beta[1] == 0 ? 1.0 : 0.0;
     }

@@ -118,6 +118,11 @@ final class LeastSquares {
     return NeweyWest.covariance(x, residuals, xtxInverse, lags);
   }
 
+  /** The Newey–West lag count for this fit's residuals ({@link NeweyWest#lags(double[])}). */
+  int hacLags() {
+    return NeweyWest.lags(residuals);
+  }
+
   static double quadratic(RealMatrix m, double[] c) {
     double v = 0;
     for (int j = 0; j < c.length; j++) {

@@ -7,11 +7,12 @@ import org.apache.commons.math3.linear.RealMatrix;
 
 /**
  * Interrupted-time-series (segmented) regression of an outcome over its windows (Bernal, Cummins
- * and Gasparrini 2017): {@code y_t = level + trend * t + sum_k step_k * [t >= launch_k] (+ control
- * coefficient * control_t) (+ weekday dummies) + e_t}, by least squares, with Newey–West standard
- * errors ({@link NeweyWest}). Each tactic's effect is its step: the change in level at its launch
- * beyond the trend before it, the earlier tactics' steps, the weekday pattern and the control.
- * Windows in a tactic's ramp-up are left out of the fit.
+ * and Gasparrini 2017): {@code y_t = level + trend * t + sum_k step_k * [t >= launch_k] (+ annual
+ * sine and cosine) (+ weekday dummies) + e_t}, by least squares (QR), with Newey–West standard
+ * errors ({@link NeweyWest}). With a control, {@code y_t} is the outcome minus the control scaled
+ * to the outcome's pre-launch level (see {@link Design}). Each tactic's effect is its step: the
+ * change in level at its launch beyond the trend before it, the earlier tactics' steps, the season
+ * and weekday patterns and the control. Windows in a tactic's ramp-up are left out of the fit.
  *
  * <p>Because autocorrelation that the lag rule misses still makes analytic p-values too small, each
  * step's t statistic is also ranked among placebo launches ({@link PlaceboLaunches}) fitted on the
@@ -34,6 +35,8 @@ public final class SegmentedRegression {
    * @param cuts each tactic's launch window index, in the tactics' order (ascending)
    * @param from first window of the fit; {@code to} one past the last
    * @param rampUp windows from each launch on left out of the fit
+   * @param seasonPeriod windows in a year (365.25 daily, 52.18 weekly, 12 monthly) for the annual
+   *     terms, or 0 for none
    */
   public record Input(
       double[] y,
@@ -43,11 +46,12 @@ public final class SegmentedRegression {
       int from,
       int to,
       int rampUp,
+      double seasonPeriod,
       double confidence) {}
 
   /** One effect per cut, in the same order. */
   public static List<AdjustedEffect> estimate(Input in) {
-    Design base = new Design(in.y, in.control, in.dayOfWeek, in.from, in.to, in.cuts, in.rampUp);
+    Design base = new Design(in);
     String model = base.model(in.cuts.length);
     List<AdjustedEffect> out = new ArrayList<>();
     int first = in.cuts.length == 0 ? in.to : in.cuts[0];
@@ -115,7 +119,7 @@ public final class SegmentedRegression {
       String model,
       PlaceboLaunches placebo,
       double confidence) {
-    int lags = NeweyWest.lags(fit.n);
+    int lags = fit.hacLags();
     RealMatrix v = fit.hacCovariance(lags);
     double estimate = fit.beta[column];
     double se = Math.sqrt(v.getEntry(column, column));
@@ -129,7 +133,7 @@ public final class SegmentedRegression {
     // Relative to what the model predicts for the after period without this step.
     double[] mean = design.meanRow(cut, next, steps);
     mean[column] = 0;
-    double level = 0;
+    double level = design.meanOffset(cut, next);
     for (int j = 0; j < fit.p; j++) {
       level += mean[j] * fit.beta[j];
     }

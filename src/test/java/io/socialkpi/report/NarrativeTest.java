@@ -181,7 +181,7 @@ class NarrativeTest {
     assertThat(n.adjustedSentence(objective(List.of(), null, false), e))
         .isEqualTo(
             "Beyond the trend before the launch, applications via facebook changed by +6.50 a"
-                + " window at the launch of the jobs tab (+21%, 95% CI +10% to +32%; p < 0.001,"
+                + " window at the launch of tab (+21%, 95% CI +10% to +32%; p < 0.001,"
                 + " placebo launches p = 0.031).");
   }
 }

@@ -170,6 +170,25 @@ class SegmentedRegressionTest {
     327.185,
     316.601
   };
+  static final double[] SEASONAL = {
+    308.778, 308.254, 313.847, 320.098, 326.622, 326.097, 324.006, 322.797, 328.788, 334.85, 331.73,
+    324.147, 321.696, 330.234, 327.162, 317.127, 318.49, 313.37, 312.003, 310.482, 307.375, 309.567,
+    306.339, 301.322, 301.737, 302.08, 290.916, 290.704, 286.571, 287.155, 282.105, 284.698,
+    285.074, 283.943, 280.517, 281.972, 280.211, 279.103, 285.84, 284.255, 293.983, 297.471,
+    289.573, 297.19, 296.547, 302.722, 307.187, 302.835, 310.114, 314.919, 323.651, 320.442,
+    328.615, 326.199, 329.829, 330.613, 341.277, 343.027, 351.985, 349.004, 349.003, 349.146,
+    343.356, 342.913, 347.937, 342.278, 341.489, 339.295, 339.748, 334.708, 332.105, 331.117,
+    328.575, 322.058, 324.855, 315.572, 310.663, 306.855, 312.902, 308.696, 303.394, 299.59,
+    303.446, 298.422, 295.08, 301.034, 296.134, 297.851, 300.199, 299.998, 302.306, 309.824,
+    306.619, 303.75, 301.832, 309.266, 313.438, 319.455, 320.889, 323.391, 325.42, 329.026, 335.137,
+    337.305, 351.893, 362.616, 362.768, 356.006, 367.766, 367.968, 363.733, 370.066, 369.459,
+    366.884, 365.762, 363.639, 366.511, 371.097, 366.521, 366.666, 371.377, 359.598, 359.356,
+    355.492, 349.355, 345.411, 346.237, 346.734, 341.477, 340.186, 340.895, 338.139, 338.122,
+    335.433, 333.582, 337.498, 333.751, 329.986, 330.724, 324.644, 324.898, 330.099, 332.316,
+    337.861, 335.106, 329.466, 342.361, 345.753, 340.272, 349.683, 350.008, 344.733, 350.196,
+    354.019, 365.905, 363.027
+  };
+
   static final double[] CONTROL = {
     1000.68, 1029.19, 1028.49, 995.79, 1002.04, 999.45, 1023.39, 1012.88, 1030.94, 981.05, 1051.33,
     1020.07, 1037.61, 1023.27, 1020.42, 1039.26, 1048.49, 1029.95, 1032.94, 1051.71, 1022.59,
@@ -193,7 +212,7 @@ class SegmentedRegressionTest {
 
   static List<AdjustedEffect> weekly(double[] y, int cut) {
     return SegmentedRegression.estimate(
-        new SegmentedRegression.Input(y, null, null, new int[] {cut}, 0, y.length, 0, 0.95));
+        new SegmentedRegression.Input(y, null, null, new int[] {cut}, 0, y.length, 0, 0, 0.95));
   }
 
   @Test
@@ -218,14 +237,15 @@ class SegmentedRegressionTest {
     // g = -b[2] sign(lev) m / lev^2, g[2] += 1/|lev|; se = sqrt(g' V_hac g); rel -+ t(.975, 57) se
     AdjustedEffect e = weekly(WEEKLY, 36).get(0);
     close(e.relEffect(), 0.0879136133424427);
-    close(e.relCiLow(), 0.06510897588993186);
-    close(e.relCiHigh(), 0.11071825079495354);
+    close(e.relCiLow(), 0.06510897588993203);
+    close(e.relCiHigh(), 0.11071825079495376);
   }
 
   @Test
   void placeboLaunchesInTheHistory() {
     // history = rows 0..35, length = max(4, 36 // 4) = 9, placebo cuts q = 8..27, each fitted on
-    // y[:q+9] with X = [1, t, t >= q] and HAC lags of its own n; p = (1 + #(|t_q| >= |t|)) / 21
+    // y[:q+9] with X = [1, t, t >= q] and HAC lags by the rule on its own residuals;
+    // p = (1 + #(|t_q| >= |t|)) / 21
     AdjustedEffect e = weekly(WEEKLY, 36).get(0);
     assertThat(e.placebos()).isEqualTo(20);
     close(e.placeboPValue(), 0.047619047619047616);
@@ -233,9 +253,10 @@ class SegmentedRegressionTest {
   }
 
   @Test
-  void twoTacticsWithControlWeekdaysRampUpAndAGap() {
-    // Rows: y not NaN, not in [70, 72) or [100, 102) (ramp-up 2); X = [1, t - 70, c, weekday
-    // dummies Tue..Sun, t >= 70, t >= 100]; r = fit(y[keep], X[keep], 4); n = 135, df = 124
+  void twoTacticsAgainstAScaledControlWithWeekdaysRampUpAndAGap() {
+    // Rows: y not NaN, not in [70, 72) or [100, 102) (ramp-up 2); k = y[pre].sum() / c[pre].sum()
+    // over those rows before 70 = 0.24948612615896745; d = y - k c; X = [1, t - 70, weekday
+    // dummies Tue..Sun, t >= 70, t >= 100]; L, r = fit(d[keep], X[keep]): L = 4, df = 125.
     LocalDate start = LocalDate.of(2024, 1, 1);
     int[] dow =
         IntStream.range(0, DAILY.length)
@@ -244,19 +265,45 @@ class SegmentedRegressionTest {
     List<AdjustedEffect> e =
         SegmentedRegression.estimate(
             new SegmentedRegression.Input(
-                DAILY, CONTROL, dow, new int[] {70, 100}, 0, DAILY.length, 2, 0.95));
-    assertThat(e.get(0).df()).isEqualTo(124);
+                DAILY, CONTROL, dow, new int[] {70, 100}, 0, DAILY.length, 2, 0, 0.95));
+    assertThat(e.get(0).df()).isEqualTo(125);
     assertThat(e.get(0).hacLags()).isEqualTo(4);
-    assertThat(e.get(0).model()).isEqualTo("level+trend+control+weekday+steps");
-    close(e.get(0).estimate(), 13.758761977503045);
-    close(e.get(0).stdError(), 3.6600670467691994);
-    close(e.get(0).pValue(), 0.00026132501824969713);
-    close(e.get(0).ciLow(), 6.5144640464842505);
-    close(e.get(0).ciHigh(), 21.00305990852184);
-    close(e.get(1).estimate(), -1.0378641490116518);
-    close(e.get(1).stdError(), 3.689297531871581);
-    close(e.get(1).pValue(), 0.7789357476128622);
+    assertThat(e.get(0).model()).isEqualTo("outcome-minus-control:level+trend+weekday+steps");
+    close(e.get(0).estimate(), 13.504231764808553);
+    close(e.get(0).stdError(), 3.585006741664795);
+    close(e.get(0).pValue(), 0.00025338275719049224);
+    close(e.get(0).ciLow(), 6.409058490019594);
+    close(e.get(0).ciHigh(), 20.599405039597514);
+    // Relative to the outcome the model predicts without the step: mean(X_post b) + mean(k c_post).
+    close(e.get(0).relEffect(), 0.04616386355991425);
+    close(e.get(1).estimate(), -1.024666127774609);
+    close(e.get(1).stdError(), 3.6222103051100842);
+    close(e.get(1).pValue(), 0.7777335107037043);
     assertThat(e.get(1).nPost()).isEqualTo(38);
+  }
+
+  @Test
+  void annualTermsWhenTheHistoryCoversAYear() {
+    // rng = np.random.default_rng(5); AR(1) 0.4 noise sd 4; P = 365.25 / 7;
+    // y = round(300 + 0.3 t + 25 sin(2 pi t / P + 0.5) + 10 [t >= 104] + e, 3), 156 weeks;
+    // X = [1, t - 104, sin(2 pi t / P), cos(2 pi t / P), t >= 104]; L = 5, df = 151.
+    List<AdjustedEffect> e =
+        SegmentedRegression.estimate(
+            new SegmentedRegression.Input(
+                SEASONAL, null, null, new int[] {104}, 0, SEASONAL.length, 0, 365.25 / 7, 0.95));
+    assertThat(e.get(0).model()).isEqualTo("level+trend+annual+step");
+    assertThat(e.get(0).hacLags()).isEqualTo(5);
+    close(e.get(0).estimate(), 11.892684223054836);
+    close(e.get(0).stdError(), 1.613659702352315);
+    close(e.get(0).pValue(), 1.0413303004727054e-11);
+    close(e.get(0).ciLow(), 8.704417119753906);
+    close(e.get(0).ciHigh(), 15.080951326355766);
+    // With less than a year of history the annual terms stay out.
+    List<AdjustedEffect> short_ =
+        SegmentedRegression.estimate(
+            new SegmentedRegression.Input(
+                SEASONAL, null, null, new int[] {104}, 60, SEASONAL.length, 0, 365.25 / 7, 0.95));
+    assertThat(short_.get(0).model()).isEqualTo("level+trend+step");
   }
 
   @Test
