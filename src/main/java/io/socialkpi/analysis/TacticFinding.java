@@ -5,8 +5,10 @@ import java.util.Locale;
 /**
  * What the evidence says about one tactic's effect on the outcome, and why, by the rule of
  * docs/STATISTICS.md ("Verdict"): the adjusted effect (segmented regression) decides, on the larger
- * of its Newey–West and placebo p-values; a difference-in-differences whose pre-trends are parallel
- * can only veto or contradict; the raw before/after change never decides.
+ * of its Newey–West and placebo p-values; with a control that estimate is already against the
+ * control. A difference-in-differences (classical standard error, no trend) never decides alone:
+ * with parallel pre-trends and a clear opposite sign it only vetoes a supporting step. The raw
+ * before/after change never decides: it only explains a no-change.
  */
 record TacticFinding(Kind kind, String tacticId, double decisiveP, String reason) {
 
@@ -85,22 +87,28 @@ record TacticFinding(Kind kind, String tacticId, double decisiveP, String reason
               + ")"
               + trendNote);
     }
-    if (p < alpha && direction < 0 || didAgainst) {
+    if (p < alpha && direction < 0) {
       return new TacticFinding(
           Kind.AGAINST,
           id,
           p,
           "the outcome moved against the expected way after "
               + id
-              + (p < alpha && direction < 0
-                  ? ", beyond the trend before the launch (" + pText(p) + ")"
-                  : ", compared with the control")
+              + ", beyond the trend before the launch"
+              + (e.hasControl() ? " and the control" : "")
+              + " ("
+              + pText(p)
+              + ")"
               + trendNote);
     }
     boolean rawMoved = Verdicts.side(sign, e.rawLow(), e.rawHigh()) > 0;
     String reason;
     if (rawMoved && e.hasControl() && !(e.didP() < alpha && sign * e.didEstimate() > 0)) {
-      reason = "the control moved the same way after " + id;
+      reason =
+          (didAgainst
+                  ? "the control moved the same way or more after "
+                  : "the control moved the same way after ")
+              + id;
     } else if (rawMoved) {
       reason = "no change beyond the trend before the launch of " + id;
     } else {

@@ -56,7 +56,7 @@ final class Design {
       offset[i] = control ? k * c[i] : 0;
       response[i] = y[i] - offset[i];
     }
-    this.annual = seasonPeriod > 0 && first - Math.max(0, in.from()) >= seasonPeriod;
+    this.annual = seasonPeriod > 0 && first - Math.max(0, in.from()) >= Math.floor(seasonPeriod);
   }
 
   /** mean(y) / mean(c) over the rows before the first launch; NaN when it is not usable. */
@@ -174,7 +174,7 @@ final class Design {
    * that fit is degenerate.
    */
   double placeboT(int q, int length) {
-    boolean withAnnual = annual && rows[q + length - 1] - rows[0] + 1 >= seasonPeriod;
+    boolean withAnnual = annual && rows[q + length - 1] - rows[0] + 1 >= Math.floor(seasonPeriod);
     LeastSquares fit = fitFirst(q + length, List.of(rows[q]), withAnnual);
     if (fit == null) {
       return Double.NaN;

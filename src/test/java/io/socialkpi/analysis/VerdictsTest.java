@@ -78,13 +78,22 @@ class VerdictsTest {
 
   @Test
   void aControlAdjustedEstimateClearlyAgainstContradicts() {
-    // The audit's case: raw change positive, DiD -19.5 (CI -21.5 to -17.5), parallel pre-trends.
-    Verdicts.Verdict v = up(withControl("campaign", 1, 5, 0.5, 0.4, -19.5, 1e-20, 0.5));
+    // The audit's case: the raw change is positive, against the control the outcome fell clearly
+    // (-19.5); the adjusted estimate, which is against the control, decides.
+    Verdicts.Verdict v = up(withControl("campaign", 1, 5, -19.5, 1e-6, -19.5, 1e-20, 0.5));
     assertThat(v.verdict()).isEqualTo("contradicted");
     assertThat(v.reason())
         .isEqualTo(
-            "the outcome moved against the expected way after campaign, compared with the"
-                + " control");
+            "the outcome moved against the expected way after campaign, beyond the trend before"
+                + " the launch and the control (p < 0.001)");
+  }
+
+  @Test
+  void differenceInDifferencesAloneDoesNotContradict() {
+    // Its classical standard error ignores autocorrelation: alone it never decides.
+    Verdicts.Verdict v = up(withControl("campaign", 1, 5, 0.5, 0.4, -19.5, 1e-20, 0.5));
+    assertThat(v.verdict()).isEqualTo("inconclusive");
+    assertThat(v.reason()).isEqualTo("the control moved the same way or more after campaign");
   }
 
   @Test

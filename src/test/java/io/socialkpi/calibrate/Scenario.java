@@ -22,14 +22,16 @@ import java.util.SplittableRandom;
  *       {@link #WEEKDAY} (Monday..Sunday, mean 1).
  *   <li>{@code random-walk-leads}: daily, no tactic; outcome 100 + a random walk with N(0, 1)
  *       steps, lead indicator 1000 + an independent random walk with N(0, 10) steps.
- *   <li>{@code weekly-ar}: weekly, 1000 + 1 t + e, e AR(1) with phi 0.5 and stationary sd 100 (10%
- *       of the level); no control.
+ *   <li>{@code weekly-ar}: weekly, 1000 + 1 t + e, e AR(1) with phi 0.5 and stationary sd 50 (5% of
+ *       the level), half of its variance a market component shared by every region of the seed (the
+ *       control included), half the region's own; no control.
  *   <li>{@code shared-shock}: as {@code weekly-ar} with a control entity, plus +20% of the launch
  *       level from the launch on in every region, the control included: a market-wide shock.
  *   <li>{@code step-0}, {@code step-5}, {@code step-10}, {@code step-15}: as {@code weekly-ar} with
  *       a control entity, plus a step of 0/5/10/15% of the launch level (1000 + 1 L) from the
  *       launch on in every treated region only. {@code step-0} is the null twin of the step
- *       scenarios.
+ *       scenarios. {@code step-15-noisy}: {@code step-15} with twice the noise (sd 10% of the
+ *       level), none of it shared with the control: where a tactic's effect is hard to see.
  * </ul>
  *
  * Daily scenarios cover 730 days from {@link #START} with the launch at day 365; weekly ones 104
@@ -49,7 +51,8 @@ public enum Scenario {
   STEP_0("step-0", WindowUnit.WEEK, true, 0),
   STEP_5("step-5", WindowUnit.WEEK, true, 0.05),
   STEP_10("step-10", WindowUnit.WEEK, true, 0.10),
-  STEP_15("step-15", WindowUnit.WEEK, true, 0.15);
+  STEP_15("step-15", WindowUnit.WEEK, true, 0.15),
+  STEP_15_NOISY("step-15-noisy", WindowUnit.WEEK, true, 0.15);
 
   /** First window of every scenario: a Monday, so days and ISO weeks start together. */
   public static final LocalDate START = LocalDate.of(2023, 1, 2);
@@ -80,7 +83,13 @@ public enum Scenario {
   static final double WEEKLY_PHI = 0.5;
 
   /** Stationary sd of the weekly AR(1) noise, as a share of {@link #WEEKLY_LEVEL}. */
-  static final double WEEKLY_NOISE_SHARE = 0.10;
+  static final double WEEKLY_NOISE_SHARE = 0.05;
+
+  /** Share of the weekly noise variance that is the market's, common to every region. */
+  static final double MARKET_VARIANCE_SHARE = 0.5;
+
+  /** {@code step-15-noisy}: twice the noise, all of it the region's own (a poor control). */
+  static final double NOISY_NOISE_SHARE = 0.10;
 
   static final double SHOCK_SHARE = 0.20;
 
@@ -179,9 +188,18 @@ public enum Scenario {
               });
       case RANDOM_WALK_LEADS -> walk(y, rng, DAILY_LEVEL, WALK_OUTCOME_STEP_SD);
       default -> {
-        // Weekly: innovation sd chosen so the stationary sd is 10% of the level.
-        double sd = WEEKLY_NOISE_SHARE * WEEKLY_LEVEL * Math.sqrt(1 - WEEKLY_PHI * WEEKLY_PHI);
-        double[] e = ar1(rng, n, WEEKLY_PHI, sd);
+        // Weekly: innovation sd chosen so the stationary sd is the noise share of the level; part
+        // of the variance is the market's (one draw per seed, shared by every region).
+        boolean noisy = this == STEP_15_NOISY;
+        double share = noisy ? NOISY_NOISE_SHARE : WEEKLY_NOISE_SHARE;
+        double market = noisy ? 0 : MARKET_VARIANCE_SHARE;
+        double sd = share * WEEKLY_LEVEL * Math.sqrt(1 - WEEKLY_PHI * WEEKLY_PHI);
+        double[] own = ar1(rng, n, WEEKLY_PHI, sd * Math.sqrt(1 - market));
+        double[] common = ar1(rng(seed, "market", 0), n, WEEKLY_PHI, sd * Math.sqrt(market));
+        double[] e = new double[n];
+        for (int t = 0; t < n; t++) {
+          e[t] = own[t] + common[t];
+        }
         double launchLevel = WEEKLY_LEVEL + WEEKLY_TREND * launch;
         double jump =
             this == SHARED_SHOCK ? SHOCK_SHARE * launchLevel : entity > 0 ? trueEffect() : 0;

@@ -73,14 +73,14 @@ class ScenarioTest {
     int n = 200;
     for (int k = 1; k <= n; k++) {
       acfDaily += lag1(residual(Scenario.AR1, Scenario.AR1.outcome(1, k))) / n;
-      double[] e = residual(Scenario.WEEKLY_AR, Scenario.WEEKLY_AR.outcome(1, k));
+      double[] e = residual(Scenario.WEEKLY_AR, Scenario.WEEKLY_AR.outcome(k, 1));
       acfWeekly += lag1(e) / n;
       varWeekly += java.util.Arrays.stream(e).map(v -> v * v).average().orElseThrow() / n;
     }
     // Sample autocorrelations are biased down by about (1 + 3 phi) / n.
     assertThat(acfDaily).isCloseTo(Scenario.AR1_PHI, within(0.02));
     assertThat(acfWeekly).isCloseTo(Scenario.WEEKLY_PHI, within(0.05));
-    assertThat(Math.sqrt(varWeekly)).isCloseTo(100, within(5.0));
+    assertThat(Math.sqrt(varWeekly)).isCloseTo(Scenario.WEEKLY_NOISE_SHARE * 1000, within(3.0));
   }
 
   @Test
