@@ -180,7 +180,7 @@ final class Design {
       return Double.NaN;
     }
     int column = fit.p - 1;
-    double se = Math.sqrt(fit.hacCovariance(fit.hacLags()).getEntry(column, column));
+    double se = Math.sqrt(fit.hacVariance(fit.unit(column), fit.hacLags()));
     return se > 0 ? Math.abs(fit.beta[column] / se) : Double.NaN;
   }
 }

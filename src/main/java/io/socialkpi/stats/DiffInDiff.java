@@ -107,7 +107,7 @@ public final class DiffInDiff {
     if (fit == null) {
       return Double.NaN;
     }
-    double se = Math.sqrt(fit.hacCovariance(fit.hacLags()).getEntry(1, 1));
+    double se = Math.sqrt(fit.hacVariance(fit.unit(1), fit.hacLags()));
     if (!(se > 0)) {
       return fit.beta[1] == 0 ? 1.0 : 0.0;
     }

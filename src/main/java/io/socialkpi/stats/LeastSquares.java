@@ -113,9 +113,16 @@ final class LeastSquares {
     return quadratic(covariance, c);
   }
 
-  /** The Newey–West covariance of the coefficients with {@code lags} lags (rows in time order). */
-  RealMatrix hacCovariance(int lags) {
-    return NeweyWest.covariance(x, residuals, xtxInverse, lags);
+  /** The Newey–West variance of {@code c' beta} with {@code lags} lags (rows in time order). */
+  double hacVariance(double[] c, int lags) {
+    return NeweyWest.variance(c, x, residuals, xtxInverse, lags);
+  }
+
+  /** The unit vector of coefficient {@code j}. */
+  double[] unit(int j) {
+    double[] c = new double[p];
+    c[j] = 1;
+    return c;
   }
 
   /** The Newey–West lag count for this fit's residuals ({@link NeweyWest#lags(double[])}). */

@@ -1,15 +1,15 @@
 package io.socialkpi.stats;
 
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
- * Newey–West (1987) heteroscedasticity- and autocorrelation-consistent covariance of OLS
- * coefficients: {@code (X'X)^-1 S (X'X)^-1 * n/(n-p)} with {@code S = sum_t e_t^2 x_t x_t' +
- * sum_{l=1..L} w_l sum_t e_t e_{t-l} (x_t x_{t-l}' + x_{t-l} x_t')} and Bartlett weights {@code w_l
- * = 1 - l/(L+1)}. The {@code n/(n-p)} factor is statsmodels' small-sample correction ({@code OLS(y,
- * X).fit(cov_type="HAC", cov_kwds={"maxlags": L, "use_correction": True})}; its default leaves it
- * out, which makes the interval narrower by about {@code sqrt(n/(n-p))}).
+ * Newey–West (1987) heteroscedasticity- and autocorrelation-consistent variance of a linear
+ * combination of OLS coefficients, from the covariance {@code (X'X)^-1 S (X'X)^-1 * n/(n-p)} with
+ * {@code S = sum_t e_t^2 x_t x_t' + sum_{l=1..L} w_l sum_t e_t e_{t-l} (x_t x_{t-l}' + x_{t-l}
+ * x_t')} and Bartlett weights {@code w_l = 1 - l/(L+1)}. The {@code n/(n-p)} factor is statsmodels'
+ * small-sample correction ({@code OLS(y, X).fit(cov_type="HAC", cov_kwds={"maxlags": L,
+ * "use_correction": True})}; its default leaves it out, which makes the interval narrower by about
+ * {@code sqrt(n/(n-p))}).
  *
  * <p>Lag rule: the larger of Newey and West's (1994) rule of thumb {@code floor(4 (n/100)^(2/9))}
  * (4 lags for two years of weekly windows, 6 for two years of daily ones) and Andrews' (1991) AR(1)
@@ -44,30 +44,35 @@ public final class NeweyWest {
     return Math.max(1, Math.min(Math.max(lags(n), andrews), n / 3));
   }
 
-  static RealMatrix covariance(double[][] x, double[] e, RealMatrix xtxInverse, int lags) {
+  /**
+   * The HAC variance of {@code c' beta}: with {@code u_t = (c' (X'X)^-1 x_t) e_t}, {@code n/(n-p)
+   * (sum_t u_t^2 + 2 sum_{l=1..L} w_l sum_t u_t u_{t-l})}, which equals {@code c' V c} for the full
+   * covariance {@code V} above at O(n (p + L)) instead of O(n L p^2).
+   */
+  static double variance(double[] c, double[][] x, double[] e, RealMatrix xtxInverse, int lags) {
     int n = x.length;
-    int p = x[0].length;
-    double[][] s = new double[p][p];
+    int p = c.length;
+    double[] a = xtxInverse.preMultiply(c);
+    double[] u = new double[n];
     for (int t = 0; t < n; t++) {
-      double e2 = e[t] * e[t];
+      double v = 0;
       for (int j = 0; j < p; j++) {
-        for (int k = 0; k < p; k++) {
-          s[j][k] += e2 * x[t][j] * x[t][k];
-        }
+        v += a[j] * x[t][j];
       }
+      u[t] = v * e[t];
+    }
+    double s = 0;
+    for (int t = 0; t < n; t++) {
+      s += u[t] * u[t];
     }
     for (int l = 1; l <= Math.min(lags, n - 1); l++) {
       double w = 1 - l / (lags + 1.0);
+      double sum = 0;
       for (int t = l; t < n; t++) {
-        double ee = w * e[t] * e[t - l];
-        for (int j = 0; j < p; j++) {
-          for (int k = 0; k < p; k++) {
-            s[j][k] += ee * (x[t][j] * x[t - l][k] + x[t - l][j] * x[t][k]);
-          }
-        }
+        sum += u[t] * u[t - l];
       }
+      s += 2 * w * sum;
     }
-    RealMatrix meat = new Array2DRowRealMatrix(s, false);
-    return xtxInverse.multiply(meat).multiply(xtxInverse).scalarMultiply(n / (double) (n - p));
+    return s * n / (n - p);
   }
 }

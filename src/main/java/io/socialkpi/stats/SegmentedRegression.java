@@ -3,7 +3,6 @@ package io.socialkpi.stats;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.distribution.TDistribution;
-import org.apache.commons.math3.linear.RealMatrix;
 
 /**
  * Interrupted-time-series (segmented) regression of an outcome over its windows (Bernal, Cummins
@@ -120,9 +119,8 @@ public final class SegmentedRegression {
       PlaceboLaunches placebo,
       double confidence) {
     int lags = fit.hacLags();
-    RealMatrix v = fit.hacCovariance(lags);
     double estimate = fit.beta[column];
-    double se = Math.sqrt(v.getEntry(column, column));
+    double se = Math.sqrt(fit.hacVariance(fit.unit(column), lags));
     TDistribution t = new TDistribution(null, fit.df(), 1e-14);
     double crit = t.inverseCumulativeProbability((1 + confidence) / 2);
     if (!(se > 0)) {
@@ -148,7 +146,7 @@ public final class SegmentedRegression {
         g[j] = -estimate * Math.signum(level) * mean[j] / (abs * abs);
       }
       g[column] += 1 / abs;
-      double relSe = Math.sqrt(LeastSquares.quadratic(v, g));
+      double relSe = Math.sqrt(fit.hacVariance(g, lags));
       relLow = rel - crit * relSe;
       relHigh = rel + crit * relSe;
     }
