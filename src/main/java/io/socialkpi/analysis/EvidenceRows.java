@@ -112,6 +112,7 @@ final class EvidenceRows {
       a == null ? null : d(a.relCiLow()),
       a == null ? null : d(a.relCiHigh()),
       a == null ? null : d(a.placeboPValue()),
+      a == null ? null : d(a.placeboInflation()),
       a == null ? null : a.placebos(),
       a == null ? null : a.hacLags(),
       a == null ? null : a.note()

@@ -85,6 +85,7 @@ public final class EvidenceSchemas {
           .add("adj_rel_ci_low", DataTypes.DoubleType)
           .add("adj_rel_ci_high", DataTypes.DoubleType)
           .add("adj_placebo_p_value", DataTypes.DoubleType)
+          .add("adj_placebo_inflation", DataTypes.DoubleType)
           .add("adj_placebos", DataTypes.IntegerType)
           .add("adj_hac_lags", DataTypes.IntegerType)
           .add("adj_note", DataTypes.StringType);

@@ -34,6 +34,7 @@ public record AdjustedEffect(
     double relCiLow,
     double relCiHigh,
     double placeboPValue,
+    double placeboInflation,
     int placebos,
     int hacLags,
     String model,
@@ -43,7 +44,7 @@ public record AdjustedEffect(
   static AdjustedEffect missing(int nPre, int nPost, String model, String note) {
     double nan = Double.NaN;
     return new AdjustedEffect(
-        nPre, nPost, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, 0, 0, model, note);
+        nPre, nPost, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, 0, 0, model, note);
   }
 
   /** The p-value a verdict may rely on: the larger of the analytic and the placebo one. */

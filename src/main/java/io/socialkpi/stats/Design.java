@@ -169,18 +169,18 @@ final class Design {
   }
 
   /**
-   * |t| (Newey–West) of a placebo step at the {@code q}-th row, fitted on the first {@code q +
-   * length} rows only (with the annual terms only if those rows cover a season period); NaN when
+   * {|t|, df} (Newey–West) of a placebo step at the {@code q}-th row, fitted on the first {@code q
+   * + length} rows only (with the annual terms only if those rows cover a season period); null when
    * that fit is degenerate.
    */
-  double placeboT(int q, int length) {
+  double[] placeboT(int q, int length) {
     boolean withAnnual = annual && rows[q + length - 1] - rows[0] + 1 >= Math.floor(seasonPeriod);
     LeastSquares fit = fitFirst(q + length, List.of(rows[q]), withAnnual);
     if (fit == null) {
-      return Double.NaN;
+      return null;
     }
     int column = fit.p - 1;
     double se = Math.sqrt(fit.hacVariance(fit.unit(column), fit.hacLags()));
-    return se > 0 ? Math.abs(fit.beta[column] / se) : Double.NaN;
+    return se > 0 ? new double[] {Math.abs(fit.beta[column] / se), fit.df()} : null;
   }
 }

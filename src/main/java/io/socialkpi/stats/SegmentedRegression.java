@@ -150,7 +150,7 @@ public final class SegmentedRegression {
       relLow = rel - crit * relSe;
       relHigh = rel + crit * relSe;
     }
-    double placeboP = placebo.pValue(Math.abs(stat));
+    double placeboP = placebo.pValue(Math.abs(stat), fit.df());
     return new AdjustedEffect(
         nPre,
         nPost,
@@ -164,6 +164,7 @@ public final class SegmentedRegression {
         relLow,
         relHigh,
         placeboP,
+        placebo.inflation(),
         placebo.count(),
         lags,
         model,

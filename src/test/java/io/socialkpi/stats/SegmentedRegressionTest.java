@@ -9,10 +9,13 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The segmented regression against statsmodels 0.13.5 / NumPy 1.24 / SciPy 1.10 (Debian's
- * python3-statsmodels). The data were made by the script in each test and are pasted here; the
- * reference fit is {@code sm.OLS(y, X).fit(cov_type="HAC", cov_kwds={"maxlags": L,
- * "use_correction": True}, use_t=True)} with {@code L = floor(4 (n/100)^(2/9))}.
+ * The segmented regression against R 4.2 with sandwich 3.0-2 (Debian's r-base-core and
+ * r-cran-sandwich). The data were made by the NumPy script in each test and are pasted here; the
+ * reference is {@code f <- lm(y ~ X - 1); V <- NeweyWest(f, lag = L, prewhite = TRUE, adjust =
+ * TRUE)}, t on {@code f$df.residual} df, with L by the documented rule from the residuals: {@code
+ * max(1, min(max(floor(4 (n/100)^(2/9)), floor(1.1447 (a n)^(1/3))), n %/% 3))}, {@code a = 4 rho^2
+ * / ((1 - rho)^2 (1 + rho)^2)}, rho = lag-1 autocorrelation of the residuals capped at 0.97. The R
+ * script is src/test/resources/reference/segmented_regression.R.
  */
 class SegmentedRegressionTest {
   // rng = np.random.default_rng(7); AR(1) 0.5 noise sd 5; y = round(200 + 0.8 t + 12 [t>=36] + e,
@@ -224,10 +227,10 @@ class SegmentedRegressionTest {
     assertThat(e.nPre()).isEqualTo(36);
     assertThat(e.nPost()).isEqualTo(24);
     close(e.estimate(), 20.30123624903453);
-    close(e.stdError(), 2.4509372928643574);
-    close(e.pValue(), 2.332635400579514e-11);
-    close(e.ciLow(), 15.393318980215808);
-    close(e.ciHigh(), 25.209153517853252);
+    close(e.stdError(), 2.5928052571919658);
+    close(e.pValue(), 1.3181215129325234e-10);
+    close(e.ciLow(), 15.10923327883949);
+    close(e.ciHigh(), 25.493239219229586);
     assertThat(e.model()).isEqualTo("level+trend+step");
   }
 
@@ -236,27 +239,28 @@ class SegmentedRegressionTest {
     // Xp = X[36:] with the step column zeroed; lev = Xp.mean(0) @ b; rel = b[2] / |lev|;
     // g = -b[2] sign(lev) m / lev^2, g[2] += 1/|lev|; se = sqrt(g' V_hac g); rel -+ t(.975, 57) se
     AdjustedEffect e = weekly(WEEKLY, 36).get(0);
-    close(e.relEffect(), 0.0879136133424427);
-    close(e.relCiLow(), 0.06510897588993203);
-    close(e.relCiHigh(), 0.11071825079495376);
+    close(e.relEffect(), 0.08791361334244284);
+    close(e.relCiLow(), 0.063744646651823778);
+    close(e.relCiHigh(), 0.1120825800330619);
   }
 
   @Test
   void placeboLaunchesInTheHistory() {
-    // history = rows 0..35, length = max(4, 36 // 4) = 9, placebo cuts q = 8..27, each fitted on
-    // y[:q+9] with X = [1, t, t >= q] and HAC lags by the rule on its own residuals;
-    // p = (1 + #(|t_q| >= |t|)) / 21
+    // history = rows 0..35, length = max(4, 36 %/% 4) = 9, placebo cuts q = 8..27, each fitted on
+    // y[1:(q+9)] with X = [1, t - 36, t >= q] and the same HAC; kappa = max(1, sqrt(mean(t_q^2 /
+    // (df_q / (df_q - 2))))) = 1.3560441147922146; p = 2 pt(-|t| / kappa, 57)
     AdjustedEffect e = weekly(WEEKLY, 36).get(0);
     assertThat(e.placebos()).isEqualTo(20);
-    close(e.placeboPValue(), 0.047619047619047616);
+    close(e.placeboInflation(), 1.3560441147922146);
+    close(e.placeboPValue(), 3.3626809937148194e-07);
     assertThat(e.decisiveP()).isEqualTo(e.placeboPValue());
   }
 
   @Test
   void twoTacticsAgainstAScaledControlWithWeekdaysRampUpAndAGap() {
-    // Rows: y not NaN, not in [70, 72) or [100, 102) (ramp-up 2); k = y[pre].sum() / c[pre].sum()
+    // Rows: y not NA, not in [70, 72) or [100, 102) (ramp-up 2); k = sum(y[pre]) / sum(c[pre])
     // over those rows before 70 = 0.24948612615896745; d = y - k c; X = [1, t - 70, weekday
-    // dummies Tue..Sun, t >= 70, t >= 100]; L, r = fit(d[keep], X[keep]): L = 4, df = 125.
+    // dummies Tue..Sun, t >= 70, t >= 100]; fit on the kept rows: L = 4, df = 125.
     LocalDate start = LocalDate.of(2024, 1, 1);
     int[] dow =
         IntStream.range(0, DAILY.length)
@@ -270,15 +274,15 @@ class SegmentedRegressionTest {
     assertThat(e.get(0).hacLags()).isEqualTo(4);
     assertThat(e.get(0).model()).isEqualTo("outcome-minus-control:level+trend+weekday+steps");
     close(e.get(0).estimate(), 13.504231764808553);
-    close(e.get(0).stdError(), 3.585006741664795);
-    close(e.get(0).pValue(), 0.00025338275719049224);
-    close(e.get(0).ciLow(), 6.409058490019594);
-    close(e.get(0).ciHigh(), 20.599405039597514);
+    close(e.get(0).stdError(), 3.7644300702718994);
+    close(e.get(0).pValue(), 0.00047784719000493577);
+    close(e.get(0).ciLow(), 6.0539574544935641);
+    close(e.get(0).ciHigh(), 20.954506075123529);
     // Relative to the outcome the model predicts without the step: mean(X_post b) + mean(k c_post).
     close(e.get(0).relEffect(), 0.04616386355991425);
     close(e.get(1).estimate(), -1.024666127774609);
-    close(e.get(1).stdError(), 3.6222103051100842);
-    close(e.get(1).pValue(), 0.7777335107037043);
+    close(e.get(1).stdError(), 4.0373298135394018);
+    close(e.get(1).pValue(), 0.80006862445258931);
     assertThat(e.get(1).nPost()).isEqualTo(38);
   }
 
@@ -294,10 +298,10 @@ class SegmentedRegressionTest {
     assertThat(e.get(0).model()).isEqualTo("level+trend+annual+step");
     assertThat(e.get(0).hacLags()).isEqualTo(5);
     close(e.get(0).estimate(), 11.892684223054836);
-    close(e.get(0).stdError(), 1.613659702352315);
-    close(e.get(0).pValue(), 1.0413303004727054e-11);
-    close(e.get(0).ciLow(), 8.704417119753906);
-    close(e.get(0).ciHigh(), 15.080951326355766);
+    close(e.get(0).stdError(), 1.7634916905729305);
+    close(e.get(0).pValue(), 3.0751974951012546e-10);
+    close(e.get(0).ciLow(), 8.4083792386591014);
+    close(e.get(0).ciHigh(), 15.376989207450833);
     // With less than a year of history the annual terms stay out.
     List<AdjustedEffect> short_ =
         SegmentedRegression.estimate(
@@ -346,12 +350,11 @@ class SegmentedRegressionTest {
 
   @Test
   void differenceInDifferencesTestsThePreTrends() {
-    // d = (y - c)[:70] without the NaN; X = [1, i]; L = 3 (n = 69);
-    // sm.OLS(d, X).fit(cov_type="HAC", cov_kwds={"maxlags": 3, "use_correction": True},
-    // use_t=True).pvalues[1] (the control grows by 2 a window, the outcome by 0.5: not parallel)
+    // d = (y - c)[1:70] without the NA; X = [1, i]; L = 3 (n = 69); the same NeweyWest call, p of
+    // the slope (the control grows by 2 a window, the outcome by 0.5: not parallel)
     double[] before = java.util.Arrays.copyOfRange(DAILY, 0, 70);
     double[] control = java.util.Arrays.copyOfRange(CONTROL, 0, 70);
-    close(DiffInDiff.preTrend(before, control), 2.2227306407907107e-22);
+    close(DiffInDiff.preTrend(before, control), 2.900461637250764e-23);
     DiffInDiffResult r =
         DiffInDiff.estimate(
             before,
@@ -359,7 +362,7 @@ class SegmentedRegressionTest {
             control,
             java.util.Arrays.copyOfRange(CONTROL, 70, 140),
             0.95);
-    close(r.preTrendP(), 2.2227306407907107e-22);
+    close(r.preTrendP(), 2.900461637250764e-23);
     double[] parallel = new double[40];
     double[] base = new double[40];
     for (int i = 0; i < 40; i++) {
