@@ -5,7 +5,11 @@ import io.socialkpi.config.Target;
 import java.util.List;
 import java.util.Locale;
 
-/** One plain-language sentence per objective and entity, built only from computed numbers. */
+/**
+ * One plain-language sentence per objective and entity, built only from computed numbers: the
+ * latest tactic's step beyond the trend (the adjusted effect the verdict rests on), then the
+ * target.
+ */
 final class Headlines {
   private Headlines() {}
 
@@ -19,7 +23,24 @@ final class Headlines {
     EffectRow main =
         effects.stream().filter(e -> e.role().equals("outcome")).reduce((a, b) -> b).orElse(null);
     String outcome = objective.outcome();
-    if (main != null
+    if (main != null && main.adjusted() != null && !Double.isNaN(main.adjusted().estimate())) {
+      var a = main.adjusted();
+      s.append("beyond the trend before ")
+          .append(main.tacticId())
+          .append(" launched on ")
+          .append(main.launched())
+          .append(a.model().startsWith("outcome-minus-control") ? " and the control, " : ", ")
+          .append(outcome)
+          .append(" changed by ")
+          .append(signed(a.estimate()))
+          .append(" per window");
+      if (!Double.isNaN(a.relEffect())) {
+        s.append(String.format(Locale.ROOT, " (%+.0f%%", 100 * a.relEffect()));
+        double p = a.decisiveP();
+        s.append(Double.isNaN(p) ? ")" : ", " + pText(p) + ")");
+      }
+      s.append(". ");
+    } else if (main != null
         && !Double.isNaN(main.test().meanBefore())
         && !Double.isNaN(main.test().meanAfter())) {
       String verb =
@@ -34,12 +55,8 @@ final class Headlines {
           .append(" per window after ")
           .append(main.tacticId())
           .append(" launched on ")
-          .append(main.launched());
-      if (!Double.isNaN(main.test().relChange())) {
-        s.append(String.format(Locale.ROOT, " (%+.0f%%", 100 * main.test().relChange()));
-        s.append(
-            Double.isNaN(main.test().pValue()) ? ")" : ", " + pText(main.test().pValue()) + ")");
-      }
+          .append(main.launched())
+          .append(" (no change beyond the trend could be estimated)");
       s.append(". ");
     } else {
       s.append(outcome).append(" recent level ").append(Summaries.format(recent)).append(". ");
@@ -56,6 +73,11 @@ final class Headlines {
           .append('.');
     }
     return s.toString().trim();
+  }
+
+  static String signed(double v) {
+    String f = Summaries.format(v);
+    return v > 0 ? "+" + f : f;
   }
 
   static String pText(double p) {

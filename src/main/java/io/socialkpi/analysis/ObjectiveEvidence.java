@@ -78,7 +78,11 @@ public final class ObjectiveEvidence implements Serializable {
                     r.ciHigh(),
                     expected,
                     ok,
-                    r.note()));
+                    r.note() == null && r.n() < Verdicts.MIN_PAIRS_FOR_EVIDENCE
+                        ? "fewer than "
+                            + Verdicts.MIN_PAIRS_FOR_EVIDENCE
+                            + " pairs: reported, never evidence"
+                        : r.note()));
           }
         }
       }

@@ -214,8 +214,8 @@ class NightlyPipelineTest {
             .findFirst()
             .orElseThrow();
     assertThat(csat.<String>getAs("headline"))
-        .contains("csat.score rose from")
-        .contains("vip-community");
+        .contains("beyond the trend before vip-community launched on")
+        .contains("csat.score changed by");
     assertThat(csat.<Double>getAs("target_value")).isEqualTo(4.3);
     assertThat(csat.<Double>getAs("progress")).isBetween(0.2, 1.2);
     assertThat(csat.getAs("latest_window").toString()).isEqualTo("2025-12-22");
