@@ -130,4 +130,14 @@ class TacticEffectsTest {
     assertThat(r.test().nBefore()).isZero();
     assertThat(r.test().note()).isEqualTo("no windows on one side of the launch");
   }
+
+  @Test
+  void theRecentLevelAveragesTheLastFourWindowsThatHaveAValue() {
+    double nan = Double.NaN;
+    double[] outcome = {1, 2, 3, 4, 5, nan, 6, nan, 7, 8};
+    // The last four with a value: 5, 6, 7, 8 (not 6, 7, 8 over the last four windows).
+    assertThat(Summaries.recentMean(outcome, 9)).isEqualTo(6.5);
+    assertThat(Summaries.recentMean(new double[] {nan, 3}, 1)).isEqualTo(3);
+    assertThat(Summaries.recentMean(new double[] {nan, nan}, -1)).isNaN();
+  }
 }
