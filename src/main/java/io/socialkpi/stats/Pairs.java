@@ -48,13 +48,23 @@ final class Pairs {
     return null;
   }
 
+  /** Relative spread below which a series counts as constant: rounding, not variation. */
+  static final double CONSTANT_TOLERANCE = 1e-12;
+
+  /**
+   * Whether the values are equal up to rounding: {@code max - min <= 1e-12 max|v|}, so {0.6,
+   * 0.6000000000000001, 0.6} is as constant as {0.6, 0.6, 0.6}. True for no values.
+   */
   static boolean constant(double[] v) {
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    double largest = 0;
     for (double d : v) {
-      if (d != v[0]) {
-        return false;
-      }
+      min = Math.min(min, d);
+      max = Math.max(max, d);
+      largest = Math.max(largest, Math.abs(d));
     }
-    return true;
+    return v.length == 0 || max - min <= CONSTANT_TOLERANCE * largest;
   }
 
   /** Values without NaN. */

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The lag convention: lag k pairs lead[t] with outcome[t + k], as pandas {@code
  * outcome.corr(lead.shift(k))}. Expected values from SciPy 1.17.1 on Robyn's weekly data: {@code
- * stats.pearsonr(x[:len(x)-k], y[k:])} with x = facebook_S, y = revenue.
+ * stats.pearsonr(x[:len(x)-k], y[k:])} with x = facebook_S, y = revenue: the textbook test for
+ * independent pairs (the autocorrelation-adjusted p-values are tested in {@link CorrelationTest}).
  */
 class LagsTest {
   @Test
@@ -23,7 +24,8 @@ class LagsTest {
     };
     for (double[] e : expected) {
       double[][] pairs = Lags.align(spend, revenue, (int) e[0]);
-      CorrelationResult r = Correlation.pearson(pairs[0], pairs[1], 0.95);
+      CorrelationResult r =
+          Correlation.pearson(pairs[0], pairs[1], 0.95, Correlation.Inference.TEXTBOOK);
       assertThat(r.n()).isEqualTo((int) e[1]);
       assertThat(r.coefficient()).isCloseTo(e[2], within(e[2] * 1e-9));
       assertThat(r.pValue()).isCloseTo(e[3], within(e[3] * 1e-9));
