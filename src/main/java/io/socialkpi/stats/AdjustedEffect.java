@@ -13,6 +13,8 @@ import java.io.Serializable;
  * @param estimate the step at the launch, in outcome units per window
  * @param df residual degrees of freedom of the t quantile and p-value
  * @param pValue two-sided, from the HAC t statistic
+ * @param ciLow the interval at the run's confidence of the decisive test: {@code estimate -+ t_crit
+ *     * stdError * placeboInflation} (the HAC interval when there are too few placebos)
  * @param relEffect the step over the absolute level the model predicts for the after period without
  *     this tactic, with a delta-method interval ({@code relCiLow}, {@code relCiHigh})
  * @param placeboPValue share of placebo launches in the clean history before the first launch whose

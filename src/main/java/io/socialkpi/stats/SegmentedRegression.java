@@ -128,6 +128,10 @@ public final class SegmentedRegression {
     }
     double stat = estimate / se;
     double p = 2 * t.cumulativeProbability(-Math.abs(stat));
+    // The interval of the decisive test: the HAC error widened by the placebo inflation, so that
+    // it excludes zero exactly when the placebo p-value is below 1 - confidence.
+    double kappa = Double.isNaN(placebo.inflation()) ? 1 : placebo.inflation();
+    double half = crit * se * kappa;
     // Relative to what the model predicts for the after period without this step.
     double[] mean = design.meanRow(cut, next, steps);
     mean[column] = 0;
@@ -147,8 +151,8 @@ public final class SegmentedRegression {
       }
       g[column] += 1 / abs;
       double relSe = Math.sqrt(fit.hacVariance(g, lags));
-      relLow = rel - crit * relSe;
-      relHigh = rel + crit * relSe;
+      relLow = rel - crit * relSe * kappa;
+      relHigh = rel + crit * relSe * kappa;
     }
     double placeboP = placebo.pValue(Math.abs(stat), fit.df());
     return new AdjustedEffect(
@@ -158,8 +162,8 @@ public final class SegmentedRegression {
         se,
         fit.df(),
         p,
-        estimate - crit * se,
-        estimate + crit * se,
+        estimate - half,
+        estimate + half,
         rel,
         relLow,
         relHigh,

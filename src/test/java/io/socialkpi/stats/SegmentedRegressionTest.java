@@ -12,10 +12,11 @@ import org.junit.jupiter.api.Test;
  * The segmented regression against R 4.2 with sandwich 3.0-2 (Debian's r-base-core and
  * r-cran-sandwich). The data were made by the NumPy script in each test and are pasted here; the
  * reference is {@code f <- lm(y ~ X - 1); V <- NeweyWest(f, lag = L, prewhite = TRUE, adjust =
- * TRUE)}, t on {@code f$df.residual} df, with L by the documented rule from the residuals: {@code
- * max(1, min(max(floor(4 (n/100)^(2/9)), floor(1.1447 (a n)^(1/3))), n %/% 3))}, {@code a = 4 rho^2
- * / ((1 - rho)^2 (1 + rho)^2)}, rho = lag-1 autocorrelation of the residuals capped at 0.97. The R
- * script is src/test/resources/reference/segmented_regression.R.
+ * TRUE)}, t on {@code f$df.residual} df, intervals {@code b -+ qt(0.975, df) se kappa}, with L by
+ * the documented rule from the residuals: {@code max(1, min(max(floor(4 (n/100)^(2/9)),
+ * floor(1.1447 (a n)^(1/3))), n %/% 3))}, {@code a = 4 rho^2 / ((1 - rho)^2 (1 + rho)^2)}, rho =
+ * lag-1 autocorrelation of the residuals capped at 0.97. The R script is
+ * src/test/resources/reference/segmented_regression.R.
  */
 class SegmentedRegressionTest {
   // rng = np.random.default_rng(7); AR(1) 0.5 noise sd 5; y = round(200 + 0.8 t + 12 [t>=36] + e,
@@ -229,8 +230,8 @@ class SegmentedRegressionTest {
     close(e.estimate(), 20.30123624903453);
     close(e.stdError(), 2.5928052571919658);
     close(e.pValue(), 1.3181215129325234e-10);
-    close(e.ciLow(), 15.10923327883949);
-    close(e.ciHigh(), 25.493239219229586);
+    close(e.ciLow(), 13.260651177317847);
+    close(e.ciHigh(), 27.34182132075123);
     assertThat(e.model()).isEqualTo("level+trend+step");
   }
 
@@ -240,8 +241,8 @@ class SegmentedRegressionTest {
     // g = -b[2] sign(lev) m / lev^2, g[2] += 1/|lev|; se = sqrt(g' V_hac g); rel -+ t(.975, 57) se
     AdjustedEffect e = weekly(WEEKLY, 36).get(0);
     close(e.relEffect(), 0.08791361334244284);
-    close(e.relCiLow(), 0.063744646651823778);
-    close(e.relCiHigh(), 0.1120825800330619);
+    close(e.relCiLow(), 0.055139428301019804);
+    close(e.relCiHigh(), 0.12068779838386587);
   }
 
   @Test
@@ -276,13 +277,18 @@ class SegmentedRegressionTest {
     close(e.get(0).estimate(), 13.504231764808553);
     close(e.get(0).stdError(), 3.7644300702718994);
     close(e.get(0).pValue(), 0.00047784719000493577);
-    close(e.get(0).ciLow(), 6.0539574544935641);
-    close(e.get(0).ciHigh(), 20.954506075123529);
+    close(e.get(0).ciLow(), 1.4916641882662223);
+    close(e.get(0).ciHigh(), 25.516799341350868);
     // Relative to the outcome the model predicts without the step: mean(X_post b) + mean(k c_post).
     close(e.get(0).relEffect(), 0.04616386355991425);
     close(e.get(1).estimate(), -1.024666127774609);
     close(e.get(1).stdError(), 4.0373298135394018);
     close(e.get(1).pValue(), 0.80006862445258931);
+    // 41 placebo launches in the 69 rows before 70 (minPre 12, length 17), same design and HAC.
+    assertThat(e.get(0).placebos()).isEqualTo(41);
+    close(e.get(0).placeboInflation(), 1.612365810465636);
+    close(e.get(0).placeboPValue(), 0.027883041545717819);
+    close(e.get(1).placeboPValue(), 0.87517792471827693);
     assertThat(e.get(1).nPost()).isEqualTo(38);
   }
 
@@ -300,8 +306,12 @@ class SegmentedRegressionTest {
     close(e.get(0).estimate(), 11.892684223054836);
     close(e.get(0).stdError(), 1.7634916905729305);
     close(e.get(0).pValue(), 3.0751974951012546e-10);
-    close(e.get(0).ciLow(), 8.4083792386591014);
-    close(e.get(0).ciHigh(), 15.376989207450833);
+    // 71 placebos, the annual terms only in fits spanning a year.
+    assertThat(e.get(0).placebos()).isEqualTo(71);
+    close(e.get(0).placeboInflation(), 1.125167760252374);
+    close(e.get(0).placeboPValue(), 1.4481023470944254e-08);
+    close(e.get(0).ciLow(), 7.9722565877260889);
+    close(e.get(0).ciHigh(), 15.813111858383845);
     // With less than a year of history the annual terms stay out.
     List<AdjustedEffect> short_ =
         SegmentedRegression.estimate(
