@@ -81,9 +81,9 @@ final class Narrative {
         s.append(", ")
             .append(confidence)
             .append(" CI ")
-            .append(percent(e.ciLow() / e.meanBefore()))
+            .append(percent(e.ciLow() / Math.abs(e.meanBefore())))
             .append(" to ")
-            .append(percent(e.ciHigh() / e.meanBefore()));
+            .append(percent(e.ciHigh() / Math.abs(e.meanBefore())));
       }
     } else {
       s.append(signed(e.absChange()));
