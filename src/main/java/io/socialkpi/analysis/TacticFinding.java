@@ -48,11 +48,13 @@ record TacticFinding(Kind kind, String tacticId, double decisiveP, String reason
     String id = e.tacticId();
     if (Double.isNaN(e.adjEstimate()) || Double.isNaN(e.adjP())) {
       String why = e.adjNote() == null ? "no adjusted estimate" : e.adjNote();
-      return new TacticFinding(Kind.UNDETERMINED, id, Double.NaN, why + " of " + id);
+      return new TacticFinding(
+          Kind.UNDETERMINED, id, Double.NaN, "no estimate for " + id + ": " + why);
     }
     if (Double.isNaN(e.placeboP())) {
       String why = e.adjNote() == null ? "no placebo launches" : e.adjNote();
-      return new TacticFinding(Kind.UNDETERMINED, id, Double.NaN, why + " of " + id);
+      return new TacticFinding(
+          Kind.UNDETERMINED, id, Double.NaN, "no placebo check for " + id + ": " + why);
     }
     double p = Math.max(e.adjP(), e.placeboP());
     boolean parallel = !Double.isNaN(e.didPreTrendP()) && e.didPreTrendP() >= alpha;

@@ -20,8 +20,9 @@ import java.io.Serializable;
  * @param placeboPValue share of placebo launches in the clean history before the first launch whose
  *     |t| is at least this one's, counting this one: {@code (1 + #{|t_placebo| >= |t|}) / (1 +
  *     placebos)}
- * @param placebos how many placebo launches were fitted
- * @param model the terms of the regression, e.g. {@code level+trend+step+weekday+control}
+ * @param placebos how many placebo launches were fitted (0 when the effect is missing)
+ * @param model the terms of the regression, e.g. {@code
+ *     outcome-minus-control:level+trend+weekday+step}
  */
 public record AdjustedEffect(
     int nPre,

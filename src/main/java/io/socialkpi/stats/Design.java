@@ -9,9 +9,10 @@ import java.util.List;
  * outcome or control, and windows inside a launch's ramp-up, are not rows.
  *
  * <p>With a control the response is the outcome minus the control scaled to the outcome's level
- * before the first launch ({@code k = mean(outcome) / mean(control)} there): a comparative
- * interrupted time series. Whatever moves both alike, a shared trend, season or market-wide shock
- * at the launch, cancels, where a control used as a regressor would let the step take the shock.
+ * before the first launch ({@code k = mean(outcome) / mean(control)} there; 1 when either level is
+ * not positive): a comparative interrupted time series. Whatever moves both alike, a shared trend,
+ * season or market-wide shock at the launch, cancels, where a control used as a regressor would let
+ * the step take the shock.
  *
  * <p>The annual terms enter only when the history before the first launch covers a whole season
  * period (a year), so that a pattern repeating every year is estimated rather than mistaken for a
@@ -24,6 +25,7 @@ final class Design {
   private final double seasonPeriod;
   private final boolean annual;
   private final boolean control;
+  private final String controlNote;
   private final int origin;
   private final int[] rows;
 
@@ -49,7 +51,17 @@ final class Design {
     }
     this.rows = used.stream().mapToInt(Integer::intValue).toArray();
     double k = c == null ? Double.NaN : scale(y, c, first);
-    this.control = !Double.isNaN(k);
+    this.control = c != null;
+    // A control whose level before the launch is not positive (net sentiment, a margin) cannot be
+    // scaled by a ratio of levels: it is subtracted as it is.
+    this.controlNote =
+        c != null && Double.isNaN(k)
+            ? "the control is subtracted unscaled: its level or the outcome's before the first"
+                + " launch is not positive"
+            : null;
+    if (c != null && Double.isNaN(k)) {
+      k = 1;
+    }
     this.offset = new double[y.length];
     this.response = new double[y.length];
     for (int i = 0; i < y.length; i++) {
@@ -70,7 +82,21 @@ final class Design {
       }
     }
     double k = sy / sc;
-    return sc == 0 || Double.isNaN(k) || Double.isInfinite(k) ? Double.NaN : k;
+    return sc > 0 && sy > 0 && Double.isFinite(k) ? k : Double.NaN;
+  }
+
+  /** Why the control was subtracted unscaled, or null. */
+  String controlNote() {
+    return controlNote;
+  }
+
+  /** Mean square of the response over the rows: the scale "no variation" is judged against. */
+  double meanSquare() {
+    double s = 0;
+    for (int i : rows) {
+      s += response[i] * response[i];
+    }
+    return rows.length == 0 ? 0 : s / rows.length;
   }
 
   boolean hasControl() {

@@ -56,11 +56,14 @@ public final class SegmentedRegression {
     int first = in.cuts.length == 0 ? in.to : in.cuts[0];
     int nPre = base.rowsBefore(first);
     int minPre = Math.max(MIN_PRE_WINDOWS, base.baseTerms() + 4);
+    // One step per distinct launch window that has windows of its own before the next launch;
+    // a launch whose ramp-up runs into the next one has none and gets no column (it would
+    // duplicate the next one's).
     List<Integer> steps = new ArrayList<>();
     for (int k = 0; k < in.cuts.length; k++) {
       int cut = in.cuts[k];
-      boolean duplicate = k > 0 && in.cuts[k - 1] == cut;
-      if (!duplicate && base.rowsAtOrAfter(cut) > 0 && cut > in.from) {
+      boolean repeated = k > 0 && in.cuts[k - 1] == cut;
+      if (!repeated && cut > in.from && base.rowsBetween(cut, nextCut(in.cuts, cut, in.to)) > 0) {
         steps.add(cut);
       }
     }
@@ -73,6 +76,8 @@ public final class SegmentedRegression {
       int cut = in.cuts[k];
       int next = nextCut(in.cuts, cut, in.to);
       int nPost = base.rowsBetween(cut, next);
+      boolean shared =
+          k > 0 && in.cuts[k - 1] == cut || k + 1 < in.cuts.length && in.cuts[k + 1] == cut;
       String why =
           nPre < minPre
               ? "too little history before the first launch to estimate the trend ("
@@ -80,11 +85,13 @@ public final class SegmentedRegression {
                   + " windows, need "
                   + minPre
                   + ")"
-              : nPost == 0
-                  ? "no windows after the launch"
-                  : k > 0 && in.cuts[k - 1] == cut
-                      ? "launched in the same window as an earlier tactic: their effects cannot be"
-                          + " told apart"
+              : shared
+                  ? "another tactic launched in the same window: their effects cannot be told"
+                      + " apart"
+                  : nPost == 0
+                      ? cut < in.to && base.rowsAtOrAfter(cut) > 0
+                          ? "no windows of its own between its ramp-up and the next launch"
+                          : "no windows after the launch"
                       : fit == null ? "the segmented regression is degenerate" : null;
       if (why != null) {
         out.add(AdjustedEffect.missing(nPre, nPost, model, why));
@@ -123,7 +130,7 @@ public final class SegmentedRegression {
     double se = Math.sqrt(fit.hacVariance(fit.unit(column), lags));
     TDistribution t = new TDistribution(null, fit.df(), 1e-14);
     double crit = t.inverseCumulativeProbability((1 + confidence) / 2);
-    if (!(se > 0)) {
+    if (!(se > 0) || fit.residualVariance <= 1e-20 * design.meanSquare()) {
       return AdjustedEffect.missing(nPre, nPost, model, "no variation around the fitted model");
     }
     double stat = estimate / se;
@@ -172,6 +179,6 @@ public final class SegmentedRegression {
         placebo.count(),
         lags,
         model,
-        Double.isNaN(placeboP) ? placebo.why() : null);
+        Double.isNaN(placeboP) ? placebo.why() : design.controlNote());
   }
 }

@@ -130,8 +130,8 @@ class VerdictsTest {
     assertThat(v.verdict()).isEqualTo("inconclusive");
     assertThat(v.reason())
         .isEqualTo(
-            "too little history before the first launch to estimate the trend (5 windows,"
-                + " need 8) of tab");
+            "no estimate for tab: too little history before the first launch to estimate the"
+                + " trend (5 windows, need 8)");
   }
 
   @Test
