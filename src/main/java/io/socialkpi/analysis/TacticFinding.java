@@ -76,32 +76,11 @@ record TacticFinding(Kind kind, String tacticId, double decisiveP, String reason
                 + id
                 + ": against the control the outcome went the other way");
       }
-      return new TacticFinding(
-          Kind.SUPPORTS,
-          id,
-          p,
-          "the outcome moved the expected way after "
-              + id
-              + ", beyond the trend before the launch"
-              + (e.hasControl() ? " and the control" : "")
-              + " ("
-              + pText(p)
-              + ")"
-              + trendNote);
+      return new TacticFinding(Kind.SUPPORTS, id, p, moved("the expected way", e, p) + trendNote);
     }
     if (p < alpha && direction < 0) {
       return new TacticFinding(
-          Kind.AGAINST,
-          id,
-          p,
-          "the outcome moved against the expected way after "
-              + id
-              + ", beyond the trend before the launch"
-              + (e.hasControl() ? " and the control" : "")
-              + " ("
-              + pText(p)
-              + ")"
-              + trendNote);
+          Kind.AGAINST, id, p, moved("against the expected way", e, p) + trendNote);
     }
     boolean rawMoved = Verdicts.side(sign, e.rawLow(), e.rawHigh()) > 0;
     String reason;
@@ -117,6 +96,19 @@ record TacticFinding(Kind kind, String tacticId, double decisiveP, String reason
       reason = "no change beyond chance after " + id;
     }
     return new TacticFinding(Kind.NO_CHANGE, id, p, reason + trendNote);
+  }
+
+  /** "the outcome moved {how} after {tactic}, beyond the trend before the launch (p = ...)". */
+  private static String moved(String how, Evidence e, double p) {
+    return "the outcome moved "
+        + how
+        + " after "
+        + e.tacticId()
+        + ", beyond the trend before the launch"
+        + (e.hasControl() ? " and the control" : "")
+        + " ("
+        + pText(p)
+        + ")";
   }
 
   static String pText(double p) {

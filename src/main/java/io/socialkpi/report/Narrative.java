@@ -78,22 +78,13 @@ final class Narrative {
     if (e.relChange() != null && e.meanBefore() != 0) {
       s.append(percent(e.relChange()));
       if (e.ciLow() != null && e.ciHigh() != null) {
-        s.append(", ")
-            .append(confidence)
-            .append(" CI ")
-            .append(percent(e.ciLow() / Math.abs(e.meanBefore())))
-            .append(" to ")
-            .append(percent(e.ciHigh() / Math.abs(e.meanBefore())));
+        double base = Math.abs(e.meanBefore());
+        s.append(", ").append(interval(percent(e.ciLow() / base), percent(e.ciHigh() / base)));
       }
     } else {
       s.append(signed(e.absChange()));
       if (e.ciLow() != null && e.ciHigh() != null) {
-        s.append(", ")
-            .append(confidence)
-            .append(" CI ")
-            .append(signed(e.ciLow()))
-            .append(" to ")
-            .append(signed(e.ciHigh()));
+        s.append(", ").append(interval(signed(e.ciLow()), signed(e.ciHigh())));
       }
     }
     return s.append("; ").append(pValue("p", e.pValue())).append(").").toString();
@@ -139,17 +130,9 @@ final class Narrative {
     if (a.relEffect() != null && a.relCiLow() != null && a.relCiHigh() != null) {
       s.append(percent(a.relEffect()))
           .append(", ")
-          .append(confidence)
-          .append(" CI ")
-          .append(percent(a.relCiLow()))
-          .append(" to ")
-          .append(percent(a.relCiHigh()));
+          .append(interval(percent(a.relCiLow()), percent(a.relCiHigh())));
     } else {
-      s.append(confidence)
-          .append(" CI ")
-          .append(signed(a.ciLow()))
-          .append(" to ")
-          .append(signed(a.ciHigh()));
+      s.append(interval(signed(a.ciLow()), signed(a.ciHigh())));
     }
     s.append("; ").append(pValue("p", a.pValue()));
     s.append(
@@ -157,6 +140,11 @@ final class Narrative {
             ? "; no placebo check: " + note(a.note())
             : ", placebo launches " + pValue("p", a.placeboPValue()));
     return s.append(").").toString();
+  }
+
+  /** "95% CI low to high", with the run's confidence. */
+  private String interval(String low, String high) {
+    return confidence + " CI " + low + " to " + high;
   }
 
   /** The difference-in-differences sentence, when the outcome had a control. */

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Independent review of the segmented regression: edge cases that break it. */
-class ReviewSegmentedRegressionTest {
+/** The segmented regression on edge cases an independent review found breaking it. */
+class SegmentedRegressionEdgeCasesTest {
 
   static double[] noisy(int n, long seed, double level, double sd) {
     Random r = new Random(seed);

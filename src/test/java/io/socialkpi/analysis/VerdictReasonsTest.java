@@ -6,8 +6,8 @@ import io.socialkpi.analysis.TacticFinding.Evidence;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Review: the reasons a manager reads when the adjusted effect is missing. */
-class ReviewVerdictReasonsTest {
+/** The reasons a manager reads when the adjusted effect is missing (from the review). */
+class VerdictReasonsTest {
   static final double NAN = Double.NaN;
 
   static String reason(String note, double adj, double p, double placeboP) {
