@@ -83,7 +83,21 @@ class NumberColumnsTest {
         "Infinity",
         null,
         "n/a",
-        null);
+        null,
+        "12d",
+        null,
+        "7f",
+        null,
+        "0x1p4",
+        null,
+        "1e3D",
+        null,
+        ".5",
+        0.5,
+        "5.",
+        5,
+        "+3",
+        3);
   }
 
   @Test
