@@ -125,4 +125,15 @@ class InputFileErrorsTest {
                 fs))
         .isEmpty();
   }
+
+  @Test
+  void aColumnNamedTwiceInTheHeaderIsAnErrorNamingFileAndColumn() {
+    assertThatThrownBy(() -> check("duplicate-column.csv", ""))
+        .isInstanceOf(ConfigError.class)
+        .hasMessage(
+            dir.resolve("job.conf")
+                + ": socialkpi.sources.pages.path: file:"
+                + dir.resolve("duplicate-column.csv")
+                + " has column 'fans' twice (columns 3 and 5): rename one of them in the export");
+  }
 }
