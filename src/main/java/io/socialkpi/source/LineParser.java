@@ -1,7 +1,10 @@
 package io.socialkpi.source;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.univocity.parsers.csv.CsvParser;
 import io.socialkpi.config.SourceFormat;
 import io.socialkpi.config.SourceSpec;
@@ -13,6 +16,8 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns one raw line of a CSV or JSON-lines source into the values of the columns the job reads, or
@@ -152,10 +157,33 @@ final class LineParser implements Serializable {
 
   private Parsed parseJson(String raw) {
     JsonNode node;
-    try {
-      node = json().readTree(raw);
+    int end;
+    try (JsonParser parser = json().createParser(raw)) {
+      node = json().readTree(parser);
+      end = (int) parser.currentLocation().getCharOffset();
     } catch (IOException e) {
-      return new Parsed(raw, QuarantineReason.MALFORMED_JSON, firstLine(e.getMessage()), null);
+      Matcher duplicate = DUPLICATE_KEY.matcher(String.valueOf(e.getMessage()));
+      String detail =
+          duplicate.lookingAt()
+              ? "key '"
+                  + duplicate.group(1)
+                  + "' appears twice in the object: its value is ambiguous"
+              : firstLine(e.getMessage());
+      return new Parsed(raw, QuarantineReason.MALFORMED_JSON, detail, null);
+    }
+    while (end >= 0 && end < raw.length() && " \t\r\n".indexOf(raw.charAt(end)) >= 0) {
+      end++;
+    }
+    if (node != null && end >= 0 && end < raw.length()) {
+      // Jackson stops after the first value: a second object or trailing text would be lost.
+      return new Parsed(
+          raw,
+          QuarantineReason.MALFORMED_JSON,
+          (raw.charAt(end) == '{' ? "a second JSON object" : "text after the JSON object")
+              + " at column "
+              + (end + 1)
+              + ": one JSON object per line, nothing after it",
+          null);
     }
     if (node == null || !node.isObject()) {
       return new Parsed(raw, QuarantineReason.MALFORMED_JSON, "not a JSON object", null);
@@ -190,9 +218,13 @@ final class LineParser implements Serializable {
     return csv;
   }
 
+  /** Jackson's message for a key that appears twice (STRICT_DUPLICATE_DETECTION). */
+  private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate field '(.*?)'");
+
   private ObjectMapper json() {
     if (json == null) {
-      json = new ObjectMapper();
+      // A key written twice would silently take its last value.
+      json = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     }
     return json;
   }

@@ -298,4 +298,21 @@ class BadInputCorpusTest {
     assertThat(values(scan, "pages.fans")).containsOnlyKeys("2024-03-01", "2024-03-06");
     assertThat(values(scan, "pages.revenue")).containsEntry("2024-03-06", 0.5);
   }
+
+  @Test
+  void aJsonLineWithTrailingTextASecondObjectOrADuplicatedKeyIsMalformed() throws IOException {
+    SourceScan scan = pages("json-trailing.jsonl", "format = json");
+    assertThat(reasons(scan, 5, 2)).containsExactly(Map.entry("malformed_json", 3L));
+    assertThat(details(scan))
+        .containsExactly(
+            Map.entry(
+                2L,
+                "text after the JSON object at column 84: one JSON object per line, nothing"
+                    + " after it"),
+            Map.entry(
+                3L,
+                "a second JSON object at column 83: one JSON object per line, nothing after it"),
+            Map.entry(4L, "key 'fans' appears twice in the object: its value is ambiguous"));
+    assertThat(values(scan, "pages.fans")).containsOnlyKeys("2024-03-01", "2024-03-06");
+  }
 }
