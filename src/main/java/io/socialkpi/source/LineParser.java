@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.univocity.parsers.common.TextParsingException;
 import com.univocity.parsers.csv.CsvParser;
 import io.socialkpi.config.SourceFormat;
 import io.socialkpi.config.SourceSpec;
@@ -16,6 +17,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,7 +31,15 @@ final class LineParser implements Serializable {
   /**
    * One line: its text, and either the fields (in {@link SourceSpec#columns()} order) or why not.
    */
-  record Parsed(String raw, QuarantineReason reason, String detail, String[] fields) {}
+  record Parsed(String raw, QuarantineReason reason, String detail, String[] fields) {
+    /** A comment line (csv.comment): not a row, neither counted nor quarantined. */
+    boolean comment() {
+      return reason == null && fields == null;
+    }
+  }
+
+  /** Says why a line inside a quoted field that spans lines is not read. */
+  static final String QUOTE_HINT = " (a line break inside a quoted field?): the line is not read";
 
   private final SourceSpec source;
   private final int[] positions;
@@ -101,26 +111,93 @@ final class LineParser implements Serializable {
     if (raw.isBlank()) {
       return new Parsed(raw, QuarantineReason.BLANK_LINE, "empty line", null);
     }
-    return source.format() == SourceFormat.JSON ? parseJson(raw) : parseCsv(raw);
+    if (source.format() == SourceFormat.JSON) {
+      return parseJson(raw);
+    }
+    Character comment = source.csv().comment();
+    if (comment != null && raw.charAt(0) == comment) {
+      return new Parsed(raw, null, "comment", null);
+    }
+    return parseCsv(raw);
+  }
+
+  /**
+   * Whether the quotes of a CSV line do not balance: an odd number of quote characters (a doubled
+   * quote counts two; one after a distinct escape character none). Such a line is one end of a
+   * quoted field holding a line break.
+   */
+  boolean unbalanced(String raw) {
+    return source.format() == SourceFormat.CSV
+        && unbalanced(raw, source.csv().quote(), source.csv().escape());
+  }
+
+  static boolean unbalanced(String line, char quote, char escape) {
+    boolean odd = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (escape != quote && c == escape && i + 1 < line.length()) {
+        char n = line.charAt(i + 1);
+        if (n == quote || n == escape) {
+          i++;
+          continue;
+        }
+      }
+      if (c == quote) {
+        odd = !odd;
+      }
+    }
+    return odd;
+  }
+
+  /** A line inside or closing a quoted field that an earlier line of the split opened. */
+  Parsed insideQuote(String raw, long linesEarlier, boolean closes) {
+    return new Parsed(
+        raw,
+        QuarantineReason.UNBALANCED_QUOTE,
+        (closes ? "closes" : "inside")
+            + " a quote opened "
+            + linesEarlier
+            + " line(s) earlier"
+            + QUOTE_HINT,
+        null);
   }
 
   private Parsed parseCsv(String raw) {
     // Most lines hold no quote at all: splitting them at the delimiter gives exactly what
     // univocity gives (no trimming, an empty field null), at a fraction of the cost.
-    String[] all =
-        raw.indexOf(source.csv().quote()) < 0
-            ? split(raw, source.csv().delimiter(), headerSize)
-            : null;
-    if (all == null) {
-      all = csv().parseLine(raw);
-    }
-    if (all == null || all.length != headerSize) {
-      int found = all == null ? 0 : all.length;
+    boolean quoted = raw.indexOf(source.csv().quote()) >= 0;
+    if (quoted && unbalanced(raw)) {
       return new Parsed(
           raw,
-          QuarantineReason.WRONG_FIELD_COUNT,
-          "expected " + headerSize + " fields, found " + found,
+          QuarantineReason.UNBALANCED_QUOTE,
+          "a quote opened on this line is not closed on it" + QUOTE_HINT,
           null);
+    }
+    String[] all = quoted ? null : split(raw, source.csv().delimiter(), headerSize);
+    if (all == null && !quoted) {
+      int found = count(raw, source.csv().delimiter()) + 1;
+      if (found > CsvFields.MAX_COLUMNS) {
+        return wrongFieldCount(raw, String.format(Locale.ROOT, "%,d", found));
+      }
+    }
+    if (all == null) {
+      try {
+        all = csv().parseLine(raw);
+      } catch (TextParsingException e) {
+        csv = null; // a fresh parser for the next line
+        if (e.getCause() instanceof ArrayIndexOutOfBoundsException) {
+          return wrongFieldCount(
+              raw, String.format(Locale.ROOT, "more than %,d", CsvFields.MAX_COLUMNS));
+        }
+        return new Parsed(
+            raw,
+            QuarantineReason.WRONG_FIELD_COUNT,
+            "cannot be split into fields: " + firstLine(e.getMessage()),
+            null);
+      }
+    }
+    if (all == null || all.length != headerSize) {
+      return wrongFieldCount(raw, String.valueOf(all == null ? 0 : all.length));
     }
     String[] fields = new String[positions.length];
     for (int i = 0; i < positions.length; i++) {
@@ -129,13 +206,28 @@ final class LineParser implements Serializable {
     return new Parsed(raw, null, null, fields);
   }
 
+  private Parsed wrongFieldCount(String raw, String found) {
+    return new Parsed(
+        raw,
+        QuarantineReason.WRONG_FIELD_COUNT,
+        "expected " + headerSize + " fields, found " + found,
+        null);
+  }
+
+  private static int count(String line, char c) {
+    int n = 0;
+    for (int i = line.indexOf(c); i >= 0; i = line.indexOf(c, i + 1)) {
+      n++;
+    }
+    return n;
+  }
+
   /**
    * The fields of a line without quotes, as univocity gives them (an empty field is null), or null
    * when the line does not have {@code expected} fields, for univocity to count them.
    */
   static String[] split(String line, char delimiter, int expected) {
-    // univocity skips lines starting with its comment character '#': let it decide those.
-    if (expected < 1 || line.startsWith("#")) {
+    if (expected < 1) {
       return null;
     }
     String[] fields = new String[expected];

@@ -315,4 +315,61 @@ class BadInputCorpusTest {
             Map.entry(4L, "key 'fans' appears twice in the object: its value is ambiguous"));
     assertThat(values(scan, "pages.fans")).containsOnlyKeys("2024-03-01", "2024-03-06");
   }
+
+  @Test
+  void aQuotedLineBreakNeverMakesARowOfEitherHalf() throws IOException {
+    SourceScan scan = pages("quoted-newline.csv", "");
+    assertThat(reasons(scan, 8, 3)).containsExactly(Map.entry("unbalanced_quote", 5L));
+    String open =
+        "a quote opened on this line is not closed on it (a line break inside a quoted"
+            + " field?): the line is not read";
+    assertThat(details(scan))
+        .containsExactly(
+            Map.entry(3L, open),
+            Map.entry(
+                4L,
+                "closes a quote opened 1 line(s) earlier (a line break inside a quoted field?):"
+                    + " the line is not read"),
+            Map.entry(6L, open),
+            Map.entry(
+                7L,
+                "inside a quote opened 1 line(s) earlier (a line break inside a quoted field?):"
+                    + " the line is not read"),
+            Map.entry(
+                8L,
+                "closes a quote opened 2 line(s) earlier (a line break inside a quoted field?):"
+                    + " the line is not read"));
+    assertThat(values(scan, "pages.fans"))
+        .containsOnlyKeys("2024-03-01", "2024-03-04", "2024-03-07");
+  }
+
+  @Test
+  void aFirstFieldStartingWithHashIsDataUnlessTheConfigSaysComment() throws IOException {
+    SourceScan scan = pages("hashtags.csv", "");
+    assertThat(reasons(scan, 3, 3)).isEmpty();
+    assertThat(values(scan, "pages.fans"))
+        .containsOnlyKeys("2024-03-01", "2024-03-02", "2024-03-03");
+  }
+
+  @Test
+  void commentLinesAreSkippedWhereTheConfigSaysSo() throws IOException {
+    SourceScan scan = pages("commented.csv", "csv { comment = \"#\" }");
+    assertThat(reasons(scan, 1, 1)).isEmpty();
+    assertThat(values(scan, "pages.fans")).containsOnlyKeys("2024-03-03");
+  }
+
+  @Test
+  void aLineWithMoreFieldsThanTheParserTakesIsQuarantined() throws IOException {
+    StringBuilder s = new StringBuilder(BadInputs.HEADER).append("2024-03-01,north,100,10,1.5\n");
+    s.append("2024-03-02,north,101,11").append(",2.5".repeat(100_001)).append('\n');
+    s.append("2024-03-03,\"north\",102,12").append(",3.5".repeat(100_001)).append('\n');
+    s.append("2024-03-04,north,103,13,4.5\n");
+    Files.writeString(dir.resolve("wide.csv"), s);
+    SourceScan scan = pages("wide.csv", "");
+    assertThat(reasons(scan, 4, 2)).containsExactly(Map.entry("wrong_field_count", 2L));
+    assertThat(details(scan))
+        .containsExactly(
+            Map.entry(3L, "expected 5 fields, found 100,005"),
+            Map.entry(4L, "expected 5 fields, found more than 100,000"));
+  }
 }

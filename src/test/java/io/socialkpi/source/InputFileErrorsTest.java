@@ -136,4 +136,30 @@ class InputFileErrorsTest {
                 + dir.resolve("duplicate-column.csv")
                 + " has column 'fans' twice (columns 3 and 5): rename one of them in the export");
   }
+
+  @Test
+  void aHeaderStartingWithHashIsReadAsItIsAndNamed() {
+    assertThatThrownBy(() -> check("hash-header.csv", ""))
+        .isInstanceOf(ConfigError.class)
+        .hasMessageContaining(
+            "column 'date' is not in file:"
+                + dir.resolve("hash-header.csv")
+                + " (columns: #date, region, fans, engaged_users, revenue)");
+  }
+
+  @Test
+  void aFileOfOnlyCommentLinesIsAnErrorNamingIt() {
+    assertThatThrownBy(() -> check("only-comments.csv", "csv { comment = \"#\" }"))
+        .isInstanceOf(ConfigError.class)
+        .hasMessageContaining(
+            "file:"
+                + dir.resolve("only-comments.csv")
+                + " has no header line: every line starts with the csv.comment character '#'");
+  }
+
+  @Test
+  void commentLinesBeforeTheHeaderAreSkippedWhereTheConfigSaysSo() throws IOException {
+    assertThat(check("commented.csv", "csv { comment = \"#\" }").get("pages").header())
+        .containsExactly("region", "date", "fans", "engaged_users", "revenue");
+  }
 }
