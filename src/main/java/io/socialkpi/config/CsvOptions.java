@@ -7,6 +7,7 @@ import java.io.Serializable;
  *
  * @param decimalSeparator the character between the integer and fraction digits ('.' or ',')
  * @param groupingSeparator the thousands separator, or null when numbers have none
+ * @param comment the character that starts a comment line, or null when no line is a comment
  */
 public record CsvOptions(
     char delimiter,
@@ -14,7 +15,8 @@ public record CsvOptions(
     char quote,
     char escape,
     char decimalSeparator,
-    Character groupingSeparator)
+    Character groupingSeparator,
+    Character comment)
     implements Serializable {
 
   /** Plain numbers ({@code 1234.5}, {@code 1e3}): no decimal comma and no thousands separator. */

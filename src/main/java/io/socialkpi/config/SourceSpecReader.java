@@ -80,7 +80,28 @@ final class SourceSpecReader {
         oneChar(csv, "quote", '"'),
         oneChar(csv, "escape", '"'),
         decimal,
-        grouping);
+        grouping,
+        comment(csv));
+  }
+
+  /** The comment character, or null (the default): no line is a comment. */
+  private static Character comment(Section csv) {
+    String key = "comment";
+    String c;
+    try {
+      c = csv.config().hasPath(key) ? csv.config().getString(key) : null;
+    } catch (com.typesafe.config.ConfigException e) {
+      csv.problem(key, "expected one character or null");
+      return null;
+    }
+    if (c == null || c.isEmpty()) {
+      return null;
+    }
+    if (c.length() != 1) {
+      csv.problem(key, "expected one character or null, found '" + c + "'");
+      return null;
+    }
+    return c.charAt(0);
   }
 
   /** The thousands separator, or null for none; a space is kept (the value is not trimmed). */

@@ -9,6 +9,9 @@ import io.socialkpi.config.CsvOptions;
  * match Spark's CSV reader while the job keeps each line's file and position.
  */
 final class CsvFields {
+  /** The most fields a line can be split into; a line with more is quarantined unsplit. */
+  static final int MAX_COLUMNS = 100_000;
+
   private CsvFields() {}
 
   static CsvParser parser(CsvOptions options) {
@@ -20,7 +23,10 @@ final class CsvFields {
     settings.setIgnoreLeadingWhitespaces(false);
     settings.setIgnoreTrailingWhitespaces(false);
     settings.setMaxCharsPerColumn(-1);
-    settings.setMaxColumns(100_000);
+    settings.setMaxColumns(MAX_COLUMNS);
+    // univocity skips lines starting with '#' by default: a hashtags export's first field. Lines
+    // are comments only with csv.comment, and LineParser and Headers skip those themselves.
+    settings.setCommentProcessingEnabled(false);
     settings.setNullValue(null);
     settings.setEmptyValue("");
     return new CsvParser(settings);

@@ -50,7 +50,24 @@ final class Headers {
                 + " is empty (0 bytes): a CSV export has at least its header line, so the export"
                 + " failed or was cut; remove the file or export it again");
       }
-      String[] fields = CsvFields.parser(source.csv()).parseLine(stripBom(first));
+      first = stripBom(first);
+      Character comment = source.csv().comment();
+      while (comment != null && first != null && !first.isEmpty() && first.charAt(0) == comment) {
+        first = reader.readLine();
+      }
+      if (first == null) {
+        throw new IOException(
+            file
+                + " has no header line: every line starts with the csv.comment character '"
+                + comment
+                + "'");
+      }
+      String[] fields = CsvFields.parser(source.csv()).parseLine(first);
+      if (fields == null) {
+        throw new IOException(
+            file
+                + " has an empty first line where the header should be; remove it or export again");
+      }
       List<String> header = new ArrayList<>();
       for (int i = 0; i < fields.length; i++) {
         header.add(source.csv().header() ? (fields[i] == null ? "" : fields[i].trim()) : "_c" + i);

@@ -42,6 +42,12 @@ public final class InputCheck {
         List<String> header = null;
         for (String file : files) {
           List<String> columns = Headers.read(source, file, hadoop);
+          if (source.format() == SourceFormat.CSV) {
+            String twice = twice(source, columns);
+            if (twice != null) {
+              problems.add(problem(settings, key + ".path", file + " has " + twice));
+            }
+          }
           if (header == null) {
             header = columns;
           } else if (source.format() == SourceFormat.JSON) {
@@ -114,6 +120,27 @@ public final class InputCheck {
       throw new ConfigError(problems);
     }
     return layouts;
+  }
+
+  /**
+   * A column the source reads that the header names twice, said with both positions, or null: the
+   * job could not tell which of them holds the values.
+   */
+  static String twice(SourceSpec source, List<String> header) {
+    for (String column : source.columns()) {
+      int first = header.indexOf(column);
+      int last = header.lastIndexOf(column);
+      if (first != last) {
+        return "column '"
+            + column
+            + "' twice (columns "
+            + (first + 1)
+            + " and "
+            + (last + 1)
+            + "): rename one of them in the export";
+      }
+    }
+    return null;
   }
 
   /**

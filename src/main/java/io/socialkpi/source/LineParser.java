@@ -1,7 +1,11 @@
 package io.socialkpi.source;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.univocity.parsers.common.TextParsingException;
 import com.univocity.parsers.csv.CsvParser;
 import io.socialkpi.config.SourceFormat;
 import io.socialkpi.config.SourceSpec;
@@ -13,6 +17,9 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns one raw line of a CSV or JSON-lines source into the values of the columns the job reads, or
@@ -24,7 +31,15 @@ final class LineParser implements Serializable {
   /**
    * One line: its text, and either the fields (in {@link SourceSpec#columns()} order) or why not.
    */
-  record Parsed(String raw, QuarantineReason reason, String detail, String[] fields) {}
+  record Parsed(String raw, QuarantineReason reason, String detail, String[] fields) {
+    /** A comment line (csv.comment): not a row, neither counted nor quarantined. */
+    boolean comment() {
+      return reason == null && fields == null;
+    }
+  }
+
+  /** Says why a line inside a quoted field that spans lines is not read. */
+  static final String QUOTE_HINT = " (a line break inside a quoted field?): the line is not read";
 
   private final SourceSpec source;
   private final int[] positions;
@@ -96,26 +111,93 @@ final class LineParser implements Serializable {
     if (raw.isBlank()) {
       return new Parsed(raw, QuarantineReason.BLANK_LINE, "empty line", null);
     }
-    return source.format() == SourceFormat.JSON ? parseJson(raw) : parseCsv(raw);
+    if (source.format() == SourceFormat.JSON) {
+      return parseJson(raw);
+    }
+    Character comment = source.csv().comment();
+    if (comment != null && raw.charAt(0) == comment) {
+      return new Parsed(raw, null, "comment", null);
+    }
+    return parseCsv(raw);
+  }
+
+  /**
+   * Whether the quotes of a CSV line do not balance: an odd number of quote characters (a doubled
+   * quote counts two; one after a distinct escape character none). Such a line is one end of a
+   * quoted field holding a line break.
+   */
+  boolean unbalanced(String raw) {
+    return source.format() == SourceFormat.CSV
+        && unbalanced(raw, source.csv().quote(), source.csv().escape());
+  }
+
+  static boolean unbalanced(String line, char quote, char escape) {
+    boolean odd = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (escape != quote && c == escape && i + 1 < line.length()) {
+        char n = line.charAt(i + 1);
+        if (n == quote || n == escape) {
+          i++;
+          continue;
+        }
+      }
+      if (c == quote) {
+        odd = !odd;
+      }
+    }
+    return odd;
+  }
+
+  /** A line inside or closing a quoted field that an earlier line of the split opened. */
+  Parsed insideQuote(String raw, long linesEarlier, boolean closes) {
+    return new Parsed(
+        raw,
+        QuarantineReason.UNBALANCED_QUOTE,
+        (closes ? "closes" : "inside")
+            + " a quote opened "
+            + linesEarlier
+            + " line(s) earlier"
+            + QUOTE_HINT,
+        null);
   }
 
   private Parsed parseCsv(String raw) {
     // Most lines hold no quote at all: splitting them at the delimiter gives exactly what
     // univocity gives (no trimming, an empty field null), at a fraction of the cost.
-    String[] all =
-        raw.indexOf(source.csv().quote()) < 0
-            ? split(raw, source.csv().delimiter(), headerSize)
-            : null;
-    if (all == null) {
-      all = csv().parseLine(raw);
-    }
-    if (all == null || all.length != headerSize) {
-      int found = all == null ? 0 : all.length;
+    boolean quoted = raw.indexOf(source.csv().quote()) >= 0;
+    if (quoted && unbalanced(raw)) {
       return new Parsed(
           raw,
-          QuarantineReason.WRONG_FIELD_COUNT,
-          "expected " + headerSize + " fields, found " + found,
+          QuarantineReason.UNBALANCED_QUOTE,
+          "a quote opened on this line is not closed on it" + QUOTE_HINT,
           null);
+    }
+    String[] all = quoted ? null : split(raw, source.csv().delimiter(), headerSize);
+    if (all == null && !quoted) {
+      int found = count(raw, source.csv().delimiter()) + 1;
+      if (found > CsvFields.MAX_COLUMNS) {
+        return wrongFieldCount(raw, String.format(Locale.ROOT, "%,d", found));
+      }
+    }
+    if (all == null) {
+      try {
+        all = csv().parseLine(raw);
+      } catch (TextParsingException e) {
+        csv = null; // a fresh parser for the next line
+        if (e.getCause() instanceof ArrayIndexOutOfBoundsException) {
+          return wrongFieldCount(
+              raw, String.format(Locale.ROOT, "more than %,d", CsvFields.MAX_COLUMNS));
+        }
+        return new Parsed(
+            raw,
+            QuarantineReason.WRONG_FIELD_COUNT,
+            "cannot be split into fields: " + firstLine(e.getMessage()),
+            null);
+      }
+    }
+    if (all == null || all.length != headerSize) {
+      return wrongFieldCount(raw, String.valueOf(all == null ? 0 : all.length));
     }
     String[] fields = new String[positions.length];
     for (int i = 0; i < positions.length; i++) {
@@ -124,13 +206,28 @@ final class LineParser implements Serializable {
     return new Parsed(raw, null, null, fields);
   }
 
+  private Parsed wrongFieldCount(String raw, String found) {
+    return new Parsed(
+        raw,
+        QuarantineReason.WRONG_FIELD_COUNT,
+        "expected " + headerSize + " fields, found " + found,
+        null);
+  }
+
+  private static int count(String line, char c) {
+    int n = 0;
+    for (int i = line.indexOf(c); i >= 0; i = line.indexOf(c, i + 1)) {
+      n++;
+    }
+    return n;
+  }
+
   /**
    * The fields of a line without quotes, as univocity gives them (an empty field is null), or null
    * when the line does not have {@code expected} fields, for univocity to count them.
    */
   static String[] split(String line, char delimiter, int expected) {
-    // univocity skips lines starting with its comment character '#': let it decide those.
-    if (expected < 1 || line.startsWith("#")) {
+    if (expected < 1) {
       return null;
     }
     String[] fields = new String[expected];
@@ -152,10 +249,33 @@ final class LineParser implements Serializable {
 
   private Parsed parseJson(String raw) {
     JsonNode node;
-    try {
-      node = json().readTree(raw);
+    int end;
+    try (JsonParser parser = json().createParser(raw)) {
+      node = json().readTree(parser);
+      end = (int) parser.currentLocation().getCharOffset();
     } catch (IOException e) {
-      return new Parsed(raw, QuarantineReason.MALFORMED_JSON, firstLine(e.getMessage()), null);
+      Matcher duplicate = DUPLICATE_KEY.matcher(String.valueOf(e.getMessage()));
+      String detail =
+          duplicate.lookingAt()
+              ? "key '"
+                  + duplicate.group(1)
+                  + "' appears twice in the object: its value is ambiguous"
+              : firstLine(e.getMessage());
+      return new Parsed(raw, QuarantineReason.MALFORMED_JSON, detail, null);
+    }
+    while (end >= 0 && end < raw.length() && " \t\r\n".indexOf(raw.charAt(end)) >= 0) {
+      end++;
+    }
+    if (node != null && end >= 0 && end < raw.length()) {
+      // Jackson stops after the first value: a second object or trailing text would be lost.
+      return new Parsed(
+          raw,
+          QuarantineReason.MALFORMED_JSON,
+          (raw.charAt(end) == '{' ? "a second JSON object" : "text after the JSON object")
+              + " at column "
+              + (end + 1)
+              + ": one JSON object per line, nothing after it",
+          null);
     }
     if (node == null || !node.isObject()) {
       return new Parsed(raw, QuarantineReason.MALFORMED_JSON, "not a JSON object", null);
@@ -190,9 +310,13 @@ final class LineParser implements Serializable {
     return csv;
   }
 
+  /** Jackson's message for a key that appears twice (STRICT_DUPLICATE_DETECTION). */
+  private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate field '(.*?)'");
+
   private ObjectMapper json() {
     if (json == null) {
-      json = new ObjectMapper();
+      // A key written twice would silently take its last value.
+      json = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     }
     return json;
   }

@@ -17,10 +17,12 @@ import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Metric values as numbers, as Spark column expressions. By default a value is what Spark casts to
- * a finite double ({@code 12.5}, {@code 1e3}). A CSV source with {@code csv.decimal-separator} or
- * {@code csv.grouping-separator} (European and Excel exports: {@code 1 234,5}) is parsed strictly
- * in that format instead: a thousands separator must sit between groups of three digits, so a value
- * in another format ({@code 12.5} in a decimal-comma file) is quarantined, never misread.
+ * a finite double ({@code 12.5}, {@code 1e3}) and is written as a plain decimal number (Java's type
+ * suffixes {@code 12d}, {@code 7f} and hex floats {@code 0x1p4} are not numbers). A CSV source with
+ * {@code csv.decimal-separator} or {@code csv.grouping-separator} (European and Excel exports:
+ * {@code 1 234,5}) is parsed strictly in that format instead: a thousands separator must sit
+ * between groups of three digits, so a value in another format ({@code 12.5} in a decimal-comma
+ * file) is quarantined, never misread.
  */
 final class NumberColumns {
   /** Spaces Excel and CLDR locales (fi-FI, fr-FR) write as thousands separator. */
@@ -29,6 +31,9 @@ final class NumberColumns {
   /** A plain-number value that looks like a decimal comma or thousands separators was meant. */
   private static final String LOOKS_LOCALIZED =
       "^[+-]?(\\d{1,3}([,.'\\u00A0\\u202F ]\\d{3})+([.,]\\d+)?|\\d+,\\d+)$";
+
+  /** A plain number: sign, digits with an optional fraction, exponent; blanks around it. */
+  static final String PLAIN = "^\\s*[+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?\\s*$";
 
   private NumberColumns() {}
 
@@ -47,7 +52,9 @@ final class NumberColumns {
       }
       d = when(text.rlike(pattern(csv)), digits.try_cast(DataTypes.DoubleType));
     } else {
-      d = field.try_cast(DataTypes.DoubleType);
+      // Spark's cast is Java's parseDouble, which also reads 12d, 7f and 0x1p4: only plain
+      // decimal text (or a typed number, whose text is such) may be cast.
+      d = when(field.cast("string").rlike(PLAIN), field.try_cast(DataTypes.DoubleType));
     }
     return when(
         d.isNotNull()

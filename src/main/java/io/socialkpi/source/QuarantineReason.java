@@ -15,6 +15,11 @@ public enum QuarantineReason {
   BLANK_LINE("blank_line"),
   /** A CSV line with more or fewer fields than the header. */
   WRONG_FIELD_COUNT("wrong_field_count"),
+  /**
+   * A CSV line whose quotes do not balance, or one between such lines: a quoted field holding a
+   * line break, whose halves are never read as rows.
+   */
+  UNBALANCED_QUOTE("unbalanced_quote"),
   /** A JSON line that is not one JSON object. */
   MALFORMED_JSON("malformed_json"),
   /** A required value (time, entity or metric column) is empty. */

@@ -90,6 +90,13 @@ final class TextSourceReader {
     private final String duplicateOf;
     private final CollectionAccumulator<SplitLines> splitLines;
     private long index = -1;
+
+    /** The header is the first line of the file that is not a comment. */
+    private boolean headerPending;
+
+    /** Index of the line that opened a quoted field not closed yet, or -1. */
+    private long quoteOpenedAt = -1;
+
     private Row next;
     private boolean reported;
 
@@ -108,6 +115,7 @@ final class TextSourceReader {
       this.lines = lines;
       this.parser = parser;
       this.header = header;
+      this.headerPending = header && start == 0;
       this.splitLines = splitLines;
     }
 
@@ -117,20 +125,28 @@ final class TextSourceReader {
         Tuple2<LongWritable, Text> line = lines.next();
         index++;
         long offset = line._1().get();
-        if (offset == 0 && header) {
+        Text text = line._2();
+        LineParser.Parsed parsed = parser.parse(text.getBytes(), text.getLength());
+        String raw = offset == 0 ? Headers.stripBom(parsed.raw()) : parsed.raw();
+        if (offset == 0
+            && !raw.equals(parsed.raw())
+            && parsed.reason() != QuarantineReason.LINE_TOO_LONG
+            && parsed.reason() != QuarantineReason.BAD_ENCODING) {
+          parsed = parser.parse(raw);
+        }
+        if (parsed.comment() && quoteOpenedAt < 0) {
           continue;
         }
-        Text text = line._2();
+        if (headerPending) {
+          headerPending = false;
+          continue;
+        }
+        parsed = quoteState(parsed);
         if (duplicateOf != null) {
           LineParser.Parsed copy =
               parser.duplicateOf(duplicateOf, text.getBytes(), text.getLength());
           next = RawRows.row(file, fileRank, start, index, offset, parser.width(), copy);
           continue;
-        }
-        LineParser.Parsed parsed = parser.parse(text.getBytes(), text.getLength());
-        String raw = offset == 0 ? Headers.stripBom(parsed.raw()) : parsed.raw();
-        if (offset == 0 && parsed.reason() == null && !raw.equals(parsed.raw())) {
-          parsed = parser.parse(raw);
         }
         next = RawRows.row(file, fileRank, start, index, offset, parser.width(), parsed);
       }
@@ -139,6 +155,30 @@ final class TextSourceReader {
         splitLines.add(new SplitLines(file, start, index + 1));
       }
       return next != null;
+    }
+
+    /**
+     * Lines from one whose quotes do not balance to the next such line are one record with a line
+     * break in a quoted field: none of them is read. (A record that spans two splits is seen from
+     * its ends only.)
+     */
+    private LineParser.Parsed quoteState(LineParser.Parsed parsed) {
+      boolean tooLong = parsed.reason() == QuarantineReason.LINE_TOO_LONG;
+      if (quoteOpenedAt < 0) {
+        if (parsed.reason() == QuarantineReason.UNBALANCED_QUOTE) {
+          quoteOpenedAt = index;
+        }
+        return parsed;
+      }
+      if (tooLong) {
+        return parsed; // its quotes are not looked at
+      }
+      boolean closes = parser.unbalanced(parsed.raw());
+      LineParser.Parsed inside = parser.insideQuote(parsed.raw(), index - quoteOpenedAt, closes);
+      if (closes) {
+        quoteOpenedAt = -1;
+      }
+      return inside;
     }
 
     @Override

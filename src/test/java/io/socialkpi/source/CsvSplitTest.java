@@ -19,7 +19,8 @@ class CsvSplitTest {
     String alphabet = "ab ,;#\\\t1.";
     int split = 0;
     for (char delimiter : new char[] {',', ';'}) {
-      CsvParser univocity = CsvFields.parser(new CsvOptions(delimiter, true, '"', '"', '.', null));
+      CsvParser univocity =
+          CsvFields.parser(new CsvOptions(delimiter, true, '"', '"', '.', null, null));
       for (int n = 0; n < 20_000; n++) {
         StringBuilder line = new StringBuilder();
         int length = random.nextInt(12);
@@ -45,10 +46,10 @@ class CsvSplitTest {
   }
 
   @Test
-  void handsLinesOfAnotherWidthAndCommentsToUnivocity() {
+  void handsLinesOfAnotherWidthToUnivocityAndReadsAHashAsData() {
     assertThat(LineParser.split("a,b,c", ',', 2)).isNull();
     assertThat(LineParser.split("a,b", ',', 3)).isNull();
-    assertThat(LineParser.split("#a,b", ',', 2)).isNull();
+    assertThat(LineParser.split("#a,b", ',', 2)).containsExactly("#a", "b");
     assertThat(LineParser.split("a,,", ',', 3)).containsExactly("a", null, null);
     assertThat(LineParser.split(" a ,b", ',', 2)).containsExactly(" a ", "b");
   }

@@ -125,4 +125,41 @@ class InputFileErrorsTest {
                 fs))
         .isEmpty();
   }
+
+  @Test
+  void aColumnNamedTwiceInTheHeaderIsAnErrorNamingFileAndColumn() {
+    assertThatThrownBy(() -> check("duplicate-column.csv", ""))
+        .isInstanceOf(ConfigError.class)
+        .hasMessage(
+            dir.resolve("job.conf")
+                + ": socialkpi.sources.pages.path: file:"
+                + dir.resolve("duplicate-column.csv")
+                + " has column 'fans' twice (columns 3 and 5): rename one of them in the export");
+  }
+
+  @Test
+  void aHeaderStartingWithHashIsReadAsItIsAndNamed() {
+    assertThatThrownBy(() -> check("hash-header.csv", ""))
+        .isInstanceOf(ConfigError.class)
+        .hasMessageContaining(
+            "column 'date' is not in file:"
+                + dir.resolve("hash-header.csv")
+                + " (columns: #date, region, fans, engaged_users, revenue)");
+  }
+
+  @Test
+  void aFileOfOnlyCommentLinesIsAnErrorNamingIt() {
+    assertThatThrownBy(() -> check("only-comments.csv", "csv { comment = \"#\" }"))
+        .isInstanceOf(ConfigError.class)
+        .hasMessageContaining(
+            "file:"
+                + dir.resolve("only-comments.csv")
+                + " has no header line: every line starts with the csv.comment character '#'");
+  }
+
+  @Test
+  void commentLinesBeforeTheHeaderAreSkippedWhereTheConfigSaysSo() throws IOException {
+    assertThat(check("commented.csv", "csv { comment = \"#\" }").get("pages").header())
+        .containsExactly("region", "date", "fans", "engaged_users", "revenue");
+  }
 }

@@ -30,7 +30,7 @@ class NumberColumnsTest {
         "s",
         "s.csv",
         SourceFormat.CSV,
-        new CsvOptions(';', true, '"', '"', decimal, grouping),
+        new CsvOptions(';', true, '"', '"', decimal, grouping, null),
         new TimeSpec("date", "yyyy-MM-dd", ZoneId.of("UTC")),
         null,
         true,
@@ -83,7 +83,21 @@ class NumberColumnsTest {
         "Infinity",
         null,
         "n/a",
-        null);
+        null,
+        "12d",
+        null,
+        "7f",
+        null,
+        "0x1p4",
+        null,
+        "1e3D",
+        null,
+        ".5",
+        0.5,
+        "5.",
+        5,
+        "+3",
+        3);
   }
 
   @Test
