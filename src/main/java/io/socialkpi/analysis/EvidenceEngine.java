@@ -19,6 +19,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
 
 /**
  * Runs {@link ObjectiveEvidence} once per (objective, entity) group inside Spark: the panel rows
@@ -44,20 +45,20 @@ public final class EvidenceEngine {
     }
     ObjectiveEvidence evidence =
         new ObjectiveEvidence(settings.run().window(), settings.analysis());
-    MapGroupsFunction<String, Row, Row> perGroup =
+    MapGroupsFunction<Tuple2<String, String>, Row, Row> perGroup =
         (key, rows) -> {
-          int sep = key.indexOf('\u0000');
-          String objectiveId = key.substring(0, sep);
-          String entity = key.substring(sep + 1);
+          String objectiveId = key._1();
+          String entity = key._2();
           ObjectivePanel panel = ObjectivePanel.of(objectiveId, entity, cells(rows));
           return EvidenceRows.group(evidence.compute(objectives.get(objectiveId), panel));
         };
     Dataset<Row> results =
         panelRows
+            // Keyed by a tuple, not a joined string: an entity is any text, NUL included.
             .groupByKey(
-                (MapFunction<Row, String>)
-                    r -> r.<String>getAs("objective_id") + '\u0000' + r.<String>getAs("entity"),
-                Encoders.STRING())
+                (MapFunction<Row, Tuple2<String, String>>)
+                    r -> new Tuple2<>(r.<String>getAs("objective_id"), r.<String>getAs("entity")),
+                Encoders.tuple(Encoders.STRING(), Encoders.STRING()))
             .mapGroups(perGroup, Encoders.row(EvidenceSchemas.GROUP_RESULT))
             .persist(StorageLevel.MEMORY_AND_DISK());
     return new EvidenceEngine(results, settings.analysis().alpha());

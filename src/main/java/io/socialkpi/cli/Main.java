@@ -1,6 +1,7 @@
 package io.socialkpi.cli;
 
 import io.socialkpi.config.ConfigError;
+import io.socialkpi.config.Uris;
 import io.socialkpi.output.RunLockedException;
 import io.socialkpi.pipeline.DataQualityError;
 import java.io.PrintWriter;
@@ -50,17 +51,20 @@ public final class Main {
       return BAD_CONFIG;
     }
     if (e instanceof DataQualityError) {
-      err.println("socialkpi: data quality check failed: " + e.getMessage());
+      err.println(Uris.redact("socialkpi: data quality check failed: " + e.getMessage()));
       err.flush();
       return DATA_QUALITY;
     }
     if (e instanceof RunLockedException) {
-      err.println("socialkpi: run locked: " + e.getMessage());
+      err.println(Uris.redact("socialkpi: run locked: " + e.getMessage()));
       err.flush();
       return LOCKED;
     }
-    err.println("socialkpi: failed: " + e);
-    e.printStackTrace(err);
+    // Exception messages may hold a source or output URI with credentials: never print them.
+    java.io.StringWriter trace = new java.io.StringWriter();
+    e.printStackTrace(new PrintWriter(trace));
+    err.println(Uris.redact("socialkpi: failed: " + e));
+    err.print(Uris.redact(trace.toString()));
     err.flush();
     return UNEXPECTED;
   }

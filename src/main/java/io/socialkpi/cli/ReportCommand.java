@@ -1,6 +1,7 @@
 package io.socialkpi.cli;
 
 import io.socialkpi.config.SparkSettings;
+import io.socialkpi.config.Uris;
 import io.socialkpi.pipeline.SparkSessions;
 import io.socialkpi.report.Report;
 import io.socialkpi.report.ReportOptions;
@@ -54,10 +55,10 @@ final class ReportCommand implements Callable<Integer> {
           Report.render(spark, output, runDate, new ReportOptions(maxEntities, examples));
       System.out.printf(
           "socialkpi: report of run %s (%d objectives)%n  %s%n  %s%n",
-          w.runDate(), w.objectives(), w.html(), w.markdown());
+          w.runDate(), w.objectives(), Uris.redact(w.html()), Uris.redact(w.markdown()));
       return Main.OK;
     } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(cli, e.getMessage());
+      throw new CommandLine.ParameterException(cli, Uris.redact(e.getMessage()));
     } finally {
       spark.stop();
     }

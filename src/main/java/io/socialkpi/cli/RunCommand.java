@@ -2,6 +2,8 @@ package io.socialkpi.cli;
 
 import io.socialkpi.config.Settings;
 import io.socialkpi.config.SettingsLoader;
+import io.socialkpi.config.Uris;
+import io.socialkpi.output.OutputCheck;
 import io.socialkpi.output.RunLock;
 import io.socialkpi.output.RunWriter;
 import io.socialkpi.pipeline.NightlyPipeline;
@@ -47,6 +49,11 @@ final class RunCommand implements Callable<Integer> {
     settings = settings.withRun(settings.run().withRunDate(date));
     Configuration hadoop = SparkSessions.hadoopConfiguration(settings.spark());
     Map<String, SourceLayout> layouts = InputCheck.check(settings, hadoop);
+    OutputCheck.check(
+        settings.run().output(),
+        settings.configFile(),
+        output != null ? "--output" : "socialkpi.run.output",
+        hadoop);
     Progress progress = new Progress(System.out);
     String out = settings.run().output();
     try (RunLock lock = RunLock.acquire(out, date, settings.run().lockStaleAfter(), hadoop)) {
@@ -60,7 +67,7 @@ final class RunCommand implements Callable<Integer> {
         RunSummary summary = new NightlyPipeline(spark, settings, layouts, progress).run();
         System.out.printf(
             "socialkpi: run %s finished in %.1f s; tables under %s%n",
-            summary.runDate(), summary.seconds(), summary.output());
+            summary.runDate(), summary.seconds(), Uris.redact(summary.output()));
         for (var stage : summary.stages()) {
           progress.detail(
               "%-9s %8.1f s  peak heap %,6d MB",

@@ -1,8 +1,15 @@
 package io.socialkpi.cli;
 
+import com.univocity.parsers.csv.CsvWriter;
+import com.univocity.parsers.csv.CsvWriterSettings;
 import io.socialkpi.config.SparkSettings;
+import io.socialkpi.config.Uris;
 import io.socialkpi.output.Table;
 import io.socialkpi.pipeline.SparkSessions;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,7 +57,7 @@ final class SqlCommand implements Callable<Integer> {
     }
     if (output != null && !output.contains("://") && !Files.isDirectory(Path.of(output))) {
       throw new picocli.CommandLine.ParameterException(
-          new picocli.CommandLine(this), "no output folder at " + output);
+          new picocli.CommandLine(this), "no output folder at " + Uris.redact(output));
     }
     SparkSession spark =
         SparkSessions.start(new SparkSettings("local[*]", "socialkpi-sql", Map.copyOf(conf)));
@@ -63,18 +70,10 @@ final class SqlCommand implements Callable<Integer> {
       }
       Dataset<Row> result = spark.sql(query);
       if (csv) {
-        System.out.println(String.join(",", result.columns()));
-        List<Row> rows = result.collectAsList();
-        for (Row r : rows) {
-          StringBuilder line = new StringBuilder();
-          for (int i = 0; i < r.length(); i++) {
-            if (i > 0) {
-              line.append(',');
-            }
-            line.append(csvField(r.isNullAt(i) ? "" : String.valueOf(r.get(i))));
-          }
-          System.out.println(line);
-        }
+        PrintWriter out =
+            new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+        writeCsv(result.columns(), result.collectAsList(), out);
+        out.flush();
       } else {
         result.show(limit, false);
       }
@@ -84,10 +83,50 @@ final class SqlCommand implements Callable<Integer> {
     }
   }
 
-  static String csvField(String s) {
-    if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
-      return "\"" + s.replace("\"", "\"\"") + "\"";
+  /** A plain number, which a spreadsheet reads as a number whatever its sign. */
+  private static final java.util.regex.Pattern NUMBER =
+      java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+
+  /**
+   * The header and rows as CSV (RFC 4180 quoting, by univocity's writer), safe to open in a
+   * spreadsheet: a value that starts with {@code = + - @}, a tab or a carriage return gets a
+   * leading single quote (OWASP's rule against CSV formula injection), unless it is a plain number.
+   */
+  static void writeCsv(String[] columns, List<Row> rows, Writer out) {
+    CsvWriterSettings settings = new CsvWriterSettings();
+    settings.getFormat().setLineSeparator("\n");
+    settings.setIgnoreLeadingWhitespaces(false);
+    settings.setIgnoreTrailingWhitespaces(false);
+    settings.setNullValue("");
+    settings.setEmptyValue("");
+    settings.setQuoteEscapingEnabled(true);
+    // Quote a value holding a CR or LF too, not only the delimiter and quote.
+    settings.setQuotationTriggers('\r', '\n');
+    CsvWriter writer = new CsvWriter(out, settings);
+    String[] header = new String[columns.length];
+    for (int i = 0; i < columns.length; i++) {
+      header[i] = safe(columns[i]);
     }
-    return s;
+    writer.writeRow((Object[]) header);
+    for (Row r : rows) {
+      String[] values = new String[r.length()];
+      for (int i = 0; i < r.length(); i++) {
+        values[i] = r.isNullAt(i) ? null : safe(String.valueOf(r.get(i)));
+      }
+      writer.writeRow((Object[]) values);
+    }
+    writer.flush();
+  }
+
+  /** The value, with a leading single quote when a spreadsheet would read it as a formula. */
+  static String safe(String value) {
+    if (value.isEmpty() || NUMBER.matcher(value).matches()) {
+      return value;
+    }
+    char c = value.charAt(0);
+    if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') {
+      return "'" + value;
+    }
+    return value;
   }
 }

@@ -13,6 +13,7 @@ public record ConfigProblem(String file, int line, String path, String message)
   @Override
   public String toString() {
     String where = line > 0 ? file + ":" + line : file;
-    return where + ": " + path + ": " + message;
+    // A source or output URI may carry credentials: never print them.
+    return Uris.redact(where + ": " + path + ": " + message);
   }
 }

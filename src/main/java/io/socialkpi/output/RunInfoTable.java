@@ -3,6 +3,7 @@ package io.socialkpi.output;
 import io.socialkpi.config.ObjectiveSpec;
 import io.socialkpi.config.Settings;
 import io.socialkpi.config.TacticSpec;
+import io.socialkpi.config.Uris;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -57,7 +58,7 @@ public final class RunInfoTable {
             settings.strategy() == null || settings.strategy().isBlank()
                 ? null
                 : settings.strategy(),
-            settings.configFile(),
+            Uris.redact(settings.configFile()),
             settings.run().zone().getId(),
             settings.run().window().name().toLowerCase(java.util.Locale.ROOT),
             settings.analysis().confidence(),

@@ -1,5 +1,6 @@
 package io.socialkpi.output;
 
+import io.socialkpi.config.Uris;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -201,10 +202,11 @@ public final class RunLock implements AutoCloseable {
         fs.delete(path, false);
       } else {
         System.err.println(
-            "socialkpi: warning: " + path + " is no longer this run's lock; left as it is");
+            Uris.redact(
+                "socialkpi: warning: " + path + " is no longer this run's lock; left as it is"));
       }
     } catch (IOException e) {
-      System.err.println("socialkpi: warning: could not release " + path + ": " + e);
+      System.err.println(Uris.redact("socialkpi: warning: could not release " + path + ": " + e));
     }
   }
 

@@ -16,6 +16,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import scala.Tuple3;
 
 /**
  * The {@code window_metrics} table: every (entity, metric) of a source gets every window from the
@@ -58,17 +59,14 @@ public final class WindowMetrics {
       return spark.createDataFrame(List.of(), SCHEMA);
     }
     WindowFill fill = new WindowFill(unit, coverage, metrics);
-    FlatMapGroupsFunction<String, Row, Row> perSeries =
-        (key, rows) -> {
-          String[] parts = key.split("\u0000", 3);
-          return fill.fill(parts[0], parts[1], parts[2], rows);
-        };
+    // Keyed by a tuple, not a joined string: an entity is any text, a separator character too.
+    FlatMapGroupsFunction<Tuple3<String, String, String>, Row, Row> perSeries =
+        (key, rows) -> fill.fill(key._1(), key._2(), key._3(), rows);
     return observed
         .groupByKey(
-            (MapFunction<Row, String>)
-                r ->
-                    r.getAs("source") + "\u0000" + r.getAs("entity") + "\u0000" + r.getAs("metric"),
-            Encoders.STRING())
+            (MapFunction<Row, Tuple3<String, String, String>>)
+                r -> new Tuple3<>(r.getAs("source"), r.getAs("entity"), r.getAs("metric")),
+            Encoders.tuple(Encoders.STRING(), Encoders.STRING(), Encoders.STRING()))
         .flatMapGroups(perSeries, Encoders.row(SCHEMA));
   }
 }

@@ -1,9 +1,13 @@
 package io.socialkpi.pipeline;
 
+import io.socialkpi.config.Uris;
 import java.io.PrintStream;
 import java.util.Locale;
 
-/** The job's own progress lines on stdout: each step, what it counted and how long it took. */
+/**
+ * The job's own progress lines on stdout: each step, what it counted and how long it took. URIs are
+ * shown without their user-info ({@link Uris#redact}).
+ */
 public final class Progress {
   private final PrintStream out;
   private long stepStart;
@@ -14,12 +18,12 @@ public final class Progress {
 
   public void step(String name) {
     stepStart = System.nanoTime();
-    out.println("socialkpi: " + name);
+    out.println(Uris.redact("socialkpi: " + name));
     out.flush();
   }
 
   public void detail(String format, Object... args) {
-    out.println("  " + String.format(Locale.ROOT, format, args));
+    out.println(Uris.redact("  " + String.format(Locale.ROOT, format, args)));
     out.flush();
   }
 

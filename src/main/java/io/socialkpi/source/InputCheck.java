@@ -6,6 +6,8 @@ import io.socialkpi.config.Settings;
 import io.socialkpi.config.SourceFormat;
 import io.socialkpi.config.SourceSpec;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -166,7 +168,11 @@ public final class InputCheck {
     return "";
   }
 
-  /** Files matched by a file, folder or glob; hidden files (., _) inside folders are skipped. */
+  /**
+   * Files matched by a file, folder or glob; hidden files (., _) inside folders are skipped, and so
+   * are subfolders. A name Hadoop cannot open (one with ':'), a symbolic link that loops or points
+   * nowhere, and a folder holding only subfolders are errors naming them, never silently 0 rows.
+   */
   static List<String> files(String pattern, Configuration hadoop) throws IOException {
     Path path = new Path(pattern);
     FileSystem fs = path.getFileSystem(hadoop);
@@ -175,20 +181,82 @@ public final class InputCheck {
     if (matches == null) {
       return files;
     }
+    List<String> unreadable = new ArrayList<>();
     for (FileStatus match : matches) {
       if (match.isDirectory()) {
+        List<String> subfolders = new ArrayList<>();
+        int before = files.size();
         for (FileStatus child : fs.listStatus(match.getPath())) {
           String name = child.getPath().getName();
-          if (child.isFile() && !name.startsWith(".") && !name.startsWith("_")) {
-            files.add(child.getPath().toString());
+          if (name.startsWith(".") || name.startsWith("_")) {
+            continue;
+          }
+          if (child.isDirectory()) {
+            subfolders.add(name);
+          } else if (child.isFile()) {
+            add(child.getPath(), files, unreadable);
           }
         }
+        unreadable.addAll(brokenLinks(match.getPath(), fs));
+        if (files.size() == before && !subfolders.isEmpty() && unreadable.isEmpty()) {
+          subfolders.sort(null);
+          unreadable.add(
+              match.getPath()
+                  + " holds only subfolders ("
+                  + String.join(", ", subfolders)
+                  + ") and subfolders are not read: set path to a glob over them, e.g. '"
+                  + pattern
+                  + "/*/*'");
+        }
       } else {
-        files.add(match.getPath().toString());
+        add(match.getPath(), files, unreadable);
       }
+    }
+    if (!unreadable.isEmpty()) {
+      throw new IOException(String.join("; ", unreadable));
     }
     files.sort(null);
     return files;
+  }
+
+  private static void add(Path file, List<String> files, List<String> unreadable) {
+    if (file.getName().indexOf(':') >= 0) {
+      // Hadoop takes what precedes ':' in a name for a URI scheme (its checksum file's, at least).
+      unreadable.add(
+          file
+              + ": a file name with ':' cannot be read by Hadoop; rename the file (e.g. ':' to"
+              + " '-')");
+    } else {
+      files.add(file.toString());
+    }
+  }
+
+  /**
+   * Symbolic links in a local folder that loop or point nowhere: Hadoop's listing skips them
+   * without a word, so an export behind one would be missing silently.
+   */
+  private static List<String> brokenLinks(Path folder, FileSystem fs) throws IOException {
+    List<String> broken = new ArrayList<>();
+    if (!"file".equals(fs.getUri().getScheme())) {
+      return broken;
+    }
+    java.nio.file.Path local = java.nio.file.Path.of(folder.toUri().getPath());
+    try (DirectoryStream<java.nio.file.Path> entries = Files.newDirectoryStream(local)) {
+      for (java.nio.file.Path entry : entries) {
+        String name = entry.getFileName().toString();
+        if (!name.startsWith(".")
+            && !name.startsWith("_")
+            && Files.isSymbolicLink(entry)
+            && !Files.exists(entry)) {
+          broken.add(
+              entry
+                  + " is a symbolic link that loops or points to nothing ("
+                  + Files.readSymbolicLink(entry)
+                  + "); remove it or point it at the export");
+        }
+      }
+    }
+    return broken;
   }
 
   private static ConfigProblem problem(Settings settings, String path, String message) {

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.lit;
 
+import io.socialkpi.config.Uris;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -70,7 +71,7 @@ public final class LineNumbers {
             "left")
         .select(
             rejected.col("source"),
-            rejected.col(RawRows.FILE),
+            Uris.redact(rejected.col(RawRows.FILE)).as(RawRows.FILE),
             linesBefore.plus(rejected.col(RawRows.LINE_INDEX)).plus(lit(1L)).as("line"),
             rejected.col(RawRows.OFFSET),
             rejected.col(RawRows.REASON),

@@ -27,6 +27,25 @@ public record SourceLayout(
     this(source, files, header, Map.of(), 0L);
   }
 
+  /**
+   * The files as paths Hadoop and Spark take literally: their glob characters ({@code [ ] { } * ?
+   * \}, all legal in a file name) escaped, since both expand every input path as a glob.
+   */
+  public List<String> literalFiles() {
+    return files.stream().map(SourceLayout::literal).toList();
+  }
+
+  static String literal(String file) {
+    StringBuilder s = new StringBuilder(file.length());
+    for (char c : file.toCharArray()) {
+      if ("[]{}*?\\".indexOf(c) >= 0) {
+        s.append('\\');
+      }
+      s.append(c);
+    }
+    return s.toString();
+  }
+
   /** Position of {@code column} in the header. */
   public int indexOf(String column) {
     return header.indexOf(column);

@@ -55,7 +55,7 @@ final class SourceReader {
    * the JSON of all its columns.
    */
   private static Dataset<Row> parquet(SparkSession spark, SourceSpec source, SourceLayout layout) {
-    Dataset<Row> df = spark.read().parquet(layout.files().toArray(new String[0]));
+    Dataset<Row> df = spark.read().parquet(layout.literalFiles().toArray(new String[0]));
     List<Column> cols = new ArrayList<>();
     cols.add(col("_metadata.file_path").as(RawRows.FILE));
     cols.add(lit(0L).as(RawRows.SPLIT_START));

@@ -41,7 +41,7 @@ final class TextSourceReader {
     try {
       Job job = Job.getInstance(conf);
       List<Path> paths = new ArrayList<>();
-      for (String file : layout.files()) {
+      for (String file : layout.literalFiles()) {
         paths.add(new Path(file));
       }
       FileInputFormat.setInputPaths(job, paths.toArray(new Path[0]));

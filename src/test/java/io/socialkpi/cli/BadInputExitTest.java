@@ -60,4 +60,67 @@ class BadInputExitTest {
         .contains("set csv.delimiter = \";\"");
     assertThat(dir.resolve("out")).doesNotExist();
   }
+
+  @Test
+  void aSecretInASourceUriIsNeverPrinted() throws IOException {
+    assertThat(run("s3a://AKIAKEY:s3cr3tValue@bucket/pages/*.csv")).isEqualTo(Main.BAD_CONFIG);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith("socialkpi: configuration error: ")
+        .contains("s3a://***@bucket/pages/*.csv")
+        .doesNotContain("s3cr3tValue")
+        .doesNotContain("AKIAKEY");
+  }
+
+  @Test
+  void anOutputThatIsARegularFileExitsTwoBeforeSpark() throws IOException {
+    Path file = Files.writeString(dir.resolve("out-file"), "not a folder");
+    Path conf =
+        Files.writeString(
+            dir.resolve("job.conf"),
+            BadInputs.config("UTC", BadInputs.pagesSource("pages", "negative.csv", "")));
+    int code = Main.execute("run", "--config", conf.toString(), "--output", file.toString());
+    assertThat(code).isEqualTo(Main.BAD_CONFIG);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith("socialkpi: configuration error: ")
+        .contains("cannot write to " + file)
+        .doesNotContain("\tat ");
+  }
+
+  @Test
+  void anOutputOnAReadOnlyFolderExitsTwoBeforeSpark() throws IOException {
+    Path readOnly = Files.createDirectories(dir.resolve("read-only"));
+    assertThat(readOnly.toFile().setWritable(false)).isTrue();
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        Files.isWritable(readOnly), "running as a user who can write anywhere (root)");
+    try {
+      Path conf =
+          Files.writeString(
+              dir.resolve("job.conf"),
+              BadInputs.config("UTC", BadInputs.pagesSource("pages", "negative.csv", "")));
+      Path out = readOnly.resolve("out");
+      int code = Main.execute("run", "--config", conf.toString(), "--output", out.toString());
+      assertThat(code).isEqualTo(Main.BAD_CONFIG);
+      assertThat(err.toString(StandardCharsets.UTF_8))
+          .startsWith("socialkpi: configuration error: ")
+          .contains("cannot write to " + out)
+          .doesNotContain("\tat ");
+    } finally {
+      readOnly.toFile().setWritable(true);
+    }
+  }
+
+  @Test
+  void anOutputBelowARegularFileExitsTwoBeforeSpark() throws IOException {
+    Path file = Files.writeString(dir.resolve("out-file"), "not a folder");
+    Path conf =
+        Files.writeString(
+            dir.resolve("job.conf"),
+            BadInputs.config("UTC", BadInputs.pagesSource("pages", "negative.csv", "")));
+    Path out = file.resolve("tables");
+    int code = Main.execute("run", "--config", conf.toString(), "--output", out.toString());
+    assertThat(code).isEqualTo(Main.BAD_CONFIG);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("cannot write to " + out + ": " + file + " is a file, not a folder")
+        .doesNotContain("\tat ");
+  }
 }

@@ -46,13 +46,24 @@ class BadInputRunTest {
           Map.entry("negative", new Expected(5, 3, Map.of("negative_value", 2L))),
           Map.entry("future", new Expected(4, 2, Map.of("future_time", 2L))),
           Map.entry("future-times", new Expected(4, 2, Map.of("future_time", 2L))),
-          Map.entry("copies", new Expected(11, 7, Map.of("duplicate_file", 4L))));
+          Map.entry("copies", new Expected(11, 7, Map.of("duplicate_file", 4L))),
+          Map.entry("nul", new Expected(12, 12, Map.of())));
+
+  /** An entity with a NUL character in it (a key separator once), next to its look-alike. */
+  static final String NUL_ENTITY = "nor\u0000th";
 
   @BeforeAll
   static void runTheCorpus() throws Exception {
     spark = SparkTestSession.get();
     BadInputs.copyTo(dir);
     BadInputs.longLine(dir, "long-line.csv", 10 * 1024 * 1024);
+    StringBuilder nul = new StringBuilder(BadInputs.HEADER);
+    for (int day = 1; day <= 6; day++) {
+      for (String entity : List.of(NUL_ENTITY, "north")) {
+        nul.append("2024-03-0" + day + "," + entity + "," + (100 + day) + ",10," + day + "\n");
+      }
+    }
+    Files.writeString(dir.resolve("nul-entity.csv"), nul);
     String sources =
         BadInputs.pagesSource("header-only", "header-only.csv", "")
             + BadInputs.pagesSource("stray", "stray-delimiter.csv", "")
@@ -67,10 +78,12 @@ class BadInputRunTest {
             + BadInputs.pagesSource("negative", "negative.csv", "")
             + BadInputs.pagesSource("future", "future.csv", "")
             + BadInputs.ordersSource("future-times", "future-times.csv")
-            + BadInputs.pagesSource("copies", "dup/pages-*.csv", "");
+            + BadInputs.pagesSource("copies", "dup/pages-*.csv", "")
+            + BadInputs.pagesSource("nul", "nul-entity.csv", "");
     String objective =
         "\nsocialkpi.objectives = [{ id = revenue, outcome = negative.revenue,"
-            + " lead-indicators = [negative.fans], lags = [0] }]\n"
+            + " lead-indicators = [negative.fans], lags = [0] },"
+            + " { id = nul, outcome = nul.revenue, lead-indicators = [nul.fans], lags = [0] }]\n"
             + "socialkpi.report.enabled = false\n";
     Path conf =
         Files.writeString(
@@ -132,5 +145,21 @@ class BadInputRunTest {
     }
     assertThat(cells).doesNotContainKey("header-only");
     assertThat(cells.keySet()).hasSize(EXPECTED.size() - 1);
+  }
+
+  @Test
+  void aNulCharacterInAnEntityIsAnEntityOfItsOwnThroughTheEvidence() {
+    Map<String, Long> windows = new TreeMap<>();
+    for (Row r : table(Table.WINDOW_METRICS)) {
+      if ("nul".equals(r.getAs("source")) && "nul.fans".equals(r.getAs("metric"))) {
+        windows.merge(r.getAs("entity"), 1L, Long::sum);
+      }
+    }
+    assertThat(windows.keySet()).containsExactlyInAnyOrder(NUL_ENTITY, "north");
+    assertThat(windows.get(NUL_ENTITY)).isEqualTo(windows.get("north"));
+    assertThat(table(Table.OBJECTIVE_SUMMARY))
+        .filteredOn(r -> "nul".equals(r.getAs("objective_id")))
+        .extracting(r -> r.<String>getAs("entity"))
+        .containsExactlyInAnyOrder(NUL_ENTITY, "north");
   }
 }

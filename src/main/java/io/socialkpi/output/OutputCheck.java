@@ -1,0 +1,67 @@
+package io.socialkpi.output;
+
+import io.socialkpi.config.ConfigError;
+import java.io.IOException;
+import java.nio.file.Files;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Checks, before Spark starts, that the output can be written: its nearest existing folder is a
+ * folder, and (on a local file system) writable. Writes nothing.
+ */
+public final class OutputCheck {
+  private OutputCheck() {}
+
+  /**
+   * Throws {@link ConfigError} "cannot write to OUTPUT: why" under {@code key} (the config key or
+   * option that gave the output).
+   */
+  public static void check(String output, String configFile, String key, Configuration hadoop) {
+    String why;
+    try {
+      why = problem(output, hadoop);
+    } catch (IOException | RuntimeException e) {
+      why = e.getMessage();
+    }
+    if (why != null) {
+      throw ConfigError.of(configFile, -1, key, "cannot write to " + output + ": " + why);
+    }
+  }
+
+  private static String problem(String output, Configuration hadoop) throws IOException {
+    Path path = new Path(output);
+    FileSystem fs = path.getFileSystem(hadoop);
+    Path existing = path;
+    FileStatus status = null;
+    while (existing != null) {
+      try {
+        status = fs.getFileStatus(existing);
+        break;
+      } catch (java.io.FileNotFoundException e) {
+        existing = existing.getParent();
+      }
+    }
+    if (status == null) {
+      return null; // An object store's bucket root, say: the first write says more.
+    }
+    String shown =
+        "file".equals(fs.getUri().getScheme()) ? localName(existing) : existing.toString();
+    if (!status.isDirectory()) {
+      return shown + " is a file, not a folder";
+    }
+    if ("file".equals(fs.getUri().getScheme())) {
+      java.nio.file.Path local = java.nio.file.Path.of(existing.toUri().getPath());
+      if (!Files.isWritable(local)) {
+        return shown + " is read-only";
+      }
+    }
+    return null;
+  }
+
+  private static String localName(Path path) {
+    return java.nio.file.Path.of(path.toUri().getPath()).toString();
+  }
+}
