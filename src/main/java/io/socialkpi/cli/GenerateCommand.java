@@ -3,6 +3,8 @@ package io.socialkpi.cli;
 import io.socialkpi.generate.FileReport;
 import io.socialkpi.generate.GenerationReport;
 import io.socialkpi.generate.GeneratorOptions;
+import io.socialkpi.generate.Scenario;
+import io.socialkpi.generate.ScenarioExport;
 import io.socialkpi.generate.SyntheticCompany;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -48,8 +50,20 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--no-effects", description = "Inject no effect and no lead (a null data set).")
   boolean noEffects;
 
+  @Option(
+      names = "--scenario",
+      description =
+          "Instead of the company, one calibration scenario with known truth (docs/STATISTICS.md,"
+              + " \"Calibration\"): white-noise, ar1, trend, shared-trend, seasonal,"
+              + " random-walk-leads, weekly-ar, shared-shock, step-0, step-5, step-10, step-15,"
+              + " step-15-noisy. --entities and --seed apply.")
+  String scenario;
+
   @Override
   public Integer call() throws IOException {
+    if (scenario != null) {
+      return writeScenario();
+    }
     GeneratorOptions options;
     try {
       options =
@@ -70,6 +84,26 @@ final class GenerateCommand implements Callable<Integer> {
         out,
         report.seconds(),
         report.rows() / Math.max(report.seconds(), 1e-9),
+        out.resolve("socialkpi.conf"));
+    return Main.OK;
+  }
+
+  private Integer writeScenario() throws IOException {
+    Scenario s;
+    try {
+      s = Scenario.byId(scenario);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(
+          new picocli.CommandLine(this), "--scenario: " + e.getMessage());
+    }
+    ScenarioExport.write(s, seed, entities, out);
+    System.out.printf(
+        "socialkpi: wrote scenario %s (seed %d, %d entities%s) to %s; config %s%n",
+        s.id(),
+        seed,
+        entities,
+        s.hasControl() ? " and the control entity ctrl" : "",
+        out,
         out.resolve("socialkpi.conf"));
     return Main.OK;
   }

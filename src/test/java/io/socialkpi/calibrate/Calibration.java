@@ -1,6 +1,7 @@
 package io.socialkpi.calibrate;
 
 import io.socialkpi.calendar.WindowUnit;
+import io.socialkpi.generate.Scenario;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -6,6 +6,7 @@ import io.socialkpi.analysis.EvidenceEngine;
 import io.socialkpi.calendar.WindowUnit;
 import io.socialkpi.config.Settings;
 import io.socialkpi.config.SettingsLoader;
+import io.socialkpi.generate.Scenario;
 import io.socialkpi.pipeline.SparkSessions;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.socialkpi.calibrate;
 
+import io.socialkpi.generate.Scenario;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

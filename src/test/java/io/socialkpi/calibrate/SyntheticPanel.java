@@ -1,9 +1,10 @@
 package io.socialkpi.calibrate;
 
+import io.socialkpi.generate.Scenario;
+import io.socialkpi.generate.ScenarioExport;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -31,16 +32,15 @@ public final class SyntheticPanel {
           .add("window_start", DataTypes.DateType)
           .add("value", DataTypes.DoubleType);
 
-  public static final String OUTCOME = "sales.revenue";
-  public static final String LEAD = "social.fans";
-  public static final String CONTROL = "ctrl";
+  public static final String OUTCOME = ScenarioExport.OUTCOME;
+  public static final String LEAD = ScenarioExport.LEAD;
+  public static final String CONTROL = ScenarioExport.CONTROL;
 
   private SyntheticPanel() {}
 
   /** Name of treated entity {@code k} (1-based), zero-padded so they sort in order. */
   public static String entity(int k, int entities) {
-    int width = String.valueOf(entities).length();
-    return String.format(Locale.ROOT, "r%0" + width + "d", k);
+    return ScenarioExport.entity(k, entities);
   }
 
   /** Every panel row of one scenario and seed, for {@code entities} treated entities. */
@@ -77,34 +77,14 @@ public final class SyntheticPanel {
 
   /** The scenario's block in {@code socialkpi.objectives} (HOCON). */
   public static String objectiveBlock(Scenario s) {
-    StringBuilder b = new StringBuilder();
-    b.append("{ id = \"").append(s.id()).append("\", outcome = ").append(OUTCOME);
-    b.append(", expected-direction = up");
-    if (s.hasTactic()) {
-      b.append(", tactics = [{ id = launch, launched = \"").append(s.launch()).append("\" }]");
-    }
-    if (s.hasLead()) {
-      b.append(", lead-indicators = [").append(LEAD).append("]");
-    }
-    if (s.hasControl()) {
-      b.append(", control-entity = ").append(CONTROL);
-    }
-    return b.append(" }").toString();
+    return ScenarioExport.objectiveBlock(s);
   }
 
   /**
    * The sources the objectives name. They are never read (the panel is given directly), but the
-   * loader checks every metric reference against them and PanelRows would treat a source without
-   * {@code entity} as shared.
+   * loader checks every metric reference against them.
    */
   public static String sourcesBlock() {
-    return """
-        sources {
-          sales { path = "unused-sales.csv", entity = region, time { column = date },
-                  metrics { revenue { column = revenue } } }
-          social { path = "unused-social.csv", entity = region, time { column = date },
-                   metrics { fans { column = fans, aggregate = last } } }
-        }
-        """;
+    return ScenarioExport.sourcesBlock(true);
   }
 }

@@ -1,8 +1,9 @@
-package io.socialkpi.calibrate;
+package io.socialkpi.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.socialkpi.calibrate.SyntheticPanel;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

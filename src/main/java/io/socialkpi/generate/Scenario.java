@@ -1,4 +1,4 @@
-package io.socialkpi.calibrate;
+package io.socialkpi.generate;
 
 import io.socialkpi.calendar.WindowUnit;
 import java.time.LocalDate;
