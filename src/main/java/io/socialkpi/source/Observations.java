@@ -20,7 +20,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Validates raw rows and turns them into observations: entity, instant, local date and window in
@@ -69,10 +68,7 @@ public final class Observations {
     }
     raw = raw.select(parsed.toArray(new Column[0]));
     Column ts = col(PARSED_TS);
-    Column localDate =
-        source.time().dateOnly() || timeType.equals(DataTypes.DateType)
-            ? TimeColumns.date(timeField, timeType, source.time())
-            : TimeColumns.localDate(ts, run.zone());
+    Column localDate = TimeColumns.day(timeField, timeType, ts, source.time(), run.zone());
     Column entity =
         source.hasEntity() ? trim(col(field(columns, source.entity())).cast("string")) : lit(ALL);
 

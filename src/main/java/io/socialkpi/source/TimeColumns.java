@@ -38,6 +38,10 @@ final class TimeColumns {
     if (type.equals(DataTypes.TimestampType)) {
       return field;
     }
+    if (type.equals(DataTypes.TimestampNTZType)) {
+      // The cast reads the wall time in the session zone (UTC); to_utc_timestamp moves it to zone.
+      return to_utc_timestamp(field.cast(DataTypes.TimestampType), zone);
+    }
     if (type.equals(DataTypes.DateType) || time.dateOnly()) {
       return to_utc_timestamp(date(field, type, time).cast(DataTypes.TimestampType), zone);
     }
@@ -59,6 +63,28 @@ final class TimeColumns {
         };
     // coalesce evaluates Spark's parser only where the fixed-width reader gave no answer.
     return coalesce(timestamp_micros(udf(micros, DataTypes.LongType).apply(text)), spark);
+  }
+
+  /**
+   * The row's calendar date: a date as it is; a typed timestamp (Parquet's, whatever the pattern)
+   * with a date-only pattern on its day in the source's zone (a daily export written as midnight
+   * timestamps stays on its day), with hours in the pattern on its day in the reporting zone; a
+   * text time by the pattern.
+   */
+  static Column day(Column field, DataType type, Column instant, TimeSpec time, ZoneId reporting) {
+    if (type.equals(DataTypes.DateType)) {
+      return field;
+    }
+    boolean typed = type.equals(DataTypes.TimestampType) || type.equals(DataTypes.TimestampNTZType);
+    if (!time.dateOnly()) {
+      return localDate(instant, reporting);
+    }
+    if (!typed) {
+      return date(field, type, time);
+    }
+    return type.equals(DataTypes.TimestampNTZType)
+        ? field.cast(DataTypes.DateType)
+        : localDate(instant, time.zone());
   }
 
   /** The calendar date of a date-only time field, taken as it is (never shifted by zones). */

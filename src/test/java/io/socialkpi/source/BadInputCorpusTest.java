@@ -372,4 +372,66 @@ class BadInputCorpusTest {
             Map.entry(3L, "expected 5 fields, found 100,005"),
             Map.entry(4L, "expected 5 fields, found more than 100,000"));
   }
+
+  /** A Parquet file {@code name} in {@code dir} holding the rows of {@code sql}. */
+  Path parquet(String name, String sql) throws IOException {
+    Path written = dir.resolve(name + ".written");
+    spark.sql(sql).coalesce(1).write().parquet(written.toString());
+    Path part;
+    try (var files = Files.list(written)) {
+      part = files.filter(f -> f.toString().endsWith(".parquet")).findFirst().orElseThrow();
+    }
+    Files.createDirectories(dir.resolve("pq"));
+    return Files.copy(part, dir.resolve("pq/" + name));
+  }
+
+  /** Three rows at {@code t1}, {@code t2}, {@code t3}, with revenue 1, 2 and 4. */
+  static String timesSql(String type, String t1, String t2, String t3) {
+    return "SELECT CAST(t AS "
+        + type
+        + ") AS date, 'north' AS region, 100 AS fans, 1 AS engaged_users, revenue FROM VALUES"
+        + " ('"
+        + t1
+        + "', 1.0), ('"
+        + t2
+        + "', 2.0), ('"
+        + t3
+        + "', 4.0) AS v(t, revenue)";
+  }
+
+  @Test
+  void typedParquetTimesAreReadAsTimesWhateverThePattern() throws IOException {
+    // An instant (Spark's timestamp, Parquet's TIMESTAMP WITH TIME ZONE): 03:00 UTC on 2 March
+    // is 22:00 on 1 March in New York, the source's zone.
+    parquet(
+        "instant.parquet",
+        timesSql("TIMESTAMP", "2024-03-01 12:00:00", "2024-03-02 03:00:00", "2024-03-03 12:00:00"));
+    // A naive timestamp (pandas' and DuckDB's default): local time in the source's zone.
+    parquet(
+        "naive.parquet",
+        timesSql(
+            "TIMESTAMP_NTZ", "2024-03-01 12:00:00", "2024-03-01 22:00:00", "2024-03-03 23:30:00"));
+    parquet("date.parquet", timesSql("DATE", "2024-03-01", "2024-03-01", "2024-03-03"));
+    String zone = "format = parquet, time.zone = \"America/New_York\"";
+    for (String file : List.of("instant", "naive", "date")) {
+      SourceScan scan = pages("pq/" + file + ".parquet", zone);
+      assertThat(reasons(scan, 3, 3)).as(file).isEmpty();
+      assertThat(values(scan, "pages.revenue"))
+          .as(file)
+          .containsExactly(Map.entry("2024-03-01", 3.0), Map.entry("2024-03-03", 4.0));
+    }
+    // With hours in the pattern, an instant is put in the reporting zone's (UTC) day.
+    String hours = zone + ", time.pattern = \"yyyy-MM-dd HH:mm\"";
+    assertThat(values(pages("pq/instant.parquet", hours), "pages.revenue"))
+        .containsExactly(
+            Map.entry("2024-03-01", 1.0),
+            Map.entry("2024-03-02", 2.0),
+            Map.entry("2024-03-03", 4.0));
+    // 23:30 in New York on 3 March is 04:30 UTC on 4 March.
+    assertThat(values(pages("pq/naive.parquet", hours), "pages.revenue"))
+        .containsExactly(
+            Map.entry("2024-03-01", 1.0),
+            Map.entry("2024-03-02", 2.0),
+            Map.entry("2024-03-04", 4.0));
+  }
 }
