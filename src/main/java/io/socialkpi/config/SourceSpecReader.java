@@ -155,7 +155,8 @@ final class SourceSpecReader {
         pattern = null;
       }
     }
-    return new TimeSpec(column, pattern == null ? "yyyy-MM-dd" : pattern, t.zone("zone"));
+    return new TimeSpec(
+        column, pattern == null ? "yyyy-MM-dd" : pattern, t.zone("zone"), t.date("earliest"));
   }
 
   private MetricSpec metric(String source, String name, Section s, ConfigValue value) {

@@ -1,6 +1,7 @@
 package io.socialkpi.config;
 
 import java.io.Serializable;
+import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
@@ -9,8 +10,17 @@ import java.time.ZoneId;
  * @param column the column holding the time
  * @param pattern a java.time pattern; without hour fields the value is a calendar date
  * @param zone zone of timestamps that carry no offset of their own
+ * @param earliest a row on a day before this one is implausible (a placeholder date such as
+ *     1900-01-01); null: no such check
  */
-public record TimeSpec(String column, String pattern, ZoneId zone) implements Serializable {
+public record TimeSpec(String column, String pattern, ZoneId zone, LocalDate earliest)
+    implements Serializable {
+  /** The default of {@code time.earliest}. */
+  public static final LocalDate DEFAULT_EARLIEST = LocalDate.of(2000, 1, 1);
+
+  public TimeSpec(String column, String pattern, ZoneId zone) {
+    this(column, pattern, zone, DEFAULT_EARLIEST);
+  }
 
   /** A pattern without hours names a calendar day: it is taken as it is, never shifted by zones. */
   public boolean dateOnly() {

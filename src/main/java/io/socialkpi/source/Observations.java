@@ -97,6 +97,24 @@ public final class Observations {
                 lit("' is on "),
                 localDate.cast("string"),
                 lit(", after the run date " + runDate))));
+    LocalDate earliest = source.time().earliest();
+    if (earliest != null) {
+      // A placeholder date (Excel's 1900-01-01, epoch zero) would stretch the source's range over
+      // decades of empty windows, each zero-filled.
+      checks.add(
+          check(
+              localDate.lt(lit(Date.valueOf(earliest))),
+              QuarantineReason.IMPLAUSIBLE_TIME,
+              concat(
+                  lit("'"),
+                  timeField.cast("string"),
+                  lit("' is on "),
+                  localDate.cast("string"),
+                  lit(
+                      ", before time.earliest "
+                          + earliest
+                          + " (a placeholder date? set time.earliest if it is real)"))));
+    }
     if (source.hasEntity()) {
       checks.add(missing(col(field(columns, source.entity())), source.entity()));
     }

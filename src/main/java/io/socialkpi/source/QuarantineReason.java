@@ -28,6 +28,11 @@ public enum QuarantineReason {
   BAD_TIME("bad_time"),
   /** The time falls on a day after the run date (in the reporting zone). */
   FUTURE_TIME("future_time"),
+  /**
+   * The time falls on a day before the source's {@code time.earliest}: a placeholder date
+   * (1900-01-01, 1970-01-01) rather than a real one.
+   */
+  IMPLAUSIBLE_TIME("implausible_time"),
   /** A metric column holds something that is not a finite number. */
   NON_NUMERIC("non_numeric"),
   /** A column of a {@code non-negative} metric holds a number below zero. */

@@ -434,4 +434,22 @@ class BadInputCorpusTest {
             Map.entry("2024-03-02", 2.0),
             Map.entry("2024-03-04", 4.0));
   }
+
+  @Test
+  void placeholderDatesBeforeTimeEarliestAreImplausible() throws IOException {
+    SourceScan scan = pages("placeholder-dates.csv", "");
+    assertThat(reasons(scan, 5, 2)).containsExactly(Map.entry("implausible_time", 3L));
+    String why =
+        ", before time.earliest 2000-01-01 (a placeholder date? set time.earliest if it is real)";
+    assertThat(details(scan))
+        .containsExactly(
+            Map.entry(3L, "'1900-01-01' is on 1900-01-01" + why),
+            Map.entry(4L, "'1970-01-01' is on 1970-01-01" + why),
+            Map.entry(6L, "'1899-12-30' is on 1899-12-30" + why));
+    assertThat(scan.quality().firstDate()).isEqualTo("2024-03-01");
+    // Where such days are real, time.earliest says so.
+    SourceScan old = pages("placeholder-dates.csv", "time.earliest = \"1850-01-01\"");
+    assertThat(reasons(old, 5, 5)).isEmpty();
+    assertThat(old.quality().firstDate()).isEqualTo("1899-12-30");
+  }
 }
