@@ -21,8 +21,18 @@ import org.apache.spark.sql.RowFactory;
 final class WindowFill implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** The local dates a source's accepted rows span. */
-  record Coverage(LocalDate firstDate, LocalDate lastDate) implements Serializable {}
+  /**
+   * The local dates a source's accepted rows span, and the first window holding a real observation
+   * (a row that counts for one of its metrics; null if none does): an accepted row that counts for
+   * nothing (a test order left out by a where-condition) stretches the range, but the windows
+   * before the first observation are never complete, so never zeros the analysis would count.
+   */
+  record Coverage(LocalDate firstDate, LocalDate lastDate, LocalDate firstObserved)
+      implements Serializable {
+    Coverage(LocalDate firstDate, LocalDate lastDate) {
+      this(firstDate, lastDate, firstDate);
+    }
+  }
 
   // Positions in the observed rows: (source, entity, window_start, metric, value, n_obs).
   private static final int WINDOW_START = 2;
@@ -65,7 +75,11 @@ final class WindowFill implements Serializable {
         value = null;
       }
       LocalDate end = unit.end(w);
-      boolean complete = !w.isBefore(c.firstDate()) && !end.isAfter(c.lastDate());
+      boolean complete =
+          !w.isBefore(c.firstDate())
+              && !end.isAfter(c.lastDate())
+              && c.firstObserved() != null
+              && !w.isBefore(c.firstObserved());
       out.add(
           RowFactory.create(
               source,

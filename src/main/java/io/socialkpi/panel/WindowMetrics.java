@@ -1,10 +1,15 @@
 package io.socialkpi.panel;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+
 import io.socialkpi.calendar.WindowUnit;
 import io.socialkpi.config.GapPolicy;
 import io.socialkpi.config.MetricSpec;
 import io.socialkpi.source.SourceQuality;
 import io.socialkpi.source.SourceScan;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +28,10 @@ import scala.Tuple3;
  * source's first to its last window, and a window without observations is explicit: {@code n_obs =
  * 0} and a value of 0 for {@link GapPolicy#ZERO} metrics (counts, sums of flows) or null for {@link
  * GapPolicy#MISSING} (levels and means). A window at either end that the source's data covers only
- * in part is flagged {@code complete = false}, so a half week does not look like a drop. All
- * sources go through one grouping (one shuffle); the ranges come from the scans' row accounting, so
- * no extra job computes them.
+ * in part is flagged {@code complete = false}, so a half week does not look like a drop, and so is
+ * every window before the source's first real observation (a row counting for one of its metrics).
+ * All sources go through one grouping (one shuffle); the ranges come from the scans' row
+ * accounting, so no extra job computes them.
  */
 public final class WindowMetrics {
   public static final StructType SCHEMA =
@@ -43,7 +49,7 @@ public final class WindowMetrics {
   private WindowMetrics() {}
 
   public static Dataset<Row> complete(SparkSession spark, List<SourceScan> scans, WindowUnit unit) {
-    Map<String, WindowFill.Coverage> coverage = new HashMap<>();
+    Map<String, SourceQuality> ranges = new HashMap<>();
     Map<String, MetricSpec> metrics = new HashMap<>();
     Dataset<Row> observed = null;
     for (SourceScan scan : scans) {
@@ -51,12 +57,28 @@ public final class WindowMetrics {
       if (q.firstDate() == null) {
         continue; // nothing accepted: no window to fill
       }
-      coverage.put(q.source(), new WindowFill.Coverage(q.firstDate(), q.lastDate()));
+      ranges.put(q.source(), q);
       scan.source().metrics().forEach(m -> metrics.put(m.id(), m));
       observed = observed == null ? scan.windowValues() : observed.unionByName(scan.windowValues());
     }
     if (observed == null) {
       return spark.createDataFrame(List.of(), SCHEMA);
+    }
+    // The first window with a real observation per source: one small job over the aggregates.
+    Map<String, LocalDate> firstObserved = new HashMap<>();
+    for (Row r :
+        observed
+            .filter(col("n_obs").gt(lit(0L)))
+            .groupBy("source")
+            .agg(min("window_start"))
+            .collectAsList()) {
+      firstObserved.put(r.getString(0), r.getDate(1).toLocalDate());
+    }
+    Map<String, WindowFill.Coverage> coverage = new HashMap<>();
+    for (SourceQuality q : ranges.values()) {
+      coverage.put(
+          q.source(),
+          new WindowFill.Coverage(q.firstDate(), q.lastDate(), firstObserved.get(q.source())));
     }
     WindowFill fill = new WindowFill(unit, coverage, metrics);
     // Keyed by a tuple, not a joined string: an entity is any text, a separator character too.
