@@ -21,6 +21,9 @@ import org.apache.hadoop.io.compress.CompressionCodecFactory;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.schema.Type;
+import org.apache.spark.sql.execution.datasources.parquet.ParquetToSparkSchemaConverter;
+import org.apache.spark.sql.internal.SQLConf;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Reads the column names of one input file without Spark: CSV header, JSON keys, Parquet schema.
@@ -105,6 +108,15 @@ final class Headers {
         names.add(field.getName());
       }
       return names;
+    }
+  }
+
+  /** A Parquet file's columns as Spark reads them (its own schema converter, default settings). */
+  static StructType parquetSchema(String file, Configuration hadoop) throws IOException {
+    try (ParquetFileReader reader =
+        ParquetFileReader.open(HadoopInputFile.fromPath(new Path(file), hadoop))) {
+      return new ParquetToSparkSchemaConverter(new SQLConf())
+          .convert(reader.getFooter().getFileMetaData().getSchema());
     }
   }
 

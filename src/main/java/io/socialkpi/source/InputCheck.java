@@ -16,6 +16,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.types.StructField;
 
 /**
  * Checks, before Spark starts, that every source's path matches files and that those files have the
@@ -42,7 +43,17 @@ public final class InputCheck {
           continue;
         }
         List<String> header = null;
+        Map<String, String> firstTypes = null;
         for (String file : files) {
+          if (source.format() == SourceFormat.PARQUET) {
+            Map<String, String> types = parquetTypes(file, hadoop);
+            if (firstTypes == null) {
+              firstTypes = types;
+            }
+            for (String problem : typeProblems(source, file, types, files.get(0), firstTypes)) {
+              problems.add(problem(settings, key + ".path", problem));
+            }
+          }
           List<String> columns = Headers.read(source, file, hadoop);
           if (source.format() == SourceFormat.CSV) {
             String twice = twice(source, columns);
@@ -122,6 +133,63 @@ public final class InputCheck {
       throw new ConfigError(problems);
     }
     return layouts;
+  }
+
+  /** A Parquet file's column types as Spark reads them, by column name. */
+  private static Map<String, String> parquetTypes(String file, Configuration hadoop)
+      throws IOException {
+    Map<String, String> types = new LinkedHashMap<>();
+    for (StructField f : Headers.parquetSchema(file, hadoop).fields()) {
+      types.put(f.name(), f.dataType().catalogString());
+    }
+    return types;
+  }
+
+  /**
+   * Columns of a Parquet file the job cannot read: a nested one (struct, list, map) among those the
+   * source reads, and a column whose type differs from the first file's (Spark reads every file
+   * with one schema, so the other file would fail the run or be read wrongly).
+   */
+  static List<String> typeProblems(
+      SourceSpec source,
+      String file,
+      Map<String, String> types,
+      String firstFile,
+      Map<String, String> firstTypes) {
+    List<String> out = new ArrayList<>();
+    for (String column : source.columns()) {
+      String type = types.get(column);
+      if (type != null
+          && (type.startsWith("struct<") || type.startsWith("array<") || type.startsWith("map<"))) {
+        out.add(
+            file
+                + " has column '"
+                + column
+                + "' of type "
+                + type
+                + ": a nested value is neither a time, an entity nor a number; flatten it in the"
+                + " export (a column per field)");
+      }
+    }
+    if (!file.equals(firstFile)) {
+      for (Map.Entry<String, String> t : types.entrySet()) {
+        String first = firstTypes.get(t.getKey());
+        if (first != null && !first.equals(t.getValue())) {
+          out.add(
+              file
+                  + " has column '"
+                  + t.getKey()
+                  + "' of type "
+                  + t.getValue()
+                  + " but "
+                  + firstFile
+                  + " has "
+                  + first
+                  + "; every file of a source needs the same column types");
+        }
+      }
+    }
+    return out;
   }
 
   /**

@@ -162,4 +162,53 @@ class InputFileErrorsTest {
     assertThat(check("commented.csv", "csv { comment = \"#\" }").get("pages").header())
         .containsExactly("region", "date", "fans", "engaged_users", "revenue");
   }
+
+  /** Writes Parquet files with DuckDB: each pair is a file under pq/ and the query it holds. */
+  void duckdb(String... fileAndQuery) throws Exception {
+    Files.createDirectories(dir.resolve("pq"));
+    try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+        java.sql.Statement st = db.createStatement()) {
+      for (int i = 0; i < fileAndQuery.length; i += 2) {
+        st.execute(
+            "COPY ("
+                + fileAndQuery[i + 1]
+                + ") TO '"
+                + dir.resolve("pq/" + fileAndQuery[i])
+                + "' (FORMAT PARQUET)");
+      }
+    }
+  }
+
+  static final String ROW =
+      "SELECT DATE '2024-03-01' AS date, 'north' AS region, %s AS fans, 1 AS engaged_users,"
+          + " 1.5 AS revenue";
+
+  @Test
+  void aParquetStructMetricColumnIsAnErrorNamingFileAndColumn() throws Exception {
+    duckdb("nested.parquet", ROW.formatted("{'total': 100, 'organic': 60}"));
+    assertThatThrownBy(() -> check("pq/nested.parquet", "format = parquet"))
+        .isInstanceOf(ConfigError.class)
+        .hasMessage(
+            dir.resolve("job.conf")
+                + ": socialkpi.sources.pages.path: file:"
+                + dir.resolve("pq/nested.parquet")
+                + " has column 'fans' of type struct<total:int,organic:int>: a nested value is"
+                + " neither a time, an entity nor a number; flatten it in the export (a column"
+                + " per field)");
+  }
+
+  @Test
+  void parquetFilesOfOneSourceWithDifferentColumnTypesAreAnErrorNamingFileAndColumn()
+      throws Exception {
+    duckdb("a.parquet", ROW.formatted("CAST(100 AS BIGINT)"), "b.parquet", ROW.formatted("'101'"));
+    assertThatThrownBy(() -> check("pq/*.parquet", "format = parquet"))
+        .isInstanceOf(ConfigError.class)
+        .hasMessage(
+            dir.resolve("job.conf")
+                + ": socialkpi.sources.pages.path: file:"
+                + dir.resolve("pq/b.parquet")
+                + " has column 'fans' of type string but file:"
+                + dir.resolve("pq/a.parquet")
+                + " has bigint; every file of a source needs the same column types");
+  }
 }
