@@ -400,7 +400,7 @@ class BadInputCorpusTest {
   }
 
   @Test
-  void typedParquetTimesAreReadAsTimesWhateverThePattern() throws IOException {
+  void typedParquetTimesAreReadAsTimesWhateverThePattern() throws Exception {
     // An instant (Spark's timestamp, Parquet's TIMESTAMP WITH TIME ZONE): 03:00 UTC on 2 March
     // is 22:00 on 1 March in New York, the source's zone.
     parquet(
@@ -412,8 +412,18 @@ class BadInputCorpusTest {
         timesSql(
             "TIMESTAMP_NTZ", "2024-03-01 12:00:00", "2024-03-01 22:00:00", "2024-03-03 23:30:00"));
     parquet("date.parquet", timesSql("DATE", "2024-03-01", "2024-03-01", "2024-03-03"));
+    // DuckDB's TIMESTAMP (as pandas writes it) and TIMESTAMPTZ.
+    duckdb(
+        "duck-naive.parquet",
+        timesSql("TIMESTAMP", "2024-03-01 12:00:00", "2024-03-01 22:00:00", "2024-03-03 23:30:00"),
+        "duck-instant.parquet",
+        timesSql(
+            "TIMESTAMPTZ",
+            "2024-03-01 12:00:00+00",
+            "2024-03-02 03:00:00+00",
+            "2024-03-03 12:00:00+00"));
     String zone = "format = parquet, time.zone = \"America/New_York\"";
-    for (String file : List.of("instant", "naive", "date")) {
+    for (String file : List.of("instant", "naive", "date", "duck-naive", "duck-instant")) {
       SourceScan scan = pages("pq/" + file + ".parquet", zone);
       assertThat(reasons(scan, 3, 3)).as(file).isEmpty();
       assertThat(values(scan, "pages.revenue"))
@@ -451,5 +461,37 @@ class BadInputCorpusTest {
     SourceScan old = pages("placeholder-dates.csv", "time.earliest = \"1850-01-01\"");
     assertThat(reasons(old, 5, 5)).isEmpty();
     assertThat(old.quality().firstDate()).isEqualTo("1899-12-30");
+  }
+
+  /** A Parquet file {@code name} under pq/ written by DuckDB from {@code sql}, and more pairs. */
+  void duckdb(String... nameAndSql) throws Exception {
+    Files.createDirectories(dir.resolve("pq"));
+    try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+        java.sql.Statement st = db.createStatement()) {
+      st.execute("SET TimeZone = 'UTC'");
+      for (int i = 0; i < nameAndSql.length; i += 2) {
+        st.execute(
+            "COPY ("
+                + nameAndSql[i + 1]
+                + ") TO '"
+                + dir.resolve("pq/" + nameAndSql[i])
+                + "' (FORMAT PARQUET)");
+      }
+    }
+  }
+
+  @Test
+  void aParquetBooleanMetricColumnIsNotANumber() throws Exception {
+    duckdb(
+        "flags.parquet",
+        "SELECT DATE '2024-03-01' + CAST(i AS INTEGER) AS date, 'north' AS region, i = 1 AS fans,"
+            + " 1 AS engaged_users, 1.5 AS revenue FROM range(3) t(i)");
+    SourceScan scan = pages("pq/flags.parquet", "format = parquet");
+    assertThat(reasons(scan, 3, 0)).containsExactly(Map.entry("non_numeric", 3L));
+    assertThat(details(scan).values())
+        .containsExactlyInAnyOrder(
+            "'false' in column 'fans' is not a number",
+            "'true' in column 'fans' is not a number",
+            "'false' in column 'fans' is not a number");
   }
 }
