@@ -98,4 +98,22 @@ class WindowFillTest {
     assertThat(missing.get(0).get(6)).isNull();
     assertThat(missing.get(0).get(8)).isEqualTo(true);
   }
+
+  @Test
+  void windowsBeforeTheFirstObservationAreNotCompleteAndWithoutOneNoneIs() {
+    LocalDate first = LocalDate.of(2024, 1, 1);
+    LocalDate last = LocalDate.of(2024, 1, 28);
+    for (LocalDate observed : new LocalDate[] {LocalDate.of(2024, 1, 15), null}) {
+      WindowFill f =
+          new WindowFill(
+              WindowUnit.WEEK,
+              Map.of("s", new WindowFill.Coverage(first, last, observed)),
+              Map.of(COUNT.id(), COUNT));
+      List<Row> out = new ArrayList<>();
+      f.fill("s", "north", COUNT.id(), List.<Row>of().iterator()).forEachRemaining(out::add);
+      assertThat(out)
+          .extracting(r -> r.get(8))
+          .containsExactly(false, false, observed != null, observed != null);
+    }
+  }
 }
