@@ -17,18 +17,27 @@ final class ObjectiveSpecReader {
       Set.of("financial", "customer", "internal-process", "learning-and-growth");
   private static final Set<String> PRIORITIES = Set.of("A", "B", "C");
 
+  /** The defaults in effect: the job config's blocks over reference.conf's. */
   private final Config objectiveDefaults;
+
   private final Config tacticDefaults;
+
+  /** reference.conf's blocks: the keys an objective or tactic may set. */
+  private final Config knownObjective;
+
+  private final Config knownTactic;
   private final Map<String, SourceSpec> sources;
 
-  ObjectiveSpecReader(Config reference, Map<String, SourceSpec> sources) {
-    this.objectiveDefaults = reference.getConfig("socialkpi.objective-defaults");
-    this.tacticDefaults = reference.getConfig("socialkpi.tactic-defaults");
+  ObjectiveSpecReader(Config root, Config reference, Map<String, SourceSpec> sources) {
+    this.objectiveDefaults = root.getConfig("socialkpi.objective-defaults");
+    this.tacticDefaults = root.getConfig("socialkpi.tactic-defaults");
+    this.knownObjective = reference.getConfig("socialkpi.objective-defaults");
+    this.knownTactic = reference.getConfig("socialkpi.tactic-defaults");
     this.sources = sources;
   }
 
   ObjectiveSpec read(Section raw) {
-    raw.rejectUnknownKeys(objectiveDefaults.root());
+    raw.rejectUnknownKeys(knownObjective.root());
     Section o =
         new Section(
             raw.config().withFallback(objectiveDefaults), raw.path(""), raw.file(), raw.problems());
@@ -206,7 +215,7 @@ final class ObjectiveSpecReader {
     for (int i = 0; i < list.size(); i++) {
       Config own = list.get(i).toConfig();
       Section raw = new Section(own, o.path("tactics[" + i + "]"), o.file(), o.problems());
-      raw.rejectUnknownKeys(tacticDefaults.root());
+      raw.rejectUnknownKeys(knownTactic.root());
       Section t =
           new Section(own.withFallback(tacticDefaults), raw.path(""), o.file(), o.problems());
       String id = t.requiredString("id");

@@ -56,7 +56,11 @@ public final class SettingsLoader {
           "socialkpi.analysis",
           "socialkpi.spark",
           "socialkpi.report",
-          "socialkpi.catalog");
+          "socialkpi.catalog",
+          "socialkpi.source-defaults",
+          "socialkpi.metric-defaults",
+          "socialkpi.objective-defaults",
+          "socialkpi.tactic-defaults");
     } catch (ConfigException.ValidationFailed e) {
       for (ConfigException.ValidationProblem p : e.problems()) {
         int line = p.origin() == null ? -1 : p.origin().lineNumber();
@@ -66,9 +70,10 @@ public final class SettingsLoader {
     }
     Section top = new Section(root.getConfig("socialkpi"), "socialkpi", file, problems);
     top.rejectUnknownKeys(reference.getObject("socialkpi"));
+    defaults(top, reference);
     RunSettings run = run(top.child("run"), reference);
-    Map<String, SourceSpec> sources = sources(top, reference, baseDir);
-    List<ObjectiveSpec> objectives = objectives(top, reference, sources);
+    Map<String, SourceSpec> sources = sources(top, root, reference, baseDir);
+    List<ObjectiveSpec> objectives = objectives(top, root, reference, sources);
     AnalysisSettings analysis = analysis(top.child("analysis"), reference);
     SparkSettings spark = spark(top.child("spark"), reference);
     ReportSettings report = report(top.child("report"), reference);
@@ -86,6 +91,20 @@ public final class SettingsLoader {
         spark,
         report,
         catalog);
+  }
+
+  /**
+   * The job config's {@code *-defaults} blocks apply to every source, metric, objective and tactic;
+   * a key there that reference.conf does not know is a typo like any other.
+   */
+  private static void defaults(Section top, Config reference) {
+    Section source = top.child("source-defaults");
+    source.rejectUnknownKeys(reference.getObject("socialkpi.source-defaults"));
+    source.child("csv").rejectUnknownKeys(reference.getObject("socialkpi.source-defaults.csv"));
+    source.child("time").rejectUnknownKeys(reference.getObject("socialkpi.source-defaults.time"));
+    for (String block : List.of("metric-defaults", "objective-defaults", "tactic-defaults")) {
+      top.child(block).rejectUnknownKeys(reference.getObject("socialkpi." + block));
+    }
   }
 
   private static RunSettings run(Section r, Config reference) {
@@ -108,7 +127,8 @@ public final class SettingsLoader {
         r.duration("lock-stale-after", java.time.Duration.ofHours(24)));
   }
 
-  private static Map<String, SourceSpec> sources(Section top, Config reference, Path baseDir) {
+  private static Map<String, SourceSpec> sources(
+      Section top, Config root, Config reference, Path baseDir) {
     Map<String, SourceSpec> sources = new LinkedHashMap<>();
     if (!top.isSet("sources")) {
       top.problem("sources", "is required: declare at least one source");
@@ -119,7 +139,7 @@ public final class SettingsLoader {
       top.problem("sources", "expected a block of named sources");
       return sources;
     }
-    SourceSpecReader reader = new SourceSpecReader(reference, baseDir);
+    SourceSpecReader reader = new SourceSpecReader(root, reference, baseDir);
     ConfigObject block = (ConfigObject) value;
     for (String name : Section.orderedKeys(block)) {
       String key = "sources." + Section.quoteIfNeeded(name);
@@ -139,7 +159,7 @@ public final class SettingsLoader {
   }
 
   private static List<ObjectiveSpec> objectives(
-      Section top, Config reference, Map<String, SourceSpec> sources) {
+      Section top, Config root, Config reference, Map<String, SourceSpec> sources) {
     List<ObjectiveSpec> objectives = new ArrayList<>();
     List<? extends ConfigObject> list;
     try {
@@ -149,7 +169,7 @@ public final class SettingsLoader {
       top.problem("objectives", "expected a list of objective blocks");
       return objectives;
     }
-    ObjectiveSpecReader reader = new ObjectiveSpecReader(reference, sources);
+    ObjectiveSpecReader reader = new ObjectiveSpecReader(root, reference, sources);
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < list.size(); i++) {
       Section raw =

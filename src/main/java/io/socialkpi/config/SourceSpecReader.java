@@ -19,13 +19,27 @@ final class SourceSpecReader {
   /** Characters that are part of a number, so they cannot separate its digits. */
   private static final String NUMBER_CHARS = "0123456789+-eE";
 
+  /** The defaults in effect: the job config's {@code source-defaults} over reference.conf's. */
   private final Config sourceDefaults;
+
   private final Config metricDefaults;
+
+  /** reference.conf's blocks: the keys a source or metric may set. */
+  private final Config knownSource;
+
+  private final Config knownMetric;
   private final Path baseDir;
 
-  SourceSpecReader(Config reference, Path baseDir) {
-    this.sourceDefaults = reference.getConfig("socialkpi.source-defaults");
-    this.metricDefaults = reference.getConfig("socialkpi.metric-defaults");
+  /**
+   * @param root the job config over reference.conf: its {@code source-defaults} and {@code
+   *     metric-defaults} are the ones every source and metric falls back to
+   * @param reference reference.conf alone: the keys a block may set
+   */
+  SourceSpecReader(Config root, Config reference, Path baseDir) {
+    this.sourceDefaults = root.getConfig("socialkpi.source-defaults");
+    this.metricDefaults = root.getConfig("socialkpi.metric-defaults");
+    this.knownSource = reference.getConfig("socialkpi.source-defaults");
+    this.knownMetric = reference.getConfig("socialkpi.metric-defaults");
     this.baseDir = baseDir;
   }
 
@@ -33,7 +47,7 @@ final class SourceSpecReader {
     if (!name.matches(NAME)) {
       raw.problem("", "source names use letters, digits, '-' and '_' only");
     }
-    raw.rejectUnknownKeys(sourceDefaults.root());
+    raw.rejectUnknownKeys(knownSource.root());
     Section s =
         new Section(
             raw.config().withFallback(sourceDefaults), raw.path(""), fileOf(raw), problems(raw));
@@ -67,7 +81,7 @@ final class SourceSpecReader {
 
   private CsvOptions csvOptions(Section s) {
     Section csv = s.child("csv");
-    csv.rejectUnknownKeys(sourceDefaults.getObject("csv"));
+    csv.rejectUnknownKeys(knownSource.getObject("csv"));
     char decimal = oneChar(csv, "decimal-separator", '.');
     if (NUMBER_CHARS.indexOf(decimal) >= 0) {
       csv.problem("decimal-separator", "'" + decimal + "' cannot separate digits; use '.' or ','");
@@ -141,7 +155,7 @@ final class SourceSpecReader {
 
   private TimeSpec time(Section s) {
     Section t = s.child("time");
-    t.rejectUnknownKeys(sourceDefaults.getObject("time"));
+    t.rejectUnknownKeys(knownSource.getObject("time"));
     String column = t.requiredString("column");
     String pattern = t.requiredString("pattern");
     if (pattern != null) {
@@ -170,7 +184,7 @@ final class SourceSpecReader {
     }
     Config own = ((ConfigObject) value).toConfig();
     Section raw = new Section(own, s.path(key), fileOf(s), problems(s));
-    raw.rejectUnknownKeys(metricDefaults.root());
+    raw.rejectUnknownKeys(knownMetric.root());
     Section m = new Section(own.withFallback(metricDefaults), s.path(key), fileOf(s), problems(s));
     Aggregate aggregate = m.enumOf("aggregate", Aggregate.class, Aggregate.SUM);
     String column = m.optString("column");

@@ -108,10 +108,15 @@ public final class RunWriter {
   }
 
   /**
-   * Cleans up after earlier runs of {@code runDate} that died: a partition such a run had moved
+   * Cleans up after earlier runs that died: a partition such a run of {@code runDate} had moved
    * aside and not yet replaced is moved back, and its staging folder is deleted. Only for the
    * holder of the date's {@link RunLock}: any other staging folder of the date belongs to a dead
    * run.
+   *
+   * <p>A staging folder of another date whose lock file is gone belongs to a dead run too (a run
+   * takes its date's lock before it stages anything and deletes its staging before it lets the lock
+   * go), so it is deleted, unless it holds a partition moved aside while publishing: that is the
+   * only copy of the old partition, and the rerun of that date puts it back.
    *
    * @return what was done, one line each
    */
@@ -123,7 +128,11 @@ public final class RunWriter {
       Path root = new Path(out, STAGING);
       FileStatus[] runs = fs.exists(root) ? fs.listStatus(root) : new FileStatus[0];
       for (FileStatus run : runs) {
-        if (!run.isDirectory() || !run.getPath().getName().startsWith(runDate + "-")) {
+        if (!run.isDirectory()) {
+          continue;
+        }
+        if (!run.getPath().getName().startsWith(runDate + "-")) {
+          removeIfDead(fs, output, run.getPath(), notes);
           continue;
         }
         for (Table table : Table.values()) {
@@ -150,6 +159,39 @@ public final class RunWriter {
       throw new UncheckedIOException("cleaning up after earlier runs under " + output, e);
     }
     return notes;
+  }
+
+  /** Removes the staging folder {@code run} of another date if its run is dead (see recover). */
+  private static void removeIfDead(FileSystem fs, String output, Path run, List<String> notes)
+      throws IOException {
+    String name = run.getName();
+    LocalDate date;
+    try {
+      date = LocalDate.parse(name.length() > 10 ? name.substring(0, 10) : name);
+    } catch (java.time.format.DateTimeParseException e) {
+      return;
+    }
+    if (name.length() < 12 || name.charAt(10) != '-') {
+      return;
+    }
+    if (fs.exists(RunLock.path(output, date))) {
+      return;
+    }
+    for (FileStatus entry : fs.listStatus(run)) {
+      if (entry.getPath().getName().startsWith(REPLACED)) {
+        notes.add(
+            "left "
+                + run
+                + ": a run of "
+                + date
+                + " died while publishing it; rerun "
+                + date
+                + " to repair that date");
+        return;
+      }
+    }
+    fs.delete(run, true);
+    notes.add("removed " + run + ", left by a run of " + date + " that died");
   }
 
   private static boolean anyPartition(FileSystem fs, Path out, LocalDate date) throws IOException {

@@ -123,6 +123,13 @@ public final class NightlyPipeline {
       progress.detail(
           "see %s and %s",
           writer.partition(Table.DATA_QUALITY), writer.partition(Table.QUARANTINE));
+      // The date's report says the run stopped here: an earlier run's verdicts must not stay.
+      try {
+        report();
+      } catch (RuntimeException e) {
+        progress.detail("could not render the report: %s", e.getMessage());
+        Report.discard(spark, settings.run().output(), settings.run().runDateOrToday());
+      }
       throw new DataQualityError(String.join("; ", failed));
     }
   }

@@ -45,6 +45,7 @@ final class Headers {
 
   private static List<String> csv(SourceSpec source, String file, Configuration hadoop)
       throws IOException {
+    rejectUtf16(file, hadoop);
     try (BufferedReader reader = open(file, hadoop)) {
       String first = reader.readLine();
       if (first == null) {
@@ -54,6 +55,7 @@ final class Headers {
                 + " failed or was cut; remove the file or export it again");
       }
       first = stripBom(first);
+      rejectSeparatorHint(source, file, first);
       Character comment = source.csv().comment();
       while (comment != null && first != null && !first.isEmpty() && first.charAt(0) == comment) {
         first = reader.readLine();
@@ -82,6 +84,7 @@ final class Headers {
   private static List<String> json(String file, Configuration hadoop) throws IOException {
     ObjectMapper mapper = new ObjectMapper();
     Set<String> keys = new LinkedHashSet<>();
+    rejectUtf16(file, hadoop);
     try (BufferedReader reader = open(file, hadoop)) {
       String line;
       for (int i = 0; i < JSON_SAMPLE_LINES && (line = reader.readLine()) != null; i++) {
@@ -121,6 +124,10 @@ final class Headers {
   }
 
   static BufferedReader open(String file, Configuration hadoop) throws IOException {
+    return new BufferedReader(new InputStreamReader(stream(file, hadoop), StandardCharsets.UTF_8));
+  }
+
+  private static InputStream stream(String file, Configuration hadoop) throws IOException {
     Path path = new Path(file);
     FileSystem fs = path.getFileSystem(hadoop);
     InputStream in = fs.open(path);
@@ -128,7 +135,92 @@ final class Headers {
     if (codec != null) {
       in = codec.createInputStream(in);
     }
-    return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    return in;
+  }
+
+  /** Bytes looked at for a UTF-16 file without a byte-order mark. */
+  static final int ENCODING_SAMPLE = 512;
+
+  /**
+   * A UTF-16 file (Excel's "Unicode text", PowerShell's default) read as UTF-8 has NUL bytes
+   * between its letters, so its columns would be named in mojibake: it is named instead, with how
+   * to convert it. Found by its byte-order mark, or by NUL bytes in every other place of its start.
+   */
+  static void rejectUtf16(String file, Configuration hadoop) throws IOException {
+    byte[] head;
+    try (InputStream in = stream(file, hadoop)) {
+      head = in.readNBytes(ENCODING_SAMPLE);
+    }
+    String kind = utf16(head);
+    if (kind != null) {
+      throw new IOException(
+          file
+              + " is UTF-16 text ("
+              + kind
+              + "); sources are read as UTF-8: convert it (iconv -f UTF-16 -t UTF-8, or save as"
+              + " \"CSV UTF-8\" in Excel)");
+    }
+  }
+
+  /** "little-endian, with a byte-order mark" and the like, or null for text that is not UTF-16. */
+  static String utf16(byte[] head) {
+    if (head.length >= 2 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xFE) {
+      return "little-endian, with a byte-order mark";
+    }
+    if (head.length >= 2 && (head[0] & 0xff) == 0xFE && (head[1] & 0xff) == 0xFF) {
+      return "big-endian, with a byte-order mark";
+    }
+    int pairs = head.length / 2;
+    if (pairs < 2) {
+      return null;
+    }
+    int evenNul = 0;
+    int oddNul = 0;
+    for (int i = 0; i + 1 < head.length; i += 2) {
+      evenNul += head[i] == 0 ? 1 : 0;
+      oddNul += head[i + 1] == 0 ? 1 : 0;
+    }
+    // ASCII letters in UTF-16: one byte of each pair is NUL, the other almost never.
+    if (evenNul * 10 >= pairs * 9 && oddNul * 10 < pairs) {
+      return "big-endian, no byte-order mark";
+    }
+    if (oddNul * 10 >= pairs * 9 && evenNul * 10 < pairs) {
+      return "little-endian, no byte-order mark";
+    }
+    return null;
+  }
+
+  /**
+   * Excel writes {@code sep=;} as the first line of a CSV export to tell Excel the delimiter; read
+   * as the header it would be one column named {@code sep=}. It is named instead, with the line to
+   * delete and the delimiter it names.
+   */
+  static void rejectSeparatorHint(SourceSpec source, String file, String first) throws IOException {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(?i)\"?sep=(.?)\"?\\s*").matcher(first);
+    if (!m.matches()) {
+      return;
+    }
+    String named = m.group(1);
+    char delimiter = source.csv().delimiter();
+    String shown = first.strip();
+    String set;
+    if (named.isEmpty() || named.charAt(0) == delimiter) {
+      set = "; csv.delimiter is already '" + show(delimiter) + "'";
+    } else {
+      set = " and set csv.delimiter = \"" + show(named.charAt(0)) + "\"";
+    }
+    throw new IOException(
+        file
+            + " starts with the line '"
+            + shown.replace("\t", "\\t")
+            + "': Excel's separator hint, not the header. Delete that first line (or save the"
+            + " export again as \"CSV UTF-8\", which has none)"
+            + set);
+  }
+
+  private static String show(char c) {
+    return c == '\t' ? "\\t" : String.valueOf(c);
   }
 
   static String stripBom(String line) {

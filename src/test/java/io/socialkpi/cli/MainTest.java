@@ -131,4 +131,37 @@ class MainTest {
         .isEqualTo(2);
     assertThat(output.resolve("correlations")).doesNotExist();
   }
+
+  @Test
+  void aRerunStoppedAtTheQualityGateReplacesTheEarlierReportsVerdicts() throws IOException {
+    StringBuilder good = new StringBuilder("ticket_id,opened_at\n");
+    for (int d = 1; d <= 28; d++) {
+      for (int i = 0; i < d % 4 + 1; i++) {
+        good.append(d * 10 + i)
+            .append(",2024-01-")
+            .append(String.format("%02d", d))
+            .append(" 10:00\n");
+      }
+    }
+    write("tickets.csv", good.toString());
+    Path conf = write("job.conf", CONF);
+    Path output = dir.resolve("out");
+    String[] run = {
+      "run", "--config", conf.toString(), "--output", output.toString(), "--run-date", "2024-02-01"
+    };
+    assertThat(Main.execute(run)).isEqualTo(0);
+    Path summary = output.resolve("report/run_date=2024-02-01/summary.md");
+    assertThat(summary).content().contains("- **");
+
+    write("tickets.csv", good + "999,yesterday\n".repeat(40));
+    assertThat(Main.execute(run)).isEqualTo(3);
+    assertThat(summary)
+        .content()
+        .contains("No evidence for this run date: the run stopped at the data-quality check.")
+        .doesNotContain("- **");
+    assertThat(output.resolve("report/run_date=2024-02-01/index.html"))
+        .content()
+        .contains("the run stopped at the data-quality check")
+        .doesNotContain("<article class=\"entity\"");
+  }
 }

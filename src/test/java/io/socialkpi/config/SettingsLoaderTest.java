@@ -133,6 +133,59 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void jobConfigSourceAndMetricDefaultsApplyToEverySource() throws IOException {
+    Path file =
+        write(
+            """
+            socialkpi {
+              source-defaults {
+                time { column = day, zone = "Europe/Helsinki" }
+                csv.delimiter = ";"
+              }
+              metric-defaults { non-negative = true }
+              sources {
+                fans { path = "fans.csv", metrics { fans { column = fans } } }
+                posts {
+                  path = "posts.csv"
+                  time { column = posted, zone = "UTC" }
+                  metrics { likes { column = likes, non-negative = false } }
+                }
+              }
+            }
+            """);
+    Settings s = SettingsLoader.load(file);
+    SourceSpec fans = s.sources().get("fans");
+    assertThat(fans.time().column()).isEqualTo("day");
+    assertThat(fans.time().zone()).isEqualTo(ZoneId.of("Europe/Helsinki"));
+    assertThat(fans.time().pattern()).isEqualTo("yyyy-MM-dd");
+    assertThat(fans.csv().delimiter()).isEqualTo(';');
+    assertThat(s.metric("fans.fans").orElseThrow().nonNegative()).isTrue();
+    SourceSpec posts = s.sources().get("posts");
+    assertThat(posts.time().column()).isEqualTo("posted");
+    assertThat(posts.time().zone()).isEqualTo(ZoneId.of("UTC"));
+    assertThat(s.metric("posts.likes").orElseThrow().nonNegative()).isFalse();
+  }
+
+  @Test
+  void typosInJobConfigDefaultsAreRejected() throws IOException {
+    ConfigError e =
+        catchError(
+            write(
+                """
+                socialkpi {
+                  source-defaults { time { colum = day } }
+                  metric-defaults { non-negativ = true }
+                  sources {
+                    fans { path = "fans.csv", time.column = day, metrics { fans { column = fans } } }
+                  }
+                }
+                """));
+    assertThat(e.getMessage())
+        .contains("socialkpi.source-defaults.time.colum: unknown key")
+        .contains("socialkpi.metric-defaults.non-negativ: unknown key");
+  }
+
+  @Test
   void typosInKeysAreRejected() throws IOException {
     ConfigError e = catchError(config("quarantine-max-fracton = 0.1", SOURCE, OBJECTIVE));
     assertThat(e.getMessage())

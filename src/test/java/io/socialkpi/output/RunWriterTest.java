@@ -6,6 +6,7 @@ import io.socialkpi.SparkTestSession;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
@@ -102,8 +103,12 @@ class RunWriterTest {
         out.resolve("data_quality/run_date=2025-03-01"), dead.resolve("replaced-data_quality"));
     Files.delete(out.resolve("_runs/run_date=2025-03-01.json"));
     Path otherDate = Files.createDirectories(out.resolve("_staging/2025-03-02-alive/quarantine"));
-
-    List<String> notes = RunWriter.recover(out.toString(), date, hadoop());
+    List<String> notes;
+    // A run of 2025-03-02 is alive: it holds its date's lock.
+    try (RunLock alive =
+        RunLock.acquire(out.toString(), LocalDate.of(2025, 3, 2), Duration.ofHours(24), hadoop())) {
+      notes = RunWriter.recover(out.toString(), date, hadoop());
+    }
     assertThat(notes)
         .containsExactly(
             "put back "
@@ -119,6 +124,38 @@ class RunWriterTest {
     assertThat(dead).doesNotExist();
     assertThat(otherDate).isDirectory();
     assertThat(spark.read().parquet(out.resolve("data_quality").toString()).count()).isEqualTo(1);
+  }
+
+  @Test
+  void recoveryRemovesTheStagingOfADeadRunOfAnotherDate() throws Exception {
+    LocalDate date = LocalDate.of(2025, 3, 2);
+    LocalDate failed = LocalDate.of(2025, 3, 1);
+    write(failed, rows("a", 1));
+    // Last night's run of 2025-03-01 failed while staging (disk full): its lock is released, its
+    // staging is left.
+    Path dead = out.resolve("_staging/2025-03-01-dead");
+    Files.createDirectories(dead.resolve("quarantine"));
+    Files.writeString(dead.resolve("quarantine/part-0.parquet"), "half");
+    // One of 2025-02-28 died half-way through publishing: its moved-aside partition is the only
+    // copy of that date's data_quality, so it is left for that date's rerun, which puts it back.
+    Path aside = Files.createDirectories(out.resolve("_staging/2025-02-28-dead/replaced-run_info"));
+    assertThat(Files.exists(aside)).isTrue();
+
+    List<String> notes = RunWriter.recover(out.toString(), date, hadoop());
+    assertThat(dead).doesNotExist();
+    assertThat(aside).isDirectory();
+    assertThat(notes)
+        .containsExactlyInAnyOrder(
+            "removed "
+                + fs().makeQualified(new org.apache.hadoop.fs.Path(dead.toString()))
+                + ", left by a run of 2025-03-01 that died",
+            "left "
+                + fs().makeQualified(
+                        new org.apache.hadoop.fs.Path(
+                            out.resolve("_staging/2025-02-28-dead").toString()))
+                + ": a run of 2025-02-28 died while publishing it; rerun 2025-02-28 to repair"
+                + " that date");
+    assertThat(out.resolve("data_quality/run_date=2025-03-01")).isDirectory();
   }
 
   static Configuration hadoop() {

@@ -210,6 +210,45 @@ class ReportTest {
     assertThat(page).doesNotContain("<ul class=\"examples\">\n<li>");
   }
 
+  /** A report write killed before its renames leaves its staging (and maybe the old report). */
+  @Test
+  void leftoversOfAKilledReportWriteAreCleanedAtTheNextWrite() throws Exception {
+    Path copy = dir.resolve("leftovers");
+    org.apache.commons.io.FileUtils.copyDirectory(output.toFile(), copy.toFile());
+    Path root = copy.resolve("report");
+    // Named as before this change: no date, so only its age tells that it is dead.
+    Path oldUndated = plant(root.resolve("_staging-0b8a1c2e-legacy"), 2);
+    // This date's: no other write of this date can be running (the run holds the date's lock).
+    Path ownDate = plant(root.resolve("_staging-" + RUN_DATE + "-killed"), 0);
+    // Another date's, just written: maybe a run of that date writing its report now.
+    Path fresh = plant(root.resolve("_staging-2026-01-02-busy"), 0);
+    // A kill between moving the old report aside and renaming the new one into place.
+    Path aside = plant(root.resolve("_replaced-2025-12-31-killed"), 2);
+
+    Report.render(spark, copy.toString(), RUN_DATE, ReportOptions.DEFAULTS);
+    assertThat(oldUndated).doesNotExist();
+    assertThat(ownDate).doesNotExist();
+    assertThat(fresh).isDirectory();
+    assertThat(aside).doesNotExist();
+    assertThat(root.resolve("run_date=2025-12-31/index.html")).hasContent("old report");
+    try (var left = Files.list(root)) {
+      assertThat(left.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder(
+              "run_date=" + RUN_DATE, "run_date=2025-12-31", "_staging-2026-01-02-busy");
+    }
+  }
+
+  private static Path plant(Path folder, int hoursOld) throws Exception {
+    Files.createDirectories(folder);
+    Files.writeString(folder.resolve("index.html"), "old report");
+    java.nio.file.attribute.FileTime then =
+        java.nio.file.attribute.FileTime.from(
+            java.time.Instant.now().minus(java.time.Duration.ofHours(hoursOld)));
+    Files.setLastModifiedTime(folder.resolve("index.html"), then);
+    Files.setLastModifiedTime(folder, then);
+    return folder;
+  }
+
   /** What a run stopped at the quality check publishes: data_quality, quarantine, run_info. */
   @Test
   void aRunWithoutEvidenceTablesStillReportsItsDataQuality() throws Exception {

@@ -211,4 +211,61 @@ class InputFileErrorsTest {
                 + dir.resolve("pq/a.parquet")
                 + " has bigint; every file of a source needs the same column types");
   }
+
+  @Test
+  void excelsSeparatorHintLineIsNamedWithWhatToDo() {
+    assertThatThrownBy(() -> check("excel-sep.csv", ""))
+        .isInstanceOf(ConfigError.class)
+        .hasMessageContaining(
+            "file:"
+                + dir.resolve("excel-sep.csv")
+                + " starts with the line 'sep=,': Excel's separator hint, not the header. Delete"
+                + " that first line (or save the export again as \"CSV UTF-8\", which has none);"
+                + " csv.delimiter is already ','")
+        .hasMessageNotContaining("column 'date' is not in");
+  }
+
+  @Test
+  void excelsSeparatorHintNamesTheDelimiterToSetWhenItDiffers() throws IOException {
+    Files.writeString(
+        dir.resolve("excel-semicolon.csv"), "sep=;\n" + BadInputs.HEADER.replace(',', ';'));
+    assertThatThrownBy(() -> check("excel-semicolon.csv", ""))
+        .isInstanceOf(ConfigError.class)
+        .hasMessageContaining(" starts with the line 'sep=;': Excel's separator hint")
+        .hasMessageContaining("and set csv.delimiter = \";\"");
+  }
+
+  @Test
+  void aUtf16FileIsNamedAndToBeConverted() {
+    for (String name : List.of("utf16.csv", "utf16-no-bom.csv")) {
+      assertThatThrownBy(() -> check(name, ""))
+          .isInstanceOf(ConfigError.class)
+          .hasMessageContaining(
+              "file:"
+                  + dir.resolve(name)
+                  + " is UTF-16 text ("
+                  + (name.equals("utf16.csv")
+                      ? "little-endian, with a byte-order mark"
+                      : "big-endian, no byte-order mark")
+                  + "); sources are read as UTF-8: convert it (iconv -f UTF-16 -t UTF-8, or"
+                  + " save as \"CSV UTF-8\" in Excel)")
+          .hasMessageNotContaining("is not in");
+    }
+  }
+
+  @Test
+  void aUtf16JsonLinesFileIsNamedToo() throws IOException {
+    Files.write(
+        dir.resolve("pages.jsonl"),
+        "{\"date\":\"2024-03-30\"}\n".getBytes(java.nio.charset.StandardCharsets.UTF_16));
+    assertThatThrownBy(
+            () ->
+                InputCheck.check(
+                    settings(BadInputs.pagesSource("pages", "pages.jsonl", "format = json"))))
+        .isInstanceOf(ConfigError.class)
+        .hasMessageContaining(
+            "file:"
+                + dir.resolve("pages.jsonl")
+                + " is UTF-16 text (big-endian, with a byte-order mark)");
+  }
 }
