@@ -75,7 +75,8 @@ public final class LineNumbers {
             linesBefore.plus(rejected.col(RawRows.LINE_INDEX)).plus(lit(1L)).as("line"),
             rejected.col(RawRows.OFFSET),
             rejected.col(RawRows.REASON),
-            rejected.col(RawRows.DETAIL),
+            // A duplicate_file detail names the other file, user-info and all.
+            Uris.redact(rejected.col(RawRows.DETAIL)).as(RawRows.DETAIL),
             rejected.col(RawRows.RAW));
   }
 }
