@@ -10,8 +10,12 @@ import org.apache.spark.sql.functions;
  * quarantine table's file column, run_info.
  */
 public final class Uris {
-  /** A scheme, then user-info up to its {@code @} (user-info holds no slash, space or quote). */
-  private static final String USER_INFO = "([A-Za-z][A-Za-z0-9+.-]*://)[^/\\s@'\"]*@";
+  /**
+   * A scheme, then user-info up to its {@code @}: either without a slash, or {@code user:secret}
+   * whose secret may hold unencoded slashes (AWS secret keys do), never a space or quote.
+   */
+  private static final String USER_INFO =
+      "([A-Za-z][A-Za-z0-9+.-]*://)(?:[^/\\s@'\":]*:[^\\s@'\"]*|[^/\\s@'\"]*)@";
 
   private static final Pattern PATTERN = Pattern.compile(USER_INFO);
 

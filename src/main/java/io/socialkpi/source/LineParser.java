@@ -127,26 +127,54 @@ final class LineParser implements Serializable {
    * quoted field holding a line break.
    */
   boolean unbalanced(String raw) {
-    return source.format() == SourceFormat.CSV
-        && unbalanced(raw, source.csv().quote(), source.csv().escape());
+    return source.format() == SourceFormat.CSV && endsInQuote(raw, false);
   }
 
-  static boolean unbalanced(String line, char quote, char escape) {
-    boolean odd = false;
+  /** Whether a line that starts inside a quoted field closes it (and ends outside quotes). */
+  boolean closesQuote(String raw) {
+    return !endsInQuote(raw, true);
+  }
+
+  private boolean endsInQuote(String raw, boolean startInQuote) {
+    return endsInQuote(
+        raw, source.csv().delimiter(), source.csv().quote(), source.csv().escape(), startInQuote);
+  }
+
+  /**
+   * Whether the line ends inside a quoted field, read as RFC 4180 does: a quote opens a quoted
+   * field only at the start of a field; inside one, a doubled quote (or the escape character before
+   * a quote) is a literal quote and a single quote closes it. A quote in the middle of an unquoted
+   * field (an inch mark, {@code 55" screen}) is a literal character and opens nothing.
+   */
+  static boolean endsInQuote(
+      String line, char delimiter, char quote, char escape, boolean startInQuote) {
+    boolean inQuotes = startInQuote;
+    boolean fieldStart = !startInQuote;
     for (int i = 0; i < line.length(); i++) {
       char c = line.charAt(i);
-      if (escape != quote && c == escape && i + 1 < line.length()) {
-        char n = line.charAt(i + 1);
-        if (n == quote || n == escape) {
-          i++;
-          continue;
+      if (inQuotes) {
+        if (escape != quote && c == escape && i + 1 < line.length()) {
+          char n = line.charAt(i + 1);
+          if (n == quote || n == escape) {
+            i++;
+            continue;
+          }
         }
-      }
-      if (c == quote) {
-        odd = !odd;
+        if (c == quote) {
+          if (escape == quote && i + 1 < line.length() && line.charAt(i + 1) == quote) {
+            i++;
+          } else {
+            inQuotes = false;
+          }
+        }
+      } else if (c == quote && fieldStart) {
+        inQuotes = true;
+        fieldStart = false;
+      } else {
+        fieldStart = c == delimiter;
       }
     }
-    return odd;
+    return inQuotes;
   }
 
   /** A line inside or closing a quoted field that an earlier line of the split opened. */

@@ -46,6 +46,12 @@ final class TextSourceReader {
       }
       FileInputFormat.setInputPaths(job, paths.toArray(new Path[0]));
       conf = job.getConfiguration();
+      if (source.format() == io.socialkpi.config.SourceFormat.CSV) {
+        // One split per CSV file: a quoted field may hold a line break, and a split starting
+        // inside one cannot know it (its first lines would be read the wrong way round). JSON
+        // lines escape line breaks, so they keep Hadoop's splits.
+        conf.setLong(FileInputFormat.SPLIT_MINSIZE, Long.MAX_VALUE);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -158,9 +164,9 @@ final class TextSourceReader {
     }
 
     /**
-     * Lines from one whose quotes do not balance to the next such line are one record with a line
-     * break in a quoted field: none of them is read. (A record that spans two splits is seen from
-     * its ends only.)
+     * Lines from one that ends inside a quoted field to the one that closes it are one record with
+     * a line break in a quoted field: none of them is read. A CSV file is one split, so the state
+     * is always known from the file's first line.
      */
     private LineParser.Parsed quoteState(LineParser.Parsed parsed) {
       boolean tooLong = parsed.reason() == QuarantineReason.LINE_TOO_LONG;
@@ -173,7 +179,7 @@ final class TextSourceReader {
       if (tooLong) {
         return parsed; // its quotes are not looked at
       }
-      boolean closes = parser.unbalanced(parsed.raw());
+      boolean closes = parser.closesQuote(parsed.raw());
       LineParser.Parsed inside = parser.insideQuote(parsed.raw(), index - quoteOpenedAt, closes);
       if (closes) {
         quoteOpenedAt = -1;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /** Review of issue 18: URI secrets that are still printed. */
-class UrisReviewTest {
+class UrisSecretsTest {
   /**
    * AWS secret access keys are base64 and often hold '/' (and '+'). Written into an s3a URI
    * unencoded (the usual mistake), the user-info regex stops at the '/' and nothing is hidden.

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Review of issue 18 (hostile input): cases the change gets wrong. */
-class HostileInputReviewTest {
+class HostileInputEdgeCasesTest {
   static SparkSession spark;
   @TempDir Path dir;
 
