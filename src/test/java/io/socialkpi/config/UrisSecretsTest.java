@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Review of issue 18: URI secrets that are still printed. */
+/** URI secrets the first redaction missed (found by the review of issue 18). */
 class UrisSecretsTest {
   /**
    * AWS secret access keys are base64 and often hold '/' (and '+'). Written into an s3a URI

@@ -24,7 +24,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Review of issue 18 (hostile input): cases the change gets wrong. */
+/**
+ * Hostile input an independent review of issue 18 found mishandled: inch marks, split boundaries,
+ * secrets in details.
+ */
 class HostileInputEdgeCasesTest {
   static SparkSession spark;
   @TempDir Path dir;
