@@ -132,7 +132,11 @@ final class PageBuilder {
         parts);
   }
 
-  /** Smallest of the entities' outcome p-values and best-lead q-values: lower is stronger. */
+  /**
+   * Smallest of the entities' decisive p-values (the adjusted effect's, the larger of its
+   * Newey–West and placebo p) and best-lead q-values: lower is stronger. The raw before/after
+   * p-value never counts: a trend alone makes it small.
+   */
   private double strength(List<Facts.Objective> entities) {
     double best = 1;
     for (Facts.Objective o : entities) {
@@ -144,8 +148,9 @@ final class PageBuilder {
       }
       Facts.Effect main =
           SectionBuilder.mainEffect(data.effects().getOrDefault(o.key(), List.of()));
-      if (main != null && main.pValue() != null) {
-        best = Math.min(best, main.pValue());
+      Facts.Adjusted a = main == null ? null : main.adjusted();
+      if (a != null && a.pValue() != null && a.placeboPValue() != null) {
+        best = Math.min(best, Math.max(a.pValue(), a.placeboPValue()));
       }
     }
     return best;
