@@ -78,9 +78,9 @@ public final class ObjectiveEvidence implements Serializable {
                     r.ciHigh(),
                     expected,
                     ok,
-                    r.note() == null && r.n() < Verdicts.MIN_PAIRS_FOR_EVIDENCE
+                    r.note() == null && r.n() < Correlation.MIN_PAIRS_FOR_EVIDENCE
                         ? "fewer than "
-                            + Verdicts.MIN_PAIRS_FOR_EVIDENCE
+                            + Correlation.MIN_PAIRS_FOR_EVIDENCE
                             + " pairs: reported, never evidence"
                         : r.note()));
           }

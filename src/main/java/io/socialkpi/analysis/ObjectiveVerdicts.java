@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 import io.socialkpi.output.EvidenceSchemas;
+import io.socialkpi.stats.Correlation;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.function.MapFunction;
@@ -72,7 +73,7 @@ final class ObjectiveVerdicts {
                 col("direction_ok")
                     .equalTo(true)
                     .and(col("q_value").isNotNull())
-                    .and(col("n").geq(Verdicts.MIN_PAIRS_FOR_EVIDENCE)))
+                    .and(col("n").geq(Correlation.MIN_PAIRS_FOR_EVIDENCE)))
             .withColumn("_rank", row_number().over(perLead))
             .filter(col("_rank").equalTo(1));
     return best.groupBy(KEY[0], KEY[1])

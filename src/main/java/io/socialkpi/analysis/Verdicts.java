@@ -1,5 +1,6 @@
 package io.socialkpi.analysis;
 
+import io.socialkpi.stats.Correlation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -16,8 +17,8 @@ import java.util.Set;
  *       the launch, its weekday pattern and the control (the adjusted effect, on the larger of its
  *       Newey–West and placebo p-values, below alpha), nothing contradicts it, and no tactic went
  *       the other way. Without tactics: a lead indicator moves with the outcome the expected way
- *       (its polarity taken into account), q below alpha, at least {@link #MIN_PAIRS_FOR_EVIDENCE}
- *       pairs, and not only through a shared trend.
+ *       (its polarity taken into account), q below alpha, at least {@link
+ *       Correlation#MIN_PAIRS_FOR_EVIDENCE} pairs, and not only through a shared trend.
  *   <li><b>contradicted</b>: after a tactic the outcome moved against the expected way by the same
  *       test, or against a control with parallel pre-trends, and nothing supports it.
  *   <li><b>inconclusive</b>: anything else, with the reason: no change beyond the trend or chance,
@@ -41,9 +42,6 @@ public final class Verdicts {
       boolean directionOk) {}
 
   public record Verdict(String verdict, String reason) {}
-
-  /** Fewer pairs than this: a correlation is reported but never evidence (docs/STATISTICS.md). */
-  public static final int MIN_PAIRS_FOR_EVIDENCE = 10;
 
   private Verdicts() {}
 
@@ -103,7 +101,7 @@ public final class Verdicts {
                 l.qValue() < alpha
                     && !l.trendDriven()
                     && l.directionOk()
-                    && l.n() >= MIN_PAIRS_FOR_EVIDENCE)
+                    && l.n() >= Correlation.MIN_PAIRS_FOR_EVIDENCE)
         .min(STRONGEST_FIRST)
         .orElse(null);
   }

@@ -130,7 +130,7 @@ final class LeastSquares {
     return NeweyWest.lags(residuals);
   }
 
-  static double quadratic(RealMatrix m, double[] c) {
+  private static double quadratic(RealMatrix m, double[] c) {
     double v = 0;
     for (int j = 0; j < c.length; j++) {
       for (int k = 0; k < c.length; k++) {
