@@ -6,6 +6,7 @@ import io.socialkpi.config.Uris;
 import io.socialkpi.output.OutputCheck;
 import io.socialkpi.output.RunLock;
 import io.socialkpi.output.RunWriter;
+import io.socialkpi.pipeline.DataSizing;
 import io.socialkpi.pipeline.NightlyPipeline;
 import io.socialkpi.pipeline.Progress;
 import io.socialkpi.pipeline.RunSummary;
@@ -61,9 +62,16 @@ final class RunCommand implements Callable<Integer> {
       lock.notes().forEach(n -> progress.detail("%s", n));
       RunWriter.recover(out, date, hadoop).forEach(n -> progress.detail("%s", n));
       progress.step("starting Spark");
-      SparkSession spark = SparkSessions.start(settings.spark());
+      DataSizing sizing = DataSizing.of(layouts.values());
+      SparkSession spark = SparkSessions.start(settings.spark(), sizing);
       try {
-        progress.detail("master %s, Spark %s", spark.sparkContext().master(), spark.version());
+        progress.detail(
+            "master %s, Spark %s; %s of input: %s shuffle partitions, adaptive execution %s",
+            spark.sparkContext().master(),
+            spark.version(),
+            DataSizing.bytes(sizing.inputBytes()),
+            spark.conf().get("spark.sql.shuffle.partitions"),
+            spark.conf().get("spark.sql.adaptive.enabled").equals("true") ? "on" : "off");
         RunSummary summary = new NightlyPipeline(spark, settings, layouts, progress).run();
         System.out.printf(
             "socialkpi: run %s finished in %.1f s; tables under %s%n",

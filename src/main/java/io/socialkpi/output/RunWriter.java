@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,7 +37,8 @@ public final class RunWriter {
   private final String runId;
   private final Path staging;
   private final FileSystem fs;
-  private final Map<Table, Path> staged = new LinkedHashMap<>();
+  // Tables are staged from several threads; kept in the tables' order, whatever order they finish.
+  private final Map<Table, Path> staged = Collections.synchronizedMap(new EnumMap<>(Table.class));
 
   public RunWriter(String output, LocalDate runDate, Configuration hadoop) {
     this.output = new Path(output);

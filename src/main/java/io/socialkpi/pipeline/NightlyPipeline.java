@@ -3,7 +3,9 @@ package io.socialkpi.pipeline;
 import static org.apache.spark.sql.functions.col;
 
 import io.socialkpi.analysis.EvidenceEngine;
+import io.socialkpi.config.RunSettings;
 import io.socialkpi.config.Settings;
+import io.socialkpi.config.SourceSpec;
 import io.socialkpi.output.CatalogTables;
 import io.socialkpi.output.QualityTable;
 import io.socialkpi.output.RunInfoTable;
@@ -23,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -34,10 +37,14 @@ import org.apache.spark.storage.StorageLevel;
  * run date.
  */
 public final class NightlyPipeline {
+  /** Table writes at once: each is a small job, mostly driver time, on small inputs. */
+  private static final int CONCURRENT_WRITES = 3;
+
   private final SparkSession spark;
   private final Settings settings;
   private final Map<String, SourceLayout> layouts;
   private final Progress progress;
+  private final DataSizing sizing;
   private final RunWriter writer;
   private final Map<String, SourceScan> scans = new LinkedHashMap<>();
   private final Instant startedAt = Instant.now();
@@ -49,6 +56,7 @@ public final class NightlyPipeline {
     this.settings = settings;
     this.layouts = layouts;
     this.progress = progress;
+    this.sizing = DataSizing.of(layouts.values());
     this.writer =
         new RunWriter(
             settings.run().output(),
@@ -85,21 +93,40 @@ public final class NightlyPipeline {
   void scanSources() {
     clock.start("read");
     progress.step("reading " + settings.sources().size() + " sources");
-    for (var source : settings.sources().values()) {
-      long t0 = System.nanoTime();
-      SourceScan scan = SourceScan.run(spark, source, layouts.get(source.name()), settings.run());
-      scans.put(source.name(), scan);
-      SourceQuality q = scan.quality();
-      progress.detail(
-          "%-16s %,10d rows read, %,10d accepted, %,6d quarantined (%.2f%%) in %.1f s",
-          source.name(),
-          q.rowsRead(),
-          q.rowsAccepted(),
-          q.rowsQuarantined(),
-          100 * q.quarantinedFraction(),
-          (System.nanoTime() - t0) / 1e9);
+    try (Parallel parallel = new Parallel(sizing.concurrentScans(), "socialkpi-scan")) {
+      Map<String, Future<TimedScan>> running = new LinkedHashMap<>();
+      for (var source : settings.sources().values()) {
+        SourceLayout layout = layouts.get(source.name());
+        running.put(
+            source.name(),
+            parallel.submit(() -> TimedScan.run(spark, source, layout, settings.run())));
+      }
+      // Reported in config order, each as soon as it and those before it are done.
+      for (var e : running.entrySet()) {
+        TimedScan done = Parallel.await(e.getValue());
+        scans.put(e.getKey(), done.scan());
+        SourceQuality q = done.scan().quality();
+        progress.detail(
+            "%-16s %,10d rows read, %,10d accepted, %,6d quarantined (%.2f%%) in %.1f s",
+            e.getKey(),
+            q.rowsRead(),
+            q.rowsAccepted(),
+            q.rowsQuarantined(),
+            100 * q.quarantinedFraction(),
+            done.seconds());
+      }
     }
     progress.done();
+  }
+
+  /** A source's scan and how long it took. */
+  private record TimedScan(SourceScan scan, double seconds) {
+    static TimedScan run(
+        SparkSession spark, SourceSpec source, SourceLayout layout, RunSettings run) {
+      long t0 = System.nanoTime();
+      SourceScan scan = SourceScan.run(spark, source, layout, run);
+      return new TimedScan(scan, (System.nanoTime() - t0) / 1e9);
+    }
   }
 
   void checkQuality() {
@@ -171,29 +198,46 @@ public final class NightlyPipeline {
   void write(Dataset<Row> windowMetrics, EvidenceEngine engine) {
     clock.start("write");
     progress.step("writing the tables to staging");
-    writer.stage(
-        Table.WINDOW_METRICS,
-        windowMetrics.sortWithinPartitions(col("metric"), col("entity"), col("window_start")),
-        0);
-    writer.stage(Table.CORRELATIONS, engine.correlations(), 1);
-    writer.stage(Table.INTERVENTION_EFFECTS, engine.effects(), 1);
-    writer.stage(Table.OBJECTIVE_SUMMARY, engine.summaries(), 1);
-    stageQuality();
+    // Persisted before the writes start: the summaries read the correlations too.
+    Dataset<Row> correlations = engine.correlations();
+    List<Runnable> writes = new ArrayList<>();
+    writes.add(
+        () ->
+            writer.stage(
+                Table.WINDOW_METRICS,
+                windowMetrics.sortWithinPartitions(
+                    col("metric"), col("entity"), col("window_start")),
+                0));
+    writes.add(() -> writer.stage(Table.CORRELATIONS, correlations, 1));
+    writes.add(() -> writer.stage(Table.INTERVENTION_EFFECTS, engine.effects(), 1));
+    writes.add(() -> writer.stage(Table.OBJECTIVE_SUMMARY, engine.summaries(), 1));
+    writes.addAll(qualityWrites());
+    try (Parallel parallel = new Parallel(CONCURRENT_WRITES, "socialkpi-write")) {
+      parallel.runAll(writes);
+    }
     engine.release();
     progress.done();
   }
 
   /** Stages what every run publishes, even one that fails the quality check. */
   private void stageQuality() {
-    writer.stage(Table.RUN_INFO, RunInfoTable.of(spark, settings, startedAt), 1);
-    writer.stage(Table.DATA_QUALITY, QualityTable.of(spark, qualities()), 1);
+    try (Parallel parallel = new Parallel(CONCURRENT_WRITES, "socialkpi-write")) {
+      parallel.runAll(qualityWrites());
+    }
+  }
+
+  private List<Runnable> qualityWrites() {
     Dataset<Row> rejected = null;
     List<SplitLines> splits = new ArrayList<>();
     for (SourceScan scan : scans.values()) {
       rejected = rejected == null ? scan.rejectedRows() : rejected.unionByName(scan.rejectedRows());
       splits.addAll(scan.splitLines());
     }
-    writer.stage(Table.QUARANTINE, LineNumbers.number(spark, rejected, splits), 1);
+    Dataset<Row> quarantine = LineNumbers.number(spark, rejected, splits);
+    return List.of(
+        () -> writer.stage(Table.RUN_INFO, RunInfoTable.of(spark, settings, startedAt), 1),
+        () -> writer.stage(Table.DATA_QUALITY, QualityTable.of(spark, qualities()), 1),
+        () -> writer.stage(Table.QUARANTINE, quarantine, 1));
   }
 
   void publish() {

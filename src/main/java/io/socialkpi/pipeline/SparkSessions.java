@@ -35,7 +35,28 @@ public final class SparkSessions {
     return hadoop;
   }
 
+  /** A session for work whose input size is unknown (the report and SQL commands). */
   public static SparkSession start(SparkSettings settings) {
+    return start(settings, Map.of("spark.sql.shuffle.partitions", "8"));
+  }
+
+  /**
+   * A session for a run over {@code sizing}'s input: its shuffle partitions and adaptive execution
+   * follow the input's size wherever the submit command and the config leave them unset.
+   */
+  public static SparkSession start(SparkSettings settings, DataSizing sizing) {
+    return start(settings, sizing.sparkDefaults());
+  }
+
+  private static SparkSession start(SparkSettings settings, Map<String, String> defaults) {
+    return SparkSession.builder().config(conf(settings, defaults)).getOrCreate();
+  }
+
+  /**
+   * The session's settings: the submit command's, then {@code defaults} where those leave a key
+   * unset, then the config's {@code spark.conf}, which wins over both.
+   */
+  static SparkConf conf(SparkSettings settings, Map<String, String> defaults) {
     SparkConf conf = new SparkConf(true);
     if (!conf.contains("spark.master")) {
       conf.setMaster(settings.master());
@@ -46,12 +67,12 @@ public final class SparkSessions {
     conf.setIfMissing("spark.ui.showConsoleProgress", "false");
     if (conf.get("spark.master").startsWith("local")) {
       conf.setIfMissing("spark.ui.enabled", "false");
-      conf.setIfMissing("spark.sql.shuffle.partitions", "8");
     }
+    defaults.forEach(conf::setIfMissing);
     for (Map.Entry<String, String> e : settings.conf().entrySet()) {
       conf.set(e.getKey(), e.getValue());
     }
     conf.set("spark.sql.session.timeZone", "UTC");
-    return SparkSession.builder().config(conf).getOrCreate();
+    return conf;
   }
 }

@@ -1,0 +1,65 @@
+package io.socialkpi.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * A few Spark queries submitted at once from driver threads. On small inputs a query's time is
+ * mostly the driver's (planning, code generation, scheduling) and a couple of tiny tasks, so
+ * independent queries overlap well; Spark's scheduler is built to take jobs from several threads.
+ * Results and failures come back in submission order, on the caller's thread.
+ */
+final class Parallel implements AutoCloseable {
+  private final ExecutorService pool;
+
+  Parallel(int threads, String name) {
+    this.pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, name);
+              // A failed run never waits on a query still running.
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  <T> Future<T> submit(Callable<T> task) {
+    return pool.submit(task);
+  }
+
+  /** Runs every task and waits for all of them; the first failure in order is rethrown. */
+  void runAll(List<Runnable> tasks) {
+    List<Future<?>> running = new ArrayList<>();
+    tasks.forEach(t -> running.add(pool.submit(t)));
+    running.forEach(Parallel::await);
+  }
+
+  /** The task's result; its exception is rethrown as thrown, unchecked. */
+  static <T> T await(Future<T> task) {
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a Spark query", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  @Override
+  public void close() {
+    pool.shutdownNow();
+  }
+}
