@@ -12,7 +12,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
-/** One benchmark run's numbers, printed as a table and appended as a TSV line. */
+/**
+ * One benchmark run's numbers, printed as a table and appended as a TSV line.
+ *
+ * @param pipelineRssMb the JVM's peak resident memory up to the end of the pipeline (heap, Spark's
+ *     off-heap buffers, code), -1 unknown
+ * @param duckDbRssMb what DuckDB's query added to the JVM's resident memory, -1 unknown or not run
+ * @param pandas the pandas peer's run, why it has no result, or null with {@code --no-pandas}
+ */
 record BenchResult(
     String label,
     RunSummary summary,
@@ -21,6 +28,9 @@ record BenchResult(
     long queries,
     double duckDbSeconds,
     String agreement,
+    long pipelineRssMb,
+    long duckDbRssMb,
+    PandasPeer.Outcome pandas,
     String machine) {
 
   static final List<String> COLUMNS =
@@ -42,7 +52,14 @@ record BenchResult(
           "planning_s",
           "duckdb_s",
           "read_to_duckdb",
-          "machine");
+          "machine",
+          "end_to_end_s",
+          "pipeline_peak_rss_mb",
+          "duckdb_added_rss_mb",
+          "pandas_s",
+          "pandas_peak_rss_mb",
+          "end_to_end_to_pandas",
+          "pandas_python");
 
   double stage(String name) {
     return summary.stages().stream()
@@ -54,6 +71,15 @@ record BenchResult(
   long peakHeapMb() {
     return summary.stages().stream().mapToLong(StageClock.Stage::peakHeapBytes).max().orElse(0)
         >> 20;
+  }
+
+  /** The job end to end as the benchmark can time it: session start and the pipeline. */
+  double endToEndSeconds() {
+    return sessionStartSeconds + summary.seconds();
+  }
+
+  private PandasPeer.Result pandasResult() {
+    return pandas instanceof PandasPeer.Result r ? r : null;
   }
 
   void print(PrintStream out) {
@@ -93,10 +119,62 @@ record BenchResult(
           stage("read") / duckDbSeconds);
     }
     out.printf(Locale.ROOT, "agreement: %s%n", agreement);
+    out.printf(Locale.ROOT, "%nengines on the same files:%n");
+    out.printf(Locale.ROOT, "%-16s %9s  %s%n", "engine", "wall s", "peak memory");
+    out.printf(
+        Locale.ROOT,
+        "%-16s %9.1f  heap %,d MB, process RSS %s (session start + pipeline)%n",
+        "socialkpi job",
+        endToEndSeconds(),
+        peakHeapMb(),
+        mb(pipelineRssMb));
+    if (!Double.isNaN(duckDbSeconds)) {
+      out.printf(
+          Locale.ROOT,
+          "%-16s %9.1f  %s added to the JVM's RSS (ingest and windows only)%n",
+          "DuckDB",
+          duckDbSeconds,
+          mb(duckDbRssMb));
+    }
+    PandasPeer.Result peer = pandasResult();
+    if (peer != null) {
+      out.printf(
+          Locale.ROOT,
+          "%-16s %9.1f  process RSS %s (read, windows, correlations, before/after)%n",
+          "pandas + SciPy",
+          peer.seconds(),
+          mb(peer.peakRssMb()));
+      out.printf(
+          Locale.ROOT,
+          "job end to end / pandas = %.2f%npandas: %s; %s%npandas agreement: %s%n",
+          endToEndSeconds() / peer.seconds(),
+          peer.interpreter(),
+          peer.steps(),
+          peer.agreement());
+    } else if (pandas instanceof PandasPeer.NoResult none) {
+      out.printf(Locale.ROOT, "%-16s no result: %s%n", "pandas + SciPy", none.reason());
+    } else {
+      out.printf(Locale.ROOT, "%-16s not run (--no-pandas)%n", "pandas + SciPy");
+    }
+  }
+
+  private static String mb(long mb) {
+    return mb < 0 ? "unknown" : String.format(Locale.ROOT, "%,d MB", mb);
   }
 
   void append(Path tsv) throws IOException {
     boolean fresh = !Files.exists(tsv);
+    String header = String.join("\t", COLUMNS);
+    if (!fresh) {
+      // Columns are only ever added at the end: an older file gets the new header, its lines
+      // simply end earlier.
+      List<String> lines = Files.readAllLines(tsv, StandardCharsets.UTF_8);
+      if (!lines.isEmpty() && !lines.get(0).equals(header)) {
+        lines.set(0, header);
+        Files.write(tsv, lines, StandardCharsets.UTF_8);
+      }
+    }
+    PandasPeer.Result peer = pandasResult();
     String line =
         String.join(
             "\t",
@@ -117,10 +195,19 @@ record BenchResult(
             f(planningSeconds),
             f(duckDbSeconds),
             f(stage("read") / duckDbSeconds),
-            machine);
+            machine,
+            f(endToEndSeconds()),
+            Long.toString(pipelineRssMb),
+            Long.toString(duckDbRssMb),
+            f(peer == null ? Double.NaN : peer.seconds()),
+            Long.toString(peer == null ? -1 : peer.peakRssMb()),
+            f(peer == null ? Double.NaN : endToEndSeconds() / peer.seconds()),
+            peer != null
+                ? peer.interpreter()
+                : pandas instanceof PandasPeer.NoResult ? "no result" : "not run");
     Files.writeString(
         tsv,
-        (fresh ? String.join("\t", COLUMNS) + "\n" : "") + line + "\n",
+        (fresh ? header + "\n" : "") + line + "\n",
         StandardCharsets.UTF_8,
         StandardOpenOption.CREATE,
         StandardOpenOption.APPEND);

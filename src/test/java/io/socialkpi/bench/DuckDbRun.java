@@ -16,9 +16,12 @@ import java.util.Map;
  * the benchmark proves both engines did the same arithmetic before it compares their times, and the
  * check scales to hundreds of millions of windows without collecting them to the JVM.
  *
+ * @param addedRssMb how much the query raised this process's peak resident memory above its size
+ *     before the query (DuckDB runs in the JVM, so its own memory is not measured apart); -1
+ *     unknown
  * @param agreement a sentence with the numbers of equal, differing and missing values
  */
-record DuckDbRun(double seconds, String agreement) {
+record DuckDbRun(double seconds, long addedRssMb, String agreement) {
   /** Equal to 1e-9 relative; a count of 0 equals a window whose rows all missed the filter. */
   private static final String SAME =
       "(d.value IS NULL AND s.value IS NULL"
@@ -29,9 +32,12 @@ record DuckDbRun(double seconds, String agreement) {
       throws Exception {
     try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
         Statement st = duck.createStatement()) {
+      long rssBefore = ProcessMemory.resetPeak() ? ProcessMemory.currentKib() : -1;
       long t0 = System.nanoTime();
       st.execute("CREATE TABLE d AS " + DuckDbWindows.query(settings, layouts));
       double seconds = (System.nanoTime() - t0) / 1e9;
+      long peak = ProcessMemory.peakKib();
+      long addedMb = rssBefore < 0 || peak < 0 ? -1 : Math.max(0, peak - rssBefore) >> 10;
       st.execute(
           "CREATE VIEW s AS SELECT metric, entity, window_start, value, n_obs FROM read_parquet('"
               + windowMetrics.toAbsolutePath().resolve("*.parquet")
@@ -66,6 +72,7 @@ record DuckDbRun(double seconds, String agreement) {
         }
         return new DuckDbRun(
             seconds,
+            addedMb,
             String.format(
                 Locale.ROOT,
                 "%,d of %,d DuckDB window values equal Spark's, %,d differ, %,d missing from Spark;"
