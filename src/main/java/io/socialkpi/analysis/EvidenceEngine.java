@@ -28,7 +28,7 @@ import scala.Tuple2;
  * not depend on how many objectives or entities there are.
  */
 public final class EvidenceEngine {
-  private final Dataset<Row> results;
+  private Dataset<Row> results;
   private final double alpha;
   private Dataset<Row> correlations;
 
@@ -78,6 +78,19 @@ public final class EvidenceEngine {
 
   /** Computes every group's evidence now, so the time is spent here; returns the group count. */
   public long materialise() {
+    return results.count();
+  }
+
+  /**
+   * Computes every group's evidence and keeps it on the driver, as a local table: for a small run,
+   * whose evidence is a few kilobytes. Every table planned from it then starts from a plain local
+   * relation instead of the grouping and its row encoders, which the driver would otherwise analyse
+   * again for each of them. Returns the group count.
+   */
+  public long materialiseLocally() {
+    Dataset<Row> computed = results;
+    results = computed.sparkSession().createDataFrame(computed.collectAsList(), computed.schema());
+    computed.unpersist();
     return results.count();
   }
 

@@ -99,7 +99,8 @@ public final class NightlyPipeline {
         SourceLayout layout = layouts.get(source.name());
         running.put(
             source.name(),
-            parallel.submit(() -> TimedScan.run(spark, source, layout, settings.run())));
+            parallel.submit(
+                () -> TimedScan.run(spark, source, layout, settings.run(), sizing.small())));
       }
       // Reported in config order, each as soon as it and those before it are done.
       for (var e : running.entrySet()) {
@@ -122,9 +123,13 @@ public final class NightlyPipeline {
   /** A source's scan and how long it took. */
   private record TimedScan(SourceScan scan, double seconds) {
     static TimedScan run(
-        SparkSession spark, SourceSpec source, SourceLayout layout, RunSettings run) {
+        SparkSession spark,
+        SourceSpec source,
+        SourceLayout layout,
+        RunSettings run,
+        boolean onDriver) {
       long t0 = System.nanoTime();
-      SourceScan scan = SourceScan.run(spark, source, layout, run);
+      SourceScan scan = SourceScan.run(spark, source, layout, run, onDriver);
       return new TimedScan(scan, (System.nanoTime() - t0) / 1e9);
     }
   }
@@ -166,20 +171,31 @@ public final class NightlyPipeline {
     clock.start("window");
     progress.step("completing the window metrics");
     // Materialised once: the table and every objective's panel read it.
+    Dataset<Row> complete =
+        WindowMetrics.complete(spark, new ArrayList<>(scans.values()), settings.run().window());
     Dataset<Row> persisted =
-        WindowMetrics.complete(spark, new ArrayList<>(scans.values()), settings.run().window())
-            .persist(StorageLevel.MEMORY_AND_DISK());
+        sizing.small() ? onDriver(complete) : complete.persist(StorageLevel.MEMORY_AND_DISK());
     progress.detail("%,d window metric values", persisted.count());
     progress.done();
     return persisted;
+  }
+
+  /**
+   * A small result computed once and kept on the driver as a local table. Queries over it plan from
+   * a plain local relation instead of re-analysing its whole lineage; on the sample this halved the
+   * panel and write stages (docs/PERFORMANCE.md).
+   */
+  private Dataset<Row> onDriver(Dataset<Row> rows) {
+    return spark.createDataFrame(rows.collectAsList(), rows.schema());
   }
 
   /** The long panel every objective's evidence reads, materialised once. */
   Dataset<Row> panel(Dataset<Row> windowMetrics) {
     clock.start("panel");
     progress.step("building the panel of " + settings.objectives().size() + " objectives");
+    Dataset<Row> rows = PanelRows.build(spark, settings, windowMetrics);
     Dataset<Row> panel =
-        PanelRows.build(spark, settings, windowMetrics).persist(StorageLevel.MEMORY_AND_DISK());
+        sizing.small() ? onDriver(rows) : rows.persist(StorageLevel.MEMORY_AND_DISK());
     progress.detail("%,d panel cells", panel.count());
     progress.done();
     return panel;
@@ -189,7 +205,9 @@ public final class NightlyPipeline {
     clock.start("evidence");
     progress.step("computing the evidence per objective and entity");
     EvidenceEngine engine = EvidenceEngine.over(panel, settings);
-    progress.detail("%,d objective and entity groups", engine.materialise());
+    progress.detail(
+        "%,d objective and entity groups",
+        sizing.small() ? engine.materialiseLocally() : engine.materialise());
     progress.done();
     return engine;
   }
@@ -201,6 +219,11 @@ public final class NightlyPipeline {
     // Persisted before the writes start: the summaries read the correlations too.
     Dataset<Row> correlations = engine.correlations();
     List<Runnable> writes = new ArrayList<>();
+    // Longest first: planning the summaries (two joins and a typed map over the evidence) takes
+    // the driver longer than any other table's write takes in all.
+    writes.add(() -> writer.stage(Table.OBJECTIVE_SUMMARY, engine.summaries(), 1));
+    writes.add(() -> writer.stage(Table.CORRELATIONS, correlations, 1));
+    writes.add(() -> writer.stage(Table.INTERVENTION_EFFECTS, engine.effects(), 1));
     writes.add(
         () ->
             writer.stage(
@@ -208,9 +231,6 @@ public final class NightlyPipeline {
                 windowMetrics.sortWithinPartitions(
                     col("metric"), col("entity"), col("window_start")),
                 0));
-    writes.add(() -> writer.stage(Table.CORRELATIONS, correlations, 1));
-    writes.add(() -> writer.stage(Table.INTERVENTION_EFFECTS, engine.effects(), 1));
-    writes.add(() -> writer.stage(Table.OBJECTIVE_SUMMARY, engine.summaries(), 1));
     writes.addAll(qualityWrites());
     try (Parallel parallel = new Parallel(CONCURRENT_WRITES, "socialkpi-write")) {
       parallel.runAll(writes);

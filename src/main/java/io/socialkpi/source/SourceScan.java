@@ -76,6 +76,20 @@ public final class SourceScan {
   /** Runs the scan: one Spark job reads the source and keeps its small aggregate. */
   public static SourceScan run(
       SparkSession spark, SourceSpec source, SourceLayout layout, RunSettings run) {
+    return run(spark, source, layout, run, false);
+  }
+
+  /**
+   * Runs the scan; with {@code onDriver} its aggregate is kept on the driver as a local table, for
+   * a small input: every query over it then plans from a plain local relation, not from the parsing
+   * and validation plan the driver would otherwise analyse again each time.
+   */
+  public static SourceScan run(
+      SparkSession spark,
+      SourceSpec source,
+      SourceLayout layout,
+      RunSettings run,
+      boolean onDriver) {
     CollectionAccumulator<SplitLines> lines =
         spark.sparkContext().collectionAccumulator("split-lines:" + source.name());
     Dataset<Row> observations =
@@ -88,7 +102,11 @@ public final class SourceScan {
               SourceReader.fileNames(source, layout));
     }
     observations = RawRows.withText(observations);
-    Dataset<Row> groups = aggregate(observations, source).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> aggregated = aggregate(observations, source);
+    Dataset<Row> groups =
+        onDriver
+            ? spark.createDataFrame(aggregated.collectAsList(), aggregated.schema())
+            : aggregated.persist(StorageLevel.MEMORY_AND_DISK());
     return new SourceScan(source, layout, groups, lines);
   }
 
