@@ -64,13 +64,14 @@ public final class SourceScan {
       SourceSpec source,
       SourceLayout layout,
       Dataset<Row> groups,
-      CollectionAccumulator<SplitLines> splitLines) {
+      CollectionAccumulator<SplitLines> splitLines,
+      List<Row> collected) {
     this.source = source;
     this.layout = layout;
     this.groups = groups;
     this.splitLines = splitLines;
     this.fileNames = SourceReader.fileNames(source, layout);
-    this.quality = computeQuality();
+    this.quality = collected == null ? computeQuality() : qualityOf(collected);
   }
 
   /** Runs the scan: one Spark job reads the source and keeps its small aggregate. */
@@ -103,11 +104,13 @@ public final class SourceScan {
     }
     observations = RawRows.withText(observations);
     Dataset<Row> aggregated = aggregate(observations, source);
-    Dataset<Row> groups =
-        onDriver
-            ? spark.createDataFrame(aggregated.collectAsList(), aggregated.schema())
-            : aggregated.persist(StorageLevel.MEMORY_AND_DISK());
-    return new SourceScan(source, layout, groups, lines);
+    if (!onDriver) {
+      return new SourceScan(
+          source, layout, aggregated.persist(StorageLevel.MEMORY_AND_DISK()), lines, null);
+    }
+    List<Row> collected = aggregated.collectAsList();
+    Dataset<Row> local = spark.createDataFrame(collected, aggregated.schema());
+    return new SourceScan(source, layout, local, lines, collected);
   }
 
   /**
@@ -241,6 +244,45 @@ public final class SourceScan {
         instant(totals.get(3)),
         localDate(totals.get(4)),
         localDate(totals.get(5)));
+  }
+
+  /** The same accounting as {@link #computeQuality}, over the groups held on the driver. */
+  private SourceQuality qualityOf(List<Row> collected) {
+    long read = 0;
+    long accepted = 0;
+    java.time.Instant firstTs = null;
+    java.time.Instant lastTs = null;
+    java.time.LocalDate firstDate = null;
+    java.time.LocalDate lastDate = null;
+    for (Row r : collected) {
+      long rows = r.getLong(r.fieldIndex(ROWS));
+      read += rows;
+      if (r.getBoolean(r.fieldIndex(ACCEPTED))) {
+        accepted += rows;
+      }
+      firstTs = earlier(firstTs, instant(r.get(r.fieldIndex(FIRST_TS))));
+      lastTs = later(lastTs, instant(r.get(r.fieldIndex(LAST_TS))));
+      firstDate = earlier(firstDate, localDate(r.get(r.fieldIndex(FIRST_DATE))));
+      lastDate = later(lastDate, localDate(r.get(r.fieldIndex(LAST_DATE))));
+    }
+    return new SourceQuality(
+        source.name(),
+        layout.files().size(),
+        read,
+        accepted,
+        read - accepted,
+        firstTs,
+        lastTs,
+        firstDate,
+        lastDate);
+  }
+
+  private static <T extends Comparable<? super T>> T earlier(T a, T b) {
+    return a == null || (b != null && b.compareTo(a) < 0) ? b : a;
+  }
+
+  private static <T extends Comparable<? super T>> T later(T a, T b) {
+    return a == null || (b != null && b.compareTo(a) > 0) ? b : a;
   }
 
   private static java.time.LocalDate localDate(Object value) {

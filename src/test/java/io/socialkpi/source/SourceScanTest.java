@@ -116,6 +116,38 @@ class SourceScanTest {
   }
 
   @Test
+  void aScanHeldOnTheDriverAccountsAndAggregatesExactlyAsOneHeldBySpark() throws IOException {
+    Files.write(dir.resolve("orders.csv"), MESSY_ORDERS.getBytes(StandardCharsets.UTF_8));
+    Files.writeString(dir.resolve("job.conf"), ORDERS_CONF);
+    Settings s = SettingsLoader.load(dir.resolve("job.conf"));
+    String name = s.sources().keySet().iterator().next();
+    SourceLayout layout = InputCheck.check(s).get(name);
+    SourceScan bySpark = SourceScan.run(spark, s.sources().get(name), layout, s.run(), false);
+    SourceScan onDriver = SourceScan.run(spark, s.sources().get(name), layout, s.run(), true);
+    // Quality is summed by Spark in one case and in Java over the collected groups in the other.
+    assertThat(onDriver.quality()).isEqualTo(bySpark.quality());
+    assertThat(onDriver.quality().firstDate()).isNotNull();
+    assertThat(onDriver.quality().rowsQuarantined()).isEqualTo(7);
+    assertThat(onDriver.windowValues().collectAsList())
+        .containsExactlyInAnyOrderElementsOf(bySpark.windowValues().collectAsList());
+    assertThat(onDriver.quarantine().collectAsList())
+        .containsExactlyInAnyOrderElementsOf(bySpark.quarantine().collectAsList());
+  }
+
+  @Test
+  void anEmptySourceHeldOnTheDriverHasNoTimeRange() throws IOException {
+    Files.writeString(dir.resolve("orders.csv"), "order_id,ordered_at,region,channel,amount\n");
+    Files.writeString(dir.resolve("job.conf"), ORDERS_CONF);
+    Settings s = SettingsLoader.load(dir.resolve("job.conf"));
+    String name = s.sources().keySet().iterator().next();
+    SourceLayout layout = InputCheck.check(s).get(name);
+    SourceQuality q = SourceScan.run(spark, s.sources().get(name), layout, s.run(), true).quality();
+    assertThat(q.rowsRead()).isZero();
+    assertThat(q.firstTime()).isNull();
+    assertThat(q.lastDate()).isNull();
+  }
+
+  @Test
   void aggregatesPerEntityAndIsoWeekInTheReportingZone() throws IOException {
     SourceScan scan =
         scan(ORDERS_CONF, "orders.csv", MESSY_ORDERS.getBytes(StandardCharsets.UTF_8));
