@@ -2,6 +2,7 @@ package io.socialkpi.bench;
 
 import io.socialkpi.config.Settings;
 import io.socialkpi.config.SettingsLoader;
+import io.socialkpi.pipeline.DataSizing;
 import io.socialkpi.pipeline.NightlyPipeline;
 import io.socialkpi.pipeline.Progress;
 import io.socialkpi.pipeline.RunSummary;
@@ -85,7 +86,7 @@ public final class Benchmark {
             loaded.run().withOutput(out.toAbsolutePath().toString()).withRunDate(RUN_DATE));
     Map<String, SourceLayout> layouts = InputCheck.check(settings);
     long t0 = System.nanoTime();
-    SparkSession spark = SparkSessions.start(settings.spark());
+    SparkSession spark = SparkSessions.start(settings.spark(), DataSizing.of(layouts.values()));
     double sessionStart = (System.nanoTime() - t0) / 1e9;
     PlanningTime planning = PlanningTime.register(spark);
     RunSummary summary;

@@ -134,11 +134,13 @@ final class DuckDbWindows {
   }
 
   private static String parsed(TimeSpec time) {
-    return "try_strptime(trim(CAST("
-        + ident(time.column())
-        + " AS VARCHAR)), "
-        + quote(strptime(time.pattern()))
-        + ")";
+    String text = "trim(CAST(" + ident(time.column()) + " AS VARCHAR))";
+    if (time.pattern().contains("X")) {
+      // java.time's X reads 'Z' as a zero offset; strptime's %z does not, and try_strptime would
+      // turn every such time (all of the mentions export's) into NULL and drop its rows.
+      text = "regexp_replace(" + text + ", 'Z$', '+00:00')";
+    }
+    return "try_strptime(" + text + ", " + quote(strptime(time.pattern())) + ")";
   }
 
   private static String window(WindowUnit unit) {
