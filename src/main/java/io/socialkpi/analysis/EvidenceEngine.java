@@ -85,13 +85,18 @@ public final class EvidenceEngine {
    * Computes every group's evidence and keeps it on the driver, as a local table: for a small run,
    * whose evidence is a few kilobytes. Every table planned from it then starts from a plain local
    * relation instead of the grouping and its row encoders, which the driver would otherwise analyse
-   * again for each of them. Returns the group count.
+   * again for each of them. Past {@code maxGroups} groups it stays persisted by Spark. Returns the
+   * group count.
    */
-  public long materialiseLocally() {
+  public long materialiseLocally(int maxGroups) {
+    List<Row> collected = results.limit(maxGroups + 1).collectAsList();
+    if (collected.size() > maxGroups) {
+      return results.count();
+    }
     Dataset<Row> computed = results;
-    results = computed.sparkSession().createDataFrame(computed.collectAsList(), computed.schema());
+    results = computed.sparkSession().createDataFrame(collected, computed.schema());
     computed.unpersist();
-    return results.count();
+    return collected.size();
   }
 
   /** Correlations with q-values over every test of the run and the trend-driven flag. */

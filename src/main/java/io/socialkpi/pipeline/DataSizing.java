@@ -41,6 +41,12 @@ public record DataSizing(long inputBytes) {
 
   private static final int MAX_PARTITIONS = 10_000;
 
+  /**
+   * Most rows of a result kept on the driver on a small run (a few hundred MB of heap at most). The
+   * sample's largest is 3,255 window values; 100,000 entities' weekly series would be millions.
+   */
+  public static final int MAX_DRIVER_ROWS = 500_000;
+
   /** The sizing of a run over these sources. */
   public static DataSizing of(Collection<SourceLayout> layouts) {
     return new DataSizing(layouts.stream().mapToLong(l -> l.bytes()).sum());

@@ -183,10 +183,16 @@ public final class NightlyPipeline {
   /**
    * A small result computed once and kept on the driver as a local table. Queries over it plan from
    * a plain local relation instead of re-analysing its whole lineage; on the sample this halved the
-   * panel and write stages (docs/PERFORMANCE.md).
+   * panel and write stages (docs/PERFORMANCE.md). Small input can still make a large result (the
+   * window metrics complete every entity's series): past {@link DataSizing#MAX_DRIVER_ROWS} rows it
+   * is persisted by Spark instead, computed a second time.
    */
   private Dataset<Row> onDriver(Dataset<Row> rows) {
-    return spark.createDataFrame(rows.collectAsList(), rows.schema());
+    List<Row> collected = rows.limit(DataSizing.MAX_DRIVER_ROWS + 1).collectAsList();
+    if (collected.size() > DataSizing.MAX_DRIVER_ROWS) {
+      return rows.persist(StorageLevel.MEMORY_AND_DISK());
+    }
+    return spark.createDataFrame(collected, rows.schema());
   }
 
   /** The long panel every objective's evidence reads, materialised once. */
@@ -207,7 +213,9 @@ public final class NightlyPipeline {
     EvidenceEngine engine = EvidenceEngine.over(panel, settings);
     progress.detail(
         "%,d objective and entity groups",
-        sizing.small() ? engine.materialiseLocally() : engine.materialise());
+        sizing.small()
+            ? engine.materialiseLocally(DataSizing.MAX_DRIVER_ROWS)
+            : engine.materialise());
     progress.done();
     return engine;
   }

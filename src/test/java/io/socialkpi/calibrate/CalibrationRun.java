@@ -69,6 +69,12 @@ final class CalibrationRun implements AutoCloseable {
 
   /** Loads a generated config through the production loader, as a job would. */
   private Settings settings(List<Scenario> scenarios, WindowUnit unit) throws IOException {
+    return settings(work, scenarios, unit);
+  }
+
+  /** The config of a calibration run over {@code scenarios}, written to {@code work}. */
+  static Settings settings(Path work, List<Scenario> scenarios, WindowUnit unit)
+      throws IOException {
     String objectives =
         scenarios.stream()
             .map(SyntheticPanel::objectiveBlock)
