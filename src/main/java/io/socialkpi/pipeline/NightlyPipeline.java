@@ -129,7 +129,8 @@ public final class NightlyPipeline {
         RunSettings run,
         boolean onDriver) {
       long t0 = System.nanoTime();
-      SourceScan scan = SourceScan.run(spark, source, layout, run, onDriver);
+      SourceScan scan =
+          SourceScan.run(spark, source, layout, run, onDriver ? DataSizing.MAX_DRIVER_ROWS : 0);
       return new TimedScan(scan, (System.nanoTime() - t0) / 1e9);
     }
   }

@@ -48,14 +48,15 @@ final class Parallel implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for a Spark query", e);
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(e.getCause());
+      // As the query would have thrown it on the caller's thread: Spark's SparkException is a
+      // checked exception thrown undeclared, and the run's error message names it.
+      throw Parallel.<RuntimeException>sneaky(e.getCause());
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <E extends Throwable> E sneaky(Throwable t) throws E {
+    throw (E) t;
   }
 
   @Override

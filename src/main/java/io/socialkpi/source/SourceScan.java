@@ -59,6 +59,7 @@ public final class SourceScan {
   private final CollectionAccumulator<SplitLines> splitLines;
   private final List<String> fileNames;
   private final SourceQuality quality;
+  private final boolean heldOnDriver;
 
   private SourceScan(
       SourceSpec source,
@@ -72,6 +73,7 @@ public final class SourceScan {
     this.splitLines = splitLines;
     this.fileNames = SourceReader.fileNames(source, layout);
     this.quality = collected == null ? computeQuality() : qualityOf(collected);
+    this.heldOnDriver = collected != null;
   }
 
   /** Runs the scan: one Spark job reads the source and keeps its small aggregate. */
@@ -91,6 +93,21 @@ public final class SourceScan {
       SourceLayout layout,
       RunSettings run,
       boolean onDriver) {
+    return run(spark, source, layout, run, onDriver ? Integer.MAX_VALUE - 1 : 0);
+  }
+
+  /**
+   * Runs the scan; its aggregate is kept on the driver when it has at most {@code maxDriverRows}
+   * groups (0: never), and persisted by Spark otherwise. Small input can still aggregate into many
+   * groups: every quarantined row is a group of its own, with its text, and many entities make many
+   * (entity, window) groups.
+   */
+  public static SourceScan run(
+      SparkSession spark,
+      SourceSpec source,
+      SourceLayout layout,
+      RunSettings run,
+      int maxDriverRows) {
     CollectionAccumulator<SplitLines> lines =
         spark.sparkContext().collectionAccumulator("split-lines:" + source.name());
     Dataset<Row> observations =
@@ -104,11 +121,18 @@ public final class SourceScan {
     }
     observations = RawRows.withText(observations);
     Dataset<Row> aggregated = aggregate(observations, source);
-    if (!onDriver) {
+    if (maxDriverRows <= 0) {
       return new SourceScan(
           source, layout, aggregated.persist(StorageLevel.MEMORY_AND_DISK()), lines, null);
     }
-    List<Row> collected = aggregated.collectAsList();
+    List<Row> collected = aggregated.limit(maxDriverRows + 1).collectAsList();
+    if (collected.size() > maxDriverRows) {
+      // Too many groups to hold on the driver: persisted by Spark instead, which reads the source
+      // a second time and counts its split lines again.
+      lines.reset();
+      return new SourceScan(
+          source, layout, aggregated.persist(StorageLevel.MEMORY_AND_DISK()), lines, null);
+    }
     Dataset<Row> local = spark.createDataFrame(collected, aggregated.schema());
     return new SourceScan(source, layout, local, lines, collected);
   }
@@ -214,6 +238,11 @@ public final class SourceScan {
 
   public SourceSpec source() {
     return source;
+  }
+
+  /** Whether the aggregate is a local table held on the driver (not persisted by Spark). */
+  boolean heldOnDriver() {
+    return heldOnDriver;
   }
 
   /** Row accounting of the scan. */

@@ -135,6 +135,29 @@ class SourceScanTest {
   }
 
   @Test
+  void aScanWithMoreGroupsThanTheDriverMayHoldIsPersistedBySparkWithTheSameResults()
+      throws IOException {
+    // Each quarantined row is a group of its own: small input can make many groups. Past the cap
+    // the scan must not be collected whole, and its split lines must be counted once.
+    Files.write(dir.resolve("orders.csv"), MESSY_ORDERS.getBytes(StandardCharsets.UTF_8));
+    Files.writeString(dir.resolve("job.conf"), ORDERS_CONF);
+    Settings s = SettingsLoader.load(dir.resolve("job.conf"));
+    String name = s.sources().keySet().iterator().next();
+    SourceLayout layout = InputCheck.check(s).get(name);
+    SourceScan bySpark = SourceScan.run(spark, s.sources().get(name), layout, s.run(), 0);
+    SourceScan capped = SourceScan.run(spark, s.sources().get(name), layout, s.run(), 2);
+    assertThat(capped.quality()).isEqualTo(bySpark.quality());
+    assertThat(capped.splitLines()).containsExactlyInAnyOrderElementsOf(bySpark.splitLines());
+    assertThat(capped.windowValues().collectAsList())
+        .containsExactlyInAnyOrderElementsOf(bySpark.windowValues().collectAsList());
+    assertThat(capped.quarantine().collectAsList())
+        .containsExactlyInAnyOrderElementsOf(bySpark.quarantine().collectAsList());
+    assertThat(capped.heldOnDriver()).isFalse();
+    assertThat(SourceScan.run(spark, s.sources().get(name), layout, s.run(), 1000).heldOnDriver())
+        .isTrue();
+  }
+
+  @Test
   void anEmptySourceHeldOnTheDriverHasNoTimeRange() throws IOException {
     Files.writeString(dir.resolve("orders.csv"), "order_id,ordered_at,region,channel,amount\n");
     Files.writeString(dir.resolve("job.conf"), ORDERS_CONF);

@@ -1,0 +1,66 @@
+package io.socialkpi.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * jobs/socialkpi's class-data archive handling, on a copy of the launcher with a stand-in java (its
+ * {@code -version}, the archive check, takes a second, as a real one can).
+ */
+class LauncherCdsTest {
+  @TempDir Path dir;
+
+  Path sandbox() throws IOException {
+    Path root = dir.resolve("root");
+    Files.createDirectories(root.resolve("jobs"));
+    Files.createDirectories(root.resolve("src/main"));
+    Files.createDirectories(root.resolve("target/lib"));
+    Path launcher = root.resolve("jobs/socialkpi");
+    Files.copy(Launchers.ROOT.resolve("jobs/socialkpi"), launcher);
+    launcher.toFile().setExecutable(true);
+    FileTime old = FileTime.from(Instant.parse("2020-01-01T00:00:00Z"));
+    Files.setLastModifiedTime(Files.writeString(root.resolve("src/main/A.java"), ""), old);
+    Files.setLastModifiedTime(Files.writeString(root.resolve("pom.xml"), ""), old);
+    Files.setLastModifiedTime(Files.writeString(root.resolve("target/socialkpi.jar"), ""), old);
+    Path java = Files.createDirectories(root.resolve("jdk/bin")).resolve("java");
+    Files.writeString(
+        java,
+        "#!/usr/bin/env bash\n"
+            + "for a in \"$@\"; do [ \"$a\" = -version ] && { sleep 2; exit 0; }; done\n"
+            + "echo main ran\n");
+    java.toFile().setExecutable(true);
+    return root;
+  }
+
+  @Test
+  void twoLaunchesAtOnceBothRunWhenTheyFindTheSameFinishedArchive() throws Exception {
+    Path root = sandbox();
+    Files.writeString(root.resolve("target/socialkpi.jsa.12345"), "archive");
+    List<Process> launches = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      ProcessBuilder pb =
+          new ProcessBuilder("jobs/socialkpi", "run", "--config", "x.conf")
+              .directory(root.toFile())
+              .redirectErrorStream(true);
+      pb.environment().put("JAVA_HOME", root.resolve("jdk").toString());
+      pb.environment().remove("SOCIALKPI_CDS");
+      launches.add(pb.start());
+    }
+    for (Process p : launches) {
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(p.waitFor()).as(out).isZero();
+      assertThat(out).isEqualTo("main ran\n");
+    }
+    assertThat(root.resolve("target/socialkpi.jsa")).hasContent("archive");
+  }
+}
