@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,40 +12,32 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * With {@code catalog.database} and a Hive metastore (Derby-backed, in a folder), two runs of
  * different dates register the tables once and a partition each; another process, knowing only the
- * metastore, finds them by name.
+ * metastore, finds them by name. The runs use the small generated data set and config of
+ * RunFaultsIT ({@link Launchers#generated()}, {@link Launchers#SMALL_CONFIG}): registration does
+ * not depend on the number of sources or objectives.
  */
 class CatalogIT {
   @TempDir Path dir;
 
   @Test
   void runsRegisterTheTablesInAHiveMetastoreThatAnotherProcessQueriesByName() throws Exception {
-    Path data = dir.resolve("data");
-    Launchers.Result gen =
-        Launchers.run(
-            Map.of(),
-            "jobs/socialkpi",
-            "generate",
-            "--out",
-            data.toString(),
-            "--days",
-            "400",
-            "--volume",
-            "0.3");
-    assertThat(gen.exitCode()).as(gen.output()).isZero();
+    // The small generated company and config RunFaultsIT runs too, with the catalog added.
+    Path data = Launchers.generated();
     String metastore = "jdbc:derby:;databaseName=" + dir.resolve("metastore_db") + ";create=true";
     String warehouse = dir.resolve("warehouse").toString();
-    Files.writeString(
-        data.resolve("socialkpi.conf"),
-        "\nsocialkpi.catalog.database = socialkpi\n"
-            + "socialkpi.spark.conf {\n"
-            + "  \"spark.sql.catalogImplementation\" = hive\n"
-            + "  \"spark.sql.warehouse.dir\" = \""
-            + warehouse
-            + "\"\n"
-            + "  \"spark.hadoop.javax.jdo.option.ConnectionURL\" = \""
-            + metastore
-            + "\"\n}\n",
-        StandardOpenOption.APPEND);
+    Path config =
+        Files.writeString(
+            data.resolve("catalog.conf"),
+            Launchers.SMALL_CONFIG
+                + "\nsocialkpi.catalog.database = socialkpi\n"
+                + "socialkpi.spark.conf {\n"
+                + "  \"spark.sql.catalogImplementation\" = hive\n"
+                + "  \"spark.sql.warehouse.dir\" = \""
+                + warehouse
+                + "\"\n"
+                + "  \"spark.hadoop.javax.jdo.option.ConnectionURL\" = \""
+                + metastore
+                + "\"\n}\n");
     Path out = dir.resolve("out");
     for (String date : List.of("2025-12-30", "2025-12-31")) {
       Launchers.Result run =
@@ -55,7 +46,7 @@ class CatalogIT {
               "jobs/socialkpi",
               "run",
               "--config",
-              data.resolve("socialkpi.conf").toString(),
+              config.toString(),
               "--output",
               out.toString(),
               "--run-date",

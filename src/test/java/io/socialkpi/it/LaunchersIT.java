@@ -25,20 +25,12 @@ class LaunchersIT {
 
   @TempDir Path dir;
 
+  /** The run is shared with ReportBrowserIT, which opens its report: one launch for both. */
   @Test
   void localLauncherRunsTheSampleAndSaysWhereTheTablesWent() throws Exception {
-    Path out = dir.resolve("local");
-    Launchers.Result r =
-        Launchers.run(
-            Map.of(),
-            "jobs/socialkpi",
-            "run",
-            "--config",
-            "sample-data/socialkpi.conf",
-            "--output",
-            out.toString(),
-            "--run-date",
-            "2025-12-31");
+    Launchers.SampleRun sample = Launchers.sampleRun();
+    Path out = sample.output();
+    Launchers.Result r = sample.result();
     assertThat(r.exitCode()).as(r.output()).isZero();
     assertThat(r.output())
         .contains("socialkpi: reading 8 sources")
@@ -46,7 +38,7 @@ class LaunchersIT {
         .contains("quarantined")
         .contains("tables under " + out);
     for (String t : TABLES) {
-      assertThat(out.resolve(t).resolve("run_date=2025-12-31")).isDirectory();
+      assertThat(out.resolve(t).resolve("run_date=" + Launchers.SAMPLE_DATE)).isDirectory();
     }
     assertThat(r.output()).doesNotContain(" INFO ");
   }

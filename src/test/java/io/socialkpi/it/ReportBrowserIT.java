@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -49,20 +48,11 @@ class ReportBrowserIT {
         present,
         "no " + chromium + " or " + driverBinary + ": apt-get install chromium chromium-driver");
 
-    Path out = dir.resolve("out");
-    Launchers.Result run =
-        Launchers.run(
-            Map.of(),
-            "jobs/socialkpi",
-            "run",
-            "--config",
-            "sample-data/socialkpi.conf",
-            "--output",
-            out.toString(),
-            "--run-date",
-            "2025-12-31");
+    // The README's run of the sample, shared with LaunchersIT (one launch for both).
+    Launchers.SampleRun sample = Launchers.sampleRun();
+    Launchers.Result run = sample.result();
     assertThat(run.exitCode()).as(run.output()).isZero();
-    Path report = out.resolve("report/run_date=2025-12-31/index.html");
+    Path report = sample.output().resolve("report/run_date=2025-12-31/index.html");
     assertThat(run.output()).contains("report").contains(report.toString());
 
     ChromeDriver browser = start(chromium, driverBinary);

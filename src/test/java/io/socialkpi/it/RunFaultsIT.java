@@ -3,6 +3,7 @@ package io.socialkpi.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socialkpi.SparkTestSession;
+import io.socialkpi.output.Table;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.apache.commons.io.FileUtils;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,50 +30,14 @@ class RunFaultsIT {
   static final LocalDate OLD = LocalDate.of(2025, 12, 31);
   static final LocalDate DATE = LocalDate.of(2026, 1, 1);
 
-  /** Two sources and one objective over the generated files: the faults, not the statistics. */
-  static final String CONFIG =
-      """
-      socialkpi {
-        run { zone = "Europe/Helsinki", window = week }
-        sources {
-          page-insights {
-            path = "social/page_insights.csv"
-            time { column = date, pattern = "yyyy-MM-dd", zone = "America/Los_Angeles" }
-            entity = region
-            metrics {
-              fans { column = page_fans, aggregate = last }
-              engaged-users { column = engaged_users, aggregate = sum }
-            }
-          }
-          orders {
-            path = "business/orders.csv"
-            time { column = ordered_at, pattern = "yyyy-MM-dd HH:mm:ss", zone = "Europe/Helsinki" }
-            entity = region
-            metrics { sales { column = amount, aggregate = sum, where { channel = online } } }
-          }
-        }
-        objectives = [{
-          id = market-share, outcome = orders.sales
-          lead-indicators = [page-insights.fans, page-insights.engaged-users], lags = [0, 1]
-          tactics = [{ id = campaign, launched = 2024-02-05 }]
-        }]
-        report.enabled = false
-        spark.master = "local[2]"
-      }
-      """;
-
   @TempDir static Path dir;
   static Path config;
   static Path reference;
 
   @BeforeAll
   static void generateAndRunOnce() throws Exception {
-    Path data = dir.resolve("data");
-    Launchers.Result gen =
-        Launchers.run(
-            Map.of(), "jobs/socialkpi", "generate", "--out", data.toString(), "--days", "70");
-    assertThat(gen.exitCode()).as(gen.output()).isZero();
-    config = Files.writeString(data.resolve("faults.conf"), CONFIG);
+    Path data = Launchers.generated();
+    config = Files.writeString(data.resolve("faults.conf"), Launchers.SMALL_CONFIG);
     reference = dir.resolve("reference");
     Launchers.Result ref = Launchers.run(Map.of(), run(reference, DATE));
     assertThat(ref.exitCode()).as(ref.output()).isZero();
@@ -92,14 +58,23 @@ class RunFaultsIT {
 
   /** Starts a run in the background, its output going to {@code log}. */
   static Process start(Path out, LocalDate date, Path log) throws IOException {
-    ProcessBuilder pb =
-        new ProcessBuilder(run(out, date))
-            .directory(Launchers.ROOT.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-    pb.environment().put("SOCIALKPI_JAVA_OPTS", "-Xmx2g");
-    return pb.start();
+    return Launchers.start(log, run(out, date));
+  }
+
+  /**
+   * An older run date in {@code out}: the reference's partitions and manifest, copied under {@code
+   * OLD} (what a finished run of that date leaves), without a second uninterrupted run.
+   */
+  static void olderRunDate(Path out) throws IOException {
+    for (Table t : Table.values()) {
+      FileUtils.copyDirectory(
+          reference.resolve(t.tableName()).resolve("run_date=" + DATE).toFile(),
+          out.resolve(t.tableName()).resolve("run_date=" + OLD).toFile());
+    }
+    Files.createDirectories(out.resolve("_runs"));
+    Files.copy(
+        reference.resolve("_runs/run_date=" + DATE + ".json"),
+        out.resolve("_runs/run_date=" + OLD + ".json"));
   }
 
   /** Kills {@code p} (and anything it started) with SIGKILL as soon as {@code when} holds. */
@@ -135,8 +110,7 @@ class RunFaultsIT {
   @Test
   void aRunKilledWhileWritingAndWhilePublishingIsRepairedByTheRerun() throws Exception {
     Path out = dir.resolve("killed");
-    Launchers.Result old = Launchers.run(Map.of(), run(out, OLD));
-    assertThat(old.exitCode()).as(old.output()).isZero();
+    olderRunDate(out);
     Map<String, String> olderDate = PublishedTables.fingerprint(out, OLD);
     assertThat(olderDate).hasSizeGreaterThan(7 * 2);
 
