@@ -7,6 +7,7 @@ import io.socialkpi.config.ObjectiveSpec;
 import io.socialkpi.config.Settings;
 import io.socialkpi.output.EvidenceSchemas;
 import io.socialkpi.panel.ObjectivePanel;
+import io.socialkpi.spark.DriverRows;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -89,7 +90,7 @@ public final class EvidenceEngine {
    * group count.
    */
   public long materialiseLocally(int maxGroups) {
-    List<Row> collected = results.limit(maxGroups + 1).collectAsList();
+    List<Row> collected = DriverRows.atMost(results, maxGroups);
     if (collected.size() > maxGroups) {
       return results.count();
     }

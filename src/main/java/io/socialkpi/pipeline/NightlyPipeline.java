@@ -20,6 +20,7 @@ import io.socialkpi.source.SourceLayout;
 import io.socialkpi.source.SourceQuality;
 import io.socialkpi.source.SourceScan;
 import io.socialkpi.source.SplitLines;
+import io.socialkpi.spark.DriverRows;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -189,7 +190,7 @@ public final class NightlyPipeline {
    * is persisted by Spark instead, computed a second time.
    */
   private Dataset<Row> onDriver(Dataset<Row> rows) {
-    List<Row> collected = rows.limit(DataSizing.MAX_DRIVER_ROWS + 1).collectAsList();
+    List<Row> collected = DriverRows.atMost(rows, DataSizing.MAX_DRIVER_ROWS);
     if (collected.size() > DataSizing.MAX_DRIVER_ROWS) {
       return rows.persist(StorageLevel.MEMORY_AND_DISK());
     }

@@ -20,6 +20,7 @@ import io.socialkpi.config.MetricSpec;
 import io.socialkpi.config.RunSettings;
 import io.socialkpi.config.SourceFormat;
 import io.socialkpi.config.SourceSpec;
+import io.socialkpi.spark.DriverRows;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -125,7 +126,7 @@ public final class SourceScan {
       return new SourceScan(
           source, layout, aggregated.persist(StorageLevel.MEMORY_AND_DISK()), lines, null);
     }
-    List<Row> collected = aggregated.limit(maxDriverRows + 1).collectAsList();
+    List<Row> collected = DriverRows.atMost(aggregated, maxDriverRows);
     if (collected.size() > maxDriverRows) {
       // Too many groups to hold on the driver: persisted by Spark instead, which reads the source
       // a second time and counts its split lines again.

@@ -145,18 +145,28 @@ class EvidenceRunsTest {
         .toList();
   }
 
+  /** Jobs a run may gain or lose with its data alone (see below). */
+  private static final int DATA_DEPENDENT_JOBS = 5;
+
   @Test
   void sparkJobsDoNotGrowWithEntitiesOrObjectives() throws Exception {
     Path six = generate("six", 120, 6, 3, true);
     jobs.set(0);
     run(six, "six-out");
     int withSix = jobs.get();
-    assertThat(withSix).isEqualTo(jobsWithTwo);
+    // A small run's job count moves by a few jobs with its data and between runs of the same data,
+    // not with the number of entities: a local table of one row is scanned as one partition, one
+    // left empty is pruned by the optimizer, and concurrent scans and writes share persisted
+    // results in whatever order they come (81-85 jobs measured for these runs). Jobs per entity or
+    // per objective would add at least 4 per objective here.
+    assertThat(withSix)
+        .isBetween(jobsWithTwo - DATA_DEPENDENT_JOBS, jobsWithTwo + DATA_DEPENDENT_JOBS);
     jobs.set(0);
     // Half the objectives, with the same kinds of series (shared metrics, a control entity): an
     // objective kind that is absent lets Spark skip its empty plan branch, so fewer kinds can
     // mean fewer jobs, but more objectives never mean more.
     run(six, "six-two-objectives", List.of("market-share", "recruit-talent"));
-    assertThat(jobs.get()).isEqualTo(jobsWithTwo);
+    assertThat(jobs.get())
+        .isBetween(jobsWithTwo - DATA_DEPENDENT_JOBS, jobsWithTwo + DATA_DEPENDENT_JOBS);
   }
 }
