@@ -29,7 +29,7 @@ final class NumberColumns {
   private static final String SPACES = "[ \\u00A0\\u202F]";
 
   /** A plain-number value that looks like a decimal comma or thousands separators was meant. */
-  private static final String LOOKS_LOCALIZED =
+  static final String LOOKS_LOCALIZED =
       "^[+-]?(\\d{1,3}([,.'\\u00A0\\u202F ]\\d{3})+([.,]\\d+)?|\\d+,\\d+)$";
 
   /** A plain number: sign, digits with an optional fraction, exponent; blanks around it. */
@@ -88,7 +88,7 @@ final class NumberColumns {
     return source.format() == SourceFormat.CSV && !source.csv().plainNumbers();
   }
 
-  private static String grouping(CsvOptions csv) {
+  static String grouping(CsvOptions csv) {
     char g = csv.groupingSeparator();
     return g == ' ' ? SPACES : Pattern.quote(String.valueOf(g));
   }

@@ -1,0 +1,164 @@
+package io.socialkpi.source;
+
+import io.socialkpi.config.CsvOptions;
+import io.socialkpi.config.SourceFormat;
+import io.socialkpi.config.SourceSpec;
+import java.io.Serializable;
+import java.util.regex.Pattern;
+
+/**
+ * A metric value's number in plain Java: the value {@link NumberColumns#number} gives for a string
+ * field, and the text of {@link NumberColumns#hint}, without Spark column expressions. Mirrors
+ * Spark's steps one by one: {@code rlike} is {@link java.util.regex.Matcher#find()} of the same
+ * regular expression, {@code trim} drops spaces (U+0020) only, {@code regexp_replace} and {@code
+ * translate} replace every match and character, and {@code try_cast} to double is {@link
+ * Double#parseDouble} (which ignores characters up to U+0020 around the number), null where it
+ * throws but for NaN and infinities, which are no value here anyway. Text of only ASCII digits
+ * (with a sign, and for plain numbers a decimal point) matches the patterns without a look at them.
+ * A test compares both on thousands of texts.
+ */
+public final class NumberText implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** Characters a fast-path text may hold that a separator must not be. */
+  private static final String FAST_CHARS = "0123456789+-";
+
+  private final boolean localized;
+
+  /** The number's whole text must match (found in) this. */
+  private final Pattern valid;
+
+  /** Thousands separators to drop, or null. */
+  private final Pattern grouping;
+
+  /** The decimal separator of a localized source. */
+  private final char decimal;
+
+  /** A localized source whose separators are neither digits nor signs. */
+  private final boolean fastLocalized;
+
+  private final Pattern looksLocalized;
+  private final String localizedHint;
+
+  private NumberText(SourceSpec source) {
+    localized = source.format() == SourceFormat.CSV && !source.csv().plainNumbers();
+    looksLocalized = Pattern.compile(NumberColumns.LOOKS_LOCALIZED);
+    if (localized) {
+      CsvOptions csv = source.csv();
+      valid = Pattern.compile(NumberColumns.pattern(csv));
+      grouping =
+          csv.groupingSeparator() == null ? null : Pattern.compile(NumberColumns.grouping(csv));
+      decimal = csv.decimalSeparator();
+      fastLocalized =
+          FAST_CHARS.indexOf(decimal) < 0
+              && (csv.groupingSeparator() == null
+                  || FAST_CHARS.indexOf(csv.groupingSeparator()) < 0);
+      localizedHint =
+          " with decimal separator '"
+              + csv.decimalSeparator()
+              + "'"
+              + (csv.groupingSeparator() == null
+                  ? " and no thousands separator"
+                  : " and thousands separator '" + csv.groupingSeparator() + "'");
+    } else {
+      valid = Pattern.compile(NumberColumns.PLAIN);
+      grouping = null;
+      decimal = '.';
+      fastLocalized = false;
+      localizedHint = null;
+    }
+  }
+
+  /** The reader of a source's metric values. */
+  public static NumberText of(SourceSpec source) {
+    return new NumberText(source);
+  }
+
+  /** The finite number of the field, or {@link Double#NaN} where Spark's column is null. */
+  public double parse(String field) {
+    if (field == null) {
+      return Double.NaN;
+    }
+    if (!localized) {
+      // when(field.rlike(PLAIN), field.try_cast(double))
+      if (!plainDecimal(field) && !valid.matcher(field).find()) {
+        return Double.NaN;
+      }
+      return finite(field);
+    }
+    String text = TimeText.trim(field);
+    if (fastLocalized && digits(text)) {
+      return finite(text);
+    }
+    if (!valid.matcher(text).find()) {
+      return Double.NaN;
+    }
+    String digits = text;
+    if (grouping != null) {
+      digits = grouping.matcher(digits).replaceAll("");
+    }
+    if (decimal != '.') {
+      digits = digits.replace(decimal, '.');
+    }
+    return finite(digits);
+  }
+
+  /** The text {@link NumberColumns#hint} adds to the detail of a non-numeric value. */
+  public String hint(String field) {
+    if (localized) {
+      return localizedHint;
+    }
+    if (field != null && looksLocalized.matcher(TimeText.trim(field)).find()) {
+      return " (a decimal comma or thousands separator? see csv.decimal-separator and"
+          + " csv.grouping-separator)";
+    }
+    return "";
+  }
+
+  /** Spark's string to double cast, and NaN for null, NaN and infinities. */
+  private static double finite(String text) {
+    double d;
+    try {
+      d = Double.parseDouble(text);
+    } catch (NumberFormatException e) {
+      // Cast.processFloatingPointSpecialLiterals gives only NaN and infinities, or null.
+      return Double.NaN;
+    }
+    return Double.isFinite(d) ? d : Double.NaN;
+  }
+
+  /** A sign, then ASCII digits and at most one '.', with a digit: a match of PLAIN. */
+  private static boolean plainDecimal(String s) {
+    int n = s.length();
+    int i = n > 0 && (s.charAt(0) == '+' || s.charAt(0) == '-') ? 1 : 0;
+    boolean digit = false;
+    boolean point = false;
+    for (; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digit = true;
+      } else if (c == '.' && !point) {
+        point = true;
+      } else {
+        return false;
+      }
+    }
+    return digit;
+  }
+
+  /** A sign, then one or more ASCII digits: a match of every localized pattern, unchanged. */
+  private static boolean digits(String s) {
+    int n = s.length();
+    int i = n > 0 && (s.charAt(0) == '+' || s.charAt(0) == '-') ? 1 : 0;
+    if (i == n) {
+      return false;
+    }
+    for (; i < n; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+}
