@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -146,7 +147,12 @@ class NumberTextTest {
     texts.add(null);
     List<Row> rows =
         SparkTestSession.get()
-            .createDataset(texts, Encoders.STRING())
+            // From an RDD, not a local list: the expressions run as generated code, as on files.
+            .createDataset(
+                JavaSparkContext.fromSparkContext(SparkTestSession.get().sparkContext())
+                    .parallelize(texts, 2)
+                    .rdd(),
+                Encoders.STRING())
             .toDF("t")
             .select(
                 col("t"),
