@@ -51,6 +51,31 @@ final class FixedWidthPattern implements Serializable {
    * hour.
    */
   static FixedWidthPattern of(String pattern) {
+    FixedWidthPattern p = read(pattern);
+    return p == null || !p.has(Field.HOUR) ? null : p;
+  }
+
+  /**
+   * The reader for a date-only {@code pattern} of fixed width ({@code yyyy-MM-dd}, {@code
+   * dd.MM.yyyy}): year, month and day and no other field; null for any other pattern. Its {@link
+   * #epochSecond} is the date's midnight read as UTC.
+   */
+  static FixedWidthPattern ofDate(String pattern) {
+    FixedWidthPattern p = read(pattern);
+    return p == null || p.offset || p.fields.length != 3 ? null : p;
+  }
+
+  private boolean has(Field field) {
+    for (Field f : fields) {
+      if (f == field) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The pattern's shape and fields, or null; requires year, month and day. */
+  private static FixedWidthPattern read(String pattern) {
     StringBuilder shape = new StringBuilder();
     List<Field> fields = new ArrayList<>();
     List<Integer> starts = new ArrayList<>();
@@ -98,8 +123,7 @@ final class FixedWidthPattern implements Serializable {
     }
     if (!fields.contains(Field.YEAR)
         || !fields.contains(Field.MONTH)
-        || !fields.contains(Field.DAY)
-        || !fields.contains(Field.HOUR)) {
+        || !fields.contains(Field.DAY)) {
       return null;
     }
     return new FixedWidthPattern(

@@ -1,0 +1,230 @@
+package io.socialkpi.source;
+
+import io.socialkpi.config.TimeSpec;
+import java.io.Serializable;
+import java.text.ParseException;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.apache.spark.sql.catalyst.util.DateTimeUtils;
+import org.apache.spark.sql.catalyst.util.LegacyDateFormats;
+import org.apache.spark.sql.catalyst.util.TimestampFormatter;
+
+/**
+ * A text time field's instant and calendar date in plain Java: the values {@link
+ * TimeColumns#instant} and {@link TimeColumns#day} give for a string field, without Spark column
+ * expressions. Text is trimmed of spaces (only U+0020, as Spark's {@code trim}); a fixed-width
+ * pattern is read by {@link FixedWidthPattern} and shifted by {@link ZoneShifts}, and any text
+ * those do not answer for is read by Spark's own parser: the {@link TimestampFormatter} that {@code
+ * try_to_timestamp} builds (session zone UTC, parsing, not legacy), whose parse errors give no
+ * value, and {@link DateTimeUtils#convertTz} as {@code to_utc_timestamp}. A test compares both on
+ * thousands of texts.
+ *
+ * <p>Built once per source and serialized to executors; the Spark formatter is built lazily there.
+ * Not for concurrent use by several threads of one instance beyond what {@link ZoneShifts} allows
+ * (its caches are replaced whole, so sharing is safe, only slower).
+ */
+public final class TimeText implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** {@link #instantMicros} where Spark gives null. */
+  public static final long NONE = Long.MIN_VALUE;
+
+  /** {@link #day} where Spark gives null. */
+  public static final int NO_DAY = Integer.MIN_VALUE;
+
+  private static final long MICROS = 1_000_000L;
+  private static final long DAY_SECONDS = 86_400L;
+  private static final long DAY_MICROS = DAY_SECONDS * MICROS;
+
+  /** The session time zone the pipeline runs with, as Spark resolves it. */
+  private static final String SESSION_ZONE = "UTC";
+
+  private final String pattern;
+  private final String zone;
+  private final boolean dateOnly;
+  private final boolean carriesOffset;
+
+  /** Fixed-width reader of a pattern with hours, or null. */
+  private final FixedWidthPattern fixed;
+
+  /** Fixed-width reader of a date-only pattern, or null. */
+  private final FixedWidthPattern fixedDate;
+
+  /** Local times of the source's zone to instants; null when the text carries its offset. */
+  private final ZoneShifts source;
+
+  /** Instants to local times of the reporting zone. */
+  private final ZoneShifts reporting;
+
+  private transient TimestampFormatter formatter;
+  private transient ZoneId sparkZone;
+
+  /** The last date-only text Spark's parser read, and its day: {@link #day} after instant. */
+  private transient LastDay last;
+
+  private record LastDay(String field, int day) {}
+
+  private TimeText(TimeSpec time, ZoneId reportingZone) {
+    this.pattern = time.pattern();
+    this.zone = time.zone().getId();
+    this.dateOnly = time.dateOnly();
+    this.carriesOffset = time.carriesOffset();
+    this.fixed = dateOnly ? null : FixedWidthPattern.of(pattern);
+    this.fixedDate = dateOnly ? FixedWidthPattern.ofDate(pattern) : null;
+    if (dateOnly) {
+      this.source = new ZoneShifts(time.zone());
+    } else if (fixed != null && !fixed.carriesOffset()) {
+      this.source = new ZoneShifts(time.zone());
+    } else {
+      this.source = null;
+    }
+    this.reporting = new ZoneShifts(reportingZone);
+  }
+
+  /**
+   * The reader of a source's time field, dates in {@code reporting}; throws Spark's exception
+   * ({@code SparkUpgradeException}, {@code SparkIllegalArgumentException}) for a pattern Spark's
+   * parser does not accept.
+   */
+  public static TimeText of(TimeSpec time, ZoneId reporting) {
+    TimeText text = new TimeText(time, reporting);
+    // A pattern Spark does not accept fails here, with Spark's error, as its query would.
+    text.formatter();
+    text.sparkZone();
+    return text;
+  }
+
+  /**
+   * Microseconds since the epoch of the field's instant, as {@code TimeColumns.instant} for a
+   * string field, or {@link #NONE} where that is null.
+   */
+  public long instantMicros(String field) {
+    if (field == null) {
+      return NONE;
+    }
+    String text = trim(field);
+    if (dateOnly) {
+      // to_utc_timestamp(cast(to_date(...) as timestamp), zone): the date's midnight in the zone.
+      if (fixedDate != null) {
+        long second = fixedDate.epochSecond(text);
+        if (second != FixedWidthPattern.NO_ANSWER) {
+          return source.toUtc(second) * MICROS;
+        }
+      }
+      int day = sparkDate(text, field);
+      return day == NO_DAY
+          ? NONE
+          : DateTimeUtils.convertTz(day * DAY_MICROS, sparkZone(), ZoneOffset.UTC);
+    }
+    if (fixed != null) {
+      long second = fixed.epochSecond(text);
+      if (second != FixedWidthPattern.NO_ANSWER) {
+        return (source == null ? second : source.toUtc(second)) * MICROS;
+      }
+    }
+    long parsed = parse(text);
+    if (parsed == NONE || carriesOffset) {
+      return parsed;
+    }
+    return DateTimeUtils.convertTz(parsed, sparkZone(), ZoneOffset.UTC);
+  }
+
+  /**
+   * Days since the epoch of the row's local date, as {@code TimeColumns.day} for a string field:
+   * for a date-only pattern the field's date as it is written, otherwise the date of {@code
+   * instantMicros} (this object's {@link #instantMicros} of the field) in the reporting zone;
+   * {@link #NO_DAY} where that is null.
+   */
+  public int day(String field, long instantMicros) {
+    if (dateOnly) {
+      if (field == null) {
+        return NO_DAY;
+      }
+      LastDay l = last;
+      if (l != null && l.field() == field) {
+        return l.day();
+      }
+      return date(trim(field));
+    }
+    if (instantMicros == NONE) {
+      return NO_DAY;
+    }
+    return (int)
+        Math.floorDiv(reporting.toLocal(Math.floorDiv(instantMicros, MICROS)), DAY_SECONDS);
+  }
+
+  /**
+   * {@code to_date(try_to_timestamp(text, pattern))} as days since the epoch, or {@link #NO_DAY}.
+   */
+  private int date(String text) {
+    if (fixedDate != null) {
+      long second = fixedDate.epochSecond(text);
+      if (second != FixedWidthPattern.NO_ANSWER) {
+        return (int) Math.floorDiv(second, DAY_SECONDS);
+      }
+    }
+    return sparkDate(text, null);
+  }
+
+  /**
+   * {@link #date} by Spark's parser; remembers the answer for {@code field} (when not null) so that
+   * {@link #day} of the same field need not parse it again.
+   */
+  private int sparkDate(String text, String field) {
+    long parsed = parse(text);
+    int day = parsed == NONE ? NO_DAY : (int) Math.floorDiv(parsed, DAY_MICROS);
+    if (field != null) {
+      last = new LastDay(field, day);
+    }
+    return day;
+  }
+
+  /** {@code try_to_timestamp(text, pattern)} in the UTC session zone, or {@link #NONE}. */
+  private long parse(String text) {
+    try {
+      return formatter().parse(text);
+    } catch (DateTimeException | ParseException e) {
+      // ToTimestamp with failOnError off: a parse error is null, anything else fails the task.
+      return NONE;
+    }
+  }
+
+  private TimestampFormatter formatter() {
+    TimestampFormatter f = formatter;
+    if (f == null) {
+      // TimestampFormatterHelper.getFormatter, as ToTimestamp builds it for a literal format.
+      f =
+          TimestampFormatter.apply(
+              pattern,
+              DateTimeUtils.getZoneId(SESSION_ZONE),
+              LegacyDateFormats.SIMPLE_DATE_FORMAT(),
+              true,
+              false);
+      formatter = f;
+    }
+    return f;
+  }
+
+  private ZoneId sparkZone() {
+    ZoneId z = sparkZone;
+    if (z == null) {
+      z = DateTimeUtils.getZoneId(zone);
+      sparkZone = z;
+    }
+    return z;
+  }
+
+  /** Spark's {@code trim}: drops spaces (U+0020 only) at both ends. */
+  static String trim(String s) {
+    int from = 0;
+    int to = s.length();
+    while (from < to && s.charAt(from) == ' ') {
+      from++;
+    }
+    while (to > from && s.charAt(to - 1) == ' ') {
+      to--;
+    }
+    return from == 0 && to == s.length() ? s : s.substring(from, to);
+  }
+}
