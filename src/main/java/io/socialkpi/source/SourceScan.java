@@ -111,17 +111,11 @@ public final class SourceScan {
       int maxDriverRows) {
     CollectionAccumulator<SplitLines> lines =
         spark.sparkContext().collectionAccumulator("split-lines:" + source.name());
-    Dataset<Row> observations =
-        Observations.of(SourceReader.read(spark, source, layout, lines), source, run);
-    if (source.dedupe()) {
-      observations =
-          markDuplicates(
-              observations,
-              duplicateCheckPartitions(spark, source, layout),
-              SourceReader.fileNames(source, layout));
-    }
-    observations = RawRows.withText(observations);
-    Dataset<Row> aggregated = aggregate(observations, source);
+    Dataset<Row> aggregated =
+        source.format() == SourceFormat.PARQUET
+            ? expressionGroups(spark, source, layout, run, lines)
+            : TextScan.groups(
+                spark, source, layout, run, lines, duplicateCheckPartitions(spark, source, layout));
     if (maxDriverRows <= 0) {
       return new SourceScan(
           source, layout, aggregated.persist(StorageLevel.MEMORY_AND_DISK()), lines, null);
@@ -136,6 +130,30 @@ public final class SourceScan {
     }
     Dataset<Row> local = spark.createDataFrame(collected, aggregated.schema());
     return new SourceScan(source, layout, local, lines, collected);
+  }
+
+  /**
+   * The groups of a source computed by Spark column expressions ({@link Observations}, a duplicate
+   * window, a hash aggregation): the way Parquet sources are scanned, whose columns arrive typed.
+   * Text sources take {@link TextScan}, which gives the same groups in compiled Java (a test holds
+   * the two equal on text sources).
+   */
+  static Dataset<Row> expressionGroups(
+      SparkSession spark,
+      SourceSpec source,
+      SourceLayout layout,
+      RunSettings run,
+      CollectionAccumulator<SplitLines> lines) {
+    Dataset<Row> observations =
+        Observations.of(SourceReader.read(spark, source, layout, lines), source, run);
+    if (source.dedupe()) {
+      observations =
+          markDuplicates(
+              observations,
+              duplicateCheckPartitions(spark, source, layout),
+              SourceReader.fileNames(source, layout));
+    }
+    return aggregate(RawRows.withText(observations), source);
   }
 
   /**

@@ -37,6 +37,41 @@ final class TextSourceReader {
       SourceSpec source,
       SourceLayout layout,
       CollectionAccumulator<SplitLines> splitLines) {
+    LineParser parser = new LineParser(source, layout);
+    int width = parser.width();
+    JavaRDD<Row> rows =
+        lines(
+            spark,
+            source,
+            layout,
+            splitLines,
+            () ->
+                (file, rank, start, index, offset, parsed) ->
+                    RawRows.row(file, rank, start, index, offset, width, parsed));
+    return spark.createDataFrame(rows, RawRows.schema(source));
+  }
+
+  /** What becomes of each line read: built once per partition, on the executor. */
+  interface LineSink<T> {
+    T line(
+        String file, int fileRank, long splitStart, long index, long offset, LineParser.Parsed p);
+  }
+
+  /** Makes a partition's {@link LineSink}; serialized to the executors. */
+  interface LineSinks<T> extends java.io.Serializable {
+    LineSink<T> forPartition();
+  }
+
+  /**
+   * The source's lines, parsed by {@link LineParser} and handed to a sink in file order; header and
+   * comment lines are skipped, and each split's line count goes to {@code splitLines}.
+   */
+  static <T> JavaRDD<T> lines(
+      SparkSession spark,
+      SourceSpec source,
+      SourceLayout layout,
+      CollectionAccumulator<SplitLines> splitLines,
+      LineSinks<T> sinks) {
     Configuration conf = new Configuration(spark.sparkContext().hadoopConfiguration());
     try {
       Job job = Job.getInstance(conf);
@@ -68,25 +103,24 @@ final class TextSourceReader {
     for (String file : layout.files()) {
       ranks.put(new Path(file).toString(), ranks.size());
     }
-    JavaRDD<Row> rows =
-        lines.mapPartitionsWithInputSplit(
-            (split, it) -> {
-              FileSplit fileSplit = (FileSplit) split;
-              String original = duplicates.get(fileSplit.getPath().toString());
-              Integer rank = ranks.get(fileSplit.getPath().toString());
-              if (rank == null) {
-                // A wrong rank would mix up positions of two files: fail, never guess.
-                throw new IllegalStateException(
-                    "file " + fileSplit.getPath() + " is not among the source's listed files");
-              }
-              return new SplitIterator(fileSplit, rank, it, parser, header, original, splitLines);
-            },
-            true);
-    return spark.createDataFrame(rows, RawRows.schema(source));
+    return lines.mapPartitionsWithInputSplit(
+        (split, it) -> {
+          FileSplit fileSplit = (FileSplit) split;
+          String original = duplicates.get(fileSplit.getPath().toString());
+          Integer rank = ranks.get(fileSplit.getPath().toString());
+          if (rank == null) {
+            // A wrong rank would mix up positions of two files: fail, never guess.
+            throw new IllegalStateException(
+                "file " + fileSplit.getPath() + " is not among the source's listed files");
+          }
+          return new SplitIterator<>(
+              fileSplit, rank, it, parser, header, original, splitLines, sinks.forPartition());
+        },
+        true);
   }
 
   /** Parses one split lazily and reports its line count when exhausted. */
-  private static final class SplitIterator implements Iterator<Row> {
+  private static final class SplitIterator<T> implements Iterator<T> {
     private final String file;
     private final int fileRank;
     private final long start;
@@ -95,6 +129,7 @@ final class TextSourceReader {
     private final boolean header;
     private final String duplicateOf;
     private final CollectionAccumulator<SplitLines> splitLines;
+    private final LineSink<T> sink;
     private long index = -1;
 
     /** The header is the first line of the file that is not a comment. */
@@ -103,7 +138,7 @@ final class TextSourceReader {
     /** Index of the line that opened a quoted field not closed yet, or -1. */
     private long quoteOpenedAt = -1;
 
-    private Row next;
+    private T next;
     private boolean reported;
 
     SplitIterator(
@@ -113,7 +148,9 @@ final class TextSourceReader {
         LineParser parser,
         boolean header,
         String duplicateOf,
-        CollectionAccumulator<SplitLines> splitLines) {
+        CollectionAccumulator<SplitLines> splitLines,
+        LineSink<T> sink) {
+      this.sink = sink;
       this.duplicateOf = duplicateOf;
       this.file = split.getPath().toString();
       this.fileRank = fileRank;
@@ -151,10 +188,10 @@ final class TextSourceReader {
         if (duplicateOf != null) {
           LineParser.Parsed copy =
               parser.duplicateOf(duplicateOf, text.getBytes(), text.getLength());
-          next = RawRows.row(file, fileRank, start, index, offset, parser.width(), copy);
+          next = sink.line(file, fileRank, start, index, offset, copy);
           continue;
         }
-        next = RawRows.row(file, fileRank, start, index, offset, parser.width(), parsed);
+        next = sink.line(file, fileRank, start, index, offset, parsed);
       }
       if (next == null && !reported) {
         reported = true;
@@ -188,11 +225,11 @@ final class TextSourceReader {
     }
 
     @Override
-    public Row next() {
+    public T next() {
       if (!hasNext()) {
         throw new java.util.NoSuchElementException();
       }
-      Row row = next;
+      T row = next;
       next = null;
       return row;
     }

@@ -1,0 +1,149 @@
+package io.socialkpi.source;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A text line's outcome in a few bytes, as the scan hands it from the read to the duplicate check:
+ * where it came from, its raw text, and either its observation (entity, instant, local day, window,
+ * metric values) or why it is quarantined. One fixed Spark schema carries every source's records,
+ * so no code is generated per source.
+ */
+final class LineRecord {
+  static final byte ACCEPTED = 0;
+  static final byte REJECTED = 1;
+
+  private LineRecord() {}
+
+  /** Builds records in one reused buffer. */
+  static final class Writer {
+    private byte[] buf = new byte[256];
+    private int len;
+
+    Writer reset() {
+      len = 0;
+      return this;
+    }
+
+    private void room(int n) {
+      if (len + n > buf.length) {
+        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + n));
+      }
+    }
+
+    Writer putByte(int v) {
+      room(1);
+      buf[len++] = (byte) v;
+      return this;
+    }
+
+    Writer putInt(int v) {
+      room(4);
+      for (int s = 24; s >= 0; s -= 8) {
+        buf[len++] = (byte) (v >>> s);
+      }
+      return this;
+    }
+
+    Writer putLong(long v) {
+      room(8);
+      for (int s = 56; s >= 0; s -= 8) {
+        buf[len++] = (byte) (v >>> s);
+      }
+      return this;
+    }
+
+    Writer putDouble(double v) {
+      return putLong(Double.doubleToRawLongBits(v));
+    }
+
+    /** A string as its UTF-8 bytes after their length; null as length -1. */
+    Writer putString(String s) {
+      if (s == null) {
+        return putInt(-1);
+      }
+      byte[] b = s.getBytes(StandardCharsets.UTF_8);
+      putInt(b.length);
+      room(b.length);
+      System.arraycopy(b, 0, buf, len, b.length);
+      len += b.length;
+      return this;
+    }
+
+    byte[] toBytes() {
+      return Arrays.copyOf(buf, len);
+    }
+  }
+
+  /** Reads a record's fields in the order they were written. */
+  static final class Reader {
+    private final byte[] buf;
+    private int at;
+
+    Reader(byte[] buf) {
+      this.buf = buf;
+    }
+
+    int getByte() {
+      return buf[at++];
+    }
+
+    int getInt() {
+      int v = 0;
+      for (int i = 0; i < 4; i++) {
+        v = (v << 8) | (buf[at++] & 0xFF);
+      }
+      return v;
+    }
+
+    long getLong() {
+      long v = 0;
+      for (int i = 0; i < 8; i++) {
+        v = (v << 8) | (buf[at++] & 0xFF);
+      }
+      return v;
+    }
+
+    double getDouble() {
+      return Double.longBitsToDouble(getLong());
+    }
+
+    String getString() {
+      int n = getInt();
+      if (n < 0) {
+        return null;
+      }
+      String s = new String(buf, at, n, StandardCharsets.UTF_8);
+      at += n;
+      return s;
+    }
+
+    /** Skips a string, returning where its bytes start; its length is then at {@code start-4}. */
+    int skipString() {
+      int n = getInt();
+      int start = at;
+      at += Math.max(n, 0);
+      return start;
+    }
+
+    /** The string whose bytes start at {@code start} (as {@link #skipString} returned it). */
+    String stringAt(int start) {
+      int n = lengthAt(buf, start);
+      return n < 0 ? null : new String(buf, start, n, StandardCharsets.UTF_8);
+    }
+  }
+
+  /** Whether the strings written at {@code a} in {@code x} and at {@code b} in {@code y} match. */
+  static boolean sameString(byte[] x, int a, byte[] y, int b) {
+    int n = lengthAt(x, a);
+    return n == lengthAt(y, b) && Arrays.equals(x, a, a + Math.max(n, 0), y, b, b + Math.max(n, 0));
+  }
+
+  private static int lengthAt(byte[] x, int start) {
+    int v = 0;
+    for (int i = start - 4; i < start; i++) {
+      v = (v << 8) | (x[i] & 0xFF);
+    }
+    return v;
+  }
+}

@@ -1,0 +1,249 @@
+package io.socialkpi.source;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_from_unix_date;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.max_by;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.timestamp_micros;
+import static org.apache.spark.sql.functions.when;
+
+import io.socialkpi.config.MetricSpec;
+import io.socialkpi.config.RunSettings;
+import io.socialkpi.config.SourceSpec;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.CollectionAccumulator;
+
+/**
+ * The scan of a CSV or JSON-lines source in compiled Java: each line is parsed and checked by
+ * {@link LineCheck} into a {@link LineRecord} as it is read; with the duplicate check on, the
+ * records are shuffled by a 128-bit fingerprint of their text and sorted, and {@link DuplicateFold}
+ * marks later copies and folds the rest into partial aggregates per (entity, window), which one
+ * small Spark aggregation merges into the groups {@link SourceScan} serves. Spark generates no code
+ * per source for the per-line work: the record schema is the same for every source, so a run's
+ * later sources start warm.
+ */
+final class TextScan {
+  /** Columns of {@link #partial} before the three per metric. */
+  static final int FIXED = 14;
+
+  static final StructType RECORDS =
+      DataTypes.createStructType(
+          List.of(
+              DataTypes.createStructField("fp_hi", DataTypes.LongType, false),
+              DataTypes.createStructField("fp_lo", DataTypes.LongType, false),
+              DataTypes.createStructField(RawRows.POSITION, DataTypes.LongType, false),
+              DataTypes.createStructField("record", DataTypes.BinaryType, false)));
+
+  /**
+   * Sources up to this size are scanned in one task: their records sorted in memory (a few times
+   * the text's size at most), with no shuffle.
+   */
+  static final long ONE_TASK_BYTES = 16L << 20;
+
+  private static final String WINDOW_DAY = "window_day";
+  private static final String FIRST_DAY = "first_day";
+  private static final String LAST_DAY = "last_day";
+
+  private TextScan() {}
+
+  /** The source's groups, in the schema of {@code SourceScan}'s aggregate. */
+  static Dataset<Row> groups(
+      SparkSession spark,
+      SourceSpec source,
+      SourceLayout layout,
+      RunSettings run,
+      CollectionAccumulator<SplitLines> splitLines,
+      int partitions) {
+    return groups(spark, source, layout, run, splitLines, partitions, ONE_TASK_BYTES);
+  }
+
+  /** As above, scanning in one task sources of at most {@code oneTaskBytes}. */
+  static Dataset<Row> groups(
+      SparkSession spark,
+      SourceSpec source,
+      SourceLayout layout,
+      RunSettings run,
+      CollectionAccumulator<SplitLines> splitLines,
+      int partitions,
+      long oneTaskBytes) {
+    LineCheck check = new LineCheck(source, run);
+    TextSourceReader.LineSinks<Row> sinks =
+        () -> {
+          LineRecord.Writer writer = new LineRecord.Writer();
+          long[] fp = new long[2];
+          return (file, rank, start, index, offset, parsed) -> {
+            check.write(parsed, start, index, writer);
+            Fingerprint.of(parsed.raw(), fp);
+            return RowFactory.create(
+                fp[0], fp[1], RawRows.position(rank, offset), writer.toBytes());
+          };
+        };
+    JavaRDD<Row> records = TextSourceReader.lines(spark, source, layout, splitLines, sinks);
+    List<MetricSpec> metrics = source.metrics();
+    List<String> fileNames = SourceReader.fileNames(source, layout);
+    JavaRDD<Row> partials;
+    boolean dedupe = source.dedupe();
+    boolean oneTask = layout.bytes() <= oneTaskBytes;
+    if (oneTask) {
+      // A small source in one task, sorted in memory: no shuffle and no aggregation after it,
+      // as every group is complete when the task ends.
+      partials =
+          records
+              .coalesce(1)
+              .mapPartitions(
+                  it ->
+                      new DuplicateFold(
+                          dedupe ? sorted(it) : it, metrics, fileNames, dedupe, Integer.MAX_VALUE));
+      return merge(spark.createDataFrame(partials, partial(metrics.size())), metrics, false);
+    }
+    if (dedupe) {
+      partials =
+          spark
+              .createDataFrame(records, RECORDS)
+              .repartition(partitions, col("fp_hi"))
+              .sortWithinPartitions("fp_hi", "fp_lo", RawRows.POSITION)
+              .toJavaRDD()
+              .mapPartitions(
+                  it -> new DuplicateFold(it, metrics, fileNames, true, DuplicateFold.MAX_GROUPS));
+    } else {
+      partials =
+          records.mapPartitions(
+              it -> new DuplicateFold(it, metrics, fileNames, false, DuplicateFold.MAX_GROUPS));
+    }
+    return merge(spark.createDataFrame(partials, partial(metrics.size())), metrics, true);
+  }
+
+  /** One row per quarantined line or per (entity, window) of a partition; see DuplicateFold. */
+  static StructType partial(int metrics) {
+    List<StructField> f = new ArrayList<>();
+    f.add(DataTypes.createStructField(SourceScan.ACCEPTED, DataTypes.BooleanType, false));
+    f.add(DataTypes.createStructField(Observations.ENTITY, DataTypes.StringType, true));
+    f.add(DataTypes.createStructField(WINDOW_DAY, DataTypes.IntegerType, true));
+    f.add(DataTypes.createStructField(RawRows.POSITION, DataTypes.LongType, true));
+    f.add(DataTypes.createStructField(RawRows.SPLIT_START, DataTypes.LongType, true));
+    f.add(DataTypes.createStructField(RawRows.LINE_INDEX, DataTypes.LongType, true));
+    f.add(DataTypes.createStructField(RawRows.RAW, DataTypes.StringType, true));
+    f.add(DataTypes.createStructField(RawRows.REASON, DataTypes.StringType, true));
+    f.add(DataTypes.createStructField(RawRows.DETAIL, DataTypes.StringType, true));
+    f.add(DataTypes.createStructField(SourceScan.ROWS, DataTypes.LongType, false));
+    f.add(DataTypes.createStructField(SourceScan.FIRST_TS, DataTypes.LongType, true));
+    f.add(DataTypes.createStructField(SourceScan.LAST_TS, DataTypes.LongType, true));
+    f.add(DataTypes.createStructField(FIRST_DAY, DataTypes.IntegerType, true));
+    f.add(DataTypes.createStructField(LAST_DAY, DataTypes.IntegerType, true));
+    for (int i = 0; i < metrics; i++) {
+      f.add(DataTypes.createStructField("a" + i, DataTypes.DoubleType, true));
+      f.add(DataTypes.createStructField("c" + i, DataTypes.LongType, false));
+      f.add(DataTypes.createStructField("o" + i, DataTypes.createDecimalType(38, 0), true));
+    }
+    return DataTypes.createStructType(f);
+  }
+
+  /** The records of a partition in the duplicate check's order: fingerprint, then position. */
+  private static Iterator<Row> sorted(Iterator<Row> it) {
+    List<Row> rows = new ArrayList<>();
+    it.forEachRemaining(rows::add);
+    rows.sort(
+        Comparator.<Row>comparingLong(r -> r.getLong(0))
+            .thenComparingLong(r -> r.getLong(1))
+            .thenComparingLong(r -> r.getLong(2)));
+    return rows.iterator();
+  }
+
+  /**
+   * Merges partial rows into one row per group, as {@code SourceScan}'s aggregation does; with
+   * {@code grouped} false every row already is a whole group and is only given its final form.
+   */
+  private static Dataset<Row> merge(
+      Dataset<Row> partials, List<MetricSpec> metrics, boolean grouped) {
+    if (!grouped) {
+      return complete(partials, metrics);
+    }
+    Column[] keys = {
+      col(SourceScan.ACCEPTED),
+      col(Observations.ENTITY),
+      date_from_unix_date(col(WINDOW_DAY)).as(Observations.WINDOW_START),
+      col(RawRows.POSITION),
+      col(RawRows.SPLIT_START),
+      col(RawRows.LINE_INDEX),
+      col(RawRows.RAW),
+      col(RawRows.REASON),
+      col(RawRows.DETAIL)
+    };
+    List<Column> aggs = new ArrayList<>();
+    aggs.add(sum(col(SourceScan.ROWS)).as(SourceScan.ROWS));
+    aggs.add(timestamp_micros(min(col(SourceScan.FIRST_TS))).as(SourceScan.FIRST_TS));
+    aggs.add(timestamp_micros(max(col(SourceScan.LAST_TS))).as(SourceScan.LAST_TS));
+    aggs.add(date_from_unix_date(min(col(FIRST_DAY))).as(SourceScan.FIRST_DATE));
+    aggs.add(date_from_unix_date(max(col(LAST_DAY))).as(SourceScan.LAST_DATE));
+    for (int i = 0; i < metrics.size(); i++) {
+      Column a = col("a" + i);
+      Column n = sum(col("c" + i));
+      Column value =
+          switch (metrics.get(i).aggregate()) {
+            case SUM -> sum(a);
+            case COUNT -> coalesce(n, lit(0L)).cast("double");
+            case MEAN -> when(n.gt(lit(0L)), sum(a).divide(n));
+            case MIN -> min(a);
+            case MAX -> max(a);
+            case LAST -> max_by(a, col("o" + i));
+          };
+      aggs.add(value.as(Observations.value(i)));
+      aggs.add(coalesce(n, lit(0L)).as(SourceScan.observed(i)));
+    }
+    return partials
+        .groupBy(keys)
+        .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
+  }
+
+  /** The final form of partial rows that are whole groups: the same columns as {@link #merge}. */
+  private static Dataset<Row> complete(Dataset<Row> partials, List<MetricSpec> metrics) {
+    List<Column> out = new ArrayList<>();
+    out.add(col(SourceScan.ACCEPTED));
+    out.add(col(Observations.ENTITY));
+    out.add(date_from_unix_date(col(WINDOW_DAY)).as(Observations.WINDOW_START));
+    for (String c :
+        List.of(
+            RawRows.POSITION,
+            RawRows.SPLIT_START,
+            RawRows.LINE_INDEX,
+            RawRows.RAW,
+            RawRows.REASON,
+            RawRows.DETAIL,
+            SourceScan.ROWS)) {
+      out.add(col(c));
+    }
+    out.add(timestamp_micros(col(SourceScan.FIRST_TS)).as(SourceScan.FIRST_TS));
+    out.add(timestamp_micros(col(SourceScan.LAST_TS)).as(SourceScan.LAST_TS));
+    out.add(date_from_unix_date(col(FIRST_DAY)).as(SourceScan.FIRST_DATE));
+    out.add(date_from_unix_date(col(LAST_DAY)).as(SourceScan.LAST_DATE));
+    for (int i = 0; i < metrics.size(); i++) {
+      Column a = col("a" + i);
+      Column n = col("c" + i);
+      Column value =
+          switch (metrics.get(i).aggregate()) {
+            case SUM, MIN, MAX, LAST -> a;
+            case COUNT -> n.cast("double");
+            case MEAN -> when(n.gt(lit(0L)), a.divide(n));
+          };
+      out.add(value.as(Observations.value(i)));
+      out.add(n.as(SourceScan.observed(i)));
+    }
+    return partials.select(out.toArray(new Column[0]));
+  }
+}
