@@ -109,13 +109,38 @@ public final class SourceScan {
       SourceLayout layout,
       RunSettings run,
       int maxDriverRows) {
+    SourceScan scan = run(spark, source, layout, run, maxDriverRows, false);
+    if (source.format() == SourceFormat.CSV
+        && TextSourceReader.splitStartedInQuote(scan.splitLines())) {
+      // A quoted field holding a line break crossed a split boundary, so the next split was read
+      // from inside it: read the source again with one split per file. Rare (multi-line fields in
+      // a file above Hadoop's split size), and the price of reading large CSV files in parallel.
+      scan.release();
+      return run(spark, source, layout, run, maxDriverRows, true);
+    }
+    return scan;
+  }
+
+  private static SourceScan run(
+      SparkSession spark,
+      SourceSpec source,
+      SourceLayout layout,
+      RunSettings run,
+      int maxDriverRows,
+      boolean wholeCsvFiles) {
     CollectionAccumulator<SplitLines> lines =
         spark.sparkContext().collectionAccumulator("split-lines:" + source.name());
     Dataset<Row> aggregated =
         source.format() == SourceFormat.PARQUET
             ? expressionGroups(spark, source, layout, run, lines)
             : TextScan.groups(
-                spark, source, layout, run, lines, duplicateCheckPartitions(spark, source, layout));
+                spark,
+                source,
+                layout,
+                run,
+                lines,
+                duplicateCheckPartitions(spark, source, layout),
+                wholeCsvFiles);
     if (maxDriverRows <= 0) {
       return new SourceScan(
           source, layout, aggregated.persist(StorageLevel.MEMORY_AND_DISK()), lines, null);

@@ -69,8 +69,10 @@ final class TextScan {
       SourceLayout layout,
       RunSettings run,
       CollectionAccumulator<SplitLines> splitLines,
-      int partitions) {
-    return groups(spark, source, layout, run, splitLines, partitions, ONE_TASK_BYTES);
+      int partitions,
+      boolean wholeCsvFiles) {
+    return groups(
+        spark, source, layout, run, splitLines, partitions, ONE_TASK_BYTES, wholeCsvFiles);
   }
 
   /** As above, scanning in one task sources of at most {@code oneTaskBytes}. */
@@ -81,7 +83,8 @@ final class TextScan {
       RunSettings run,
       CollectionAccumulator<SplitLines> splitLines,
       int partitions,
-      long oneTaskBytes) {
+      long oneTaskBytes,
+      boolean wholeCsvFiles) {
     LineCheck check = new LineCheck(source, run);
     TextSourceReader.LineSinks<Row> sinks =
         () -> {
@@ -94,7 +97,8 @@ final class TextScan {
                 fp[0], fp[1], RawRows.position(rank, offset), writer.toBytes());
           };
         };
-    JavaRDD<Row> records = TextSourceReader.lines(spark, source, layout, splitLines, sinks);
+    JavaRDD<Row> records =
+        TextSourceReader.lines(spark, source, layout, splitLines, wholeCsvFiles, sinks);
     List<MetricSpec> metrics = source.metrics();
     List<String> fileNames = SourceReader.fileNames(source, layout);
     JavaRDD<Row> partials;

@@ -45,10 +45,30 @@ final class TextSourceReader {
             source,
             layout,
             splitLines,
+            true,
             () ->
                 (file, rank, start, index, offset, parsed) ->
                     RawRows.row(file, rank, start, index, offset, width, parsed));
     return spark.createDataFrame(rows, RawRows.schema(source));
+  }
+
+  /**
+   * Whether a split of a CSV file started inside a quoted field: an earlier split of the same file
+   * ended inside one. Its lines were then read the wrong way round, and the source must be read
+   * again with one split per file. (The last split of a file ending inside a quoted field is an
+   * unclosed quote, quarantined as such.)
+   */
+  static boolean splitStartedInQuote(List<SplitLines> splits) {
+    java.util.Map<String, Long> lastStart = new java.util.HashMap<>();
+    for (SplitLines s : splits) {
+      lastStart.merge(s.file(), s.start(), Math::max);
+    }
+    for (SplitLines s : splits) {
+      if (s.endsInQuote() && s.start() < lastStart.get(s.file())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** What becomes of each line read: built once per partition, on the executor. */
@@ -71,6 +91,7 @@ final class TextSourceReader {
       SourceSpec source,
       SourceLayout layout,
       CollectionAccumulator<SplitLines> splitLines,
+      boolean wholeCsvFiles,
       LineSinks<T> sinks) {
     Configuration conf = new Configuration(spark.sparkContext().hadoopConfiguration());
     try {
@@ -81,10 +102,10 @@ final class TextSourceReader {
       }
       FileInputFormat.setInputPaths(job, paths.toArray(new Path[0]));
       conf = job.getConfiguration();
-      if (source.format() == io.socialkpi.config.SourceFormat.CSV) {
+      if (wholeCsvFiles && source.format() == io.socialkpi.config.SourceFormat.CSV) {
         // One split per CSV file: a quoted field may hold a line break, and a split starting
         // inside one cannot know it (its first lines would be read the wrong way round). JSON
-        // lines escape line breaks, so they keep Hadoop's splits.
+        // lines escape line breaks, so they always keep Hadoop's splits.
         conf.setLong(FileInputFormat.SPLIT_MINSIZE, Long.MAX_VALUE);
       }
     } catch (IOException e) {
@@ -195,7 +216,7 @@ final class TextSourceReader {
       }
       if (next == null && !reported) {
         reported = true;
-        splitLines.add(new SplitLines(file, start, index + 1));
+        splitLines.add(new SplitLines(file, start, index + 1, quoteOpenedAt >= 0));
       }
       return next != null;
     }

@@ -516,17 +516,34 @@ class BadInputCorpusTest {
 
   @Test
   void aQuotedLineBreakAcrossASplitBoundaryNeverMakesARow() throws IOException {
-    // With tiny splits a quoted record would cross a split boundary, and a split cannot know it
-    // starts inside a quote (the review of issue 18 got a fake row that way): a CSV file is read
-    // as one split whatever the split size.
+    // With tiny splits a quoted record crosses a split boundary, and a split cannot know it
+    // starts inside a quote (the review of issue 18 got a fake row that way): the split before
+    // it ends inside the quote, which sends the source to a second read with one split per file.
+    Map<Long, String> whole = details(pages("quoted-newline.csv", ""));
     spark
         .sparkContext()
         .hadoopConfiguration()
         .setLong("mapreduce.input.fileinputformat.split.maxsize", 40);
     SourceScan scan = pages("quoted-newline.csv", "");
+    assertThat(scan.splitLines()).hasSize(1);
+    assertThat(details(scan)).isEqualTo(whole);
     assertThat(scan.quality().rowsRead()).isEqualTo(8);
     // 2024-03-03 and 2024-03-06 are text inside quoted fields, never rows.
     assertThat(values(scan, "pages.fans"))
         .containsOnlyKeys("2024-03-01", "2024-03-04", "2024-03-07");
+  }
+
+  @Test
+  void aCsvFileWithoutQuotedLineBreaksIsReadInSplitsWithTheSameLinesAndValues() throws IOException {
+    SourceScan whole = pages("mixed-dates.csv", "");
+    spark
+        .sparkContext()
+        .hadoopConfiguration()
+        .setLong("mapreduce.input.fileinputformat.split.maxsize", 40);
+    SourceScan split = pages("mixed-dates.csv", "");
+    assertThat(split.splitLines()).hasSizeGreaterThan(3);
+    assertThat(details(split)).isEqualTo(details(whole)).isNotEmpty();
+    assertThat(values(split, "pages.fans")).isEqualTo(values(whole, "pages.fans"));
+    assertThat(split.quality()).isEqualTo(whole.quality());
   }
 }

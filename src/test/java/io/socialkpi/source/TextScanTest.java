@@ -131,7 +131,7 @@ class TextScanTest {
       for (long oneTask : new long[] {Long.MAX_VALUE, -1}) {
         CollectionAccumulator<SplitLines> a = spark.sparkContext().collectionAccumulator();
         List<Row> compiled =
-            TextScan.groups(spark, source, layout, s.run(), a, 2, oneTask).collectAsList();
+            TextScan.groups(spark, source, layout, s.run(), a, 2, oneTask, true).collectAsList();
         String as = source.name() + (oneTask < 0 ? " shuffled" : " in one task");
         assertThat(compiled).as(as).hasSameSizeAs(expressions);
         assertThat(sameRows(compiled)).as(as).isEqualTo(sameRows(expressions));
