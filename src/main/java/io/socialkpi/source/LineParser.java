@@ -1,6 +1,7 @@
 package io.socialkpi.source;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,6 +47,7 @@ final class LineParser implements Serializable {
   private final int headerSize;
   private transient CsvParser csv;
   private transient ObjectMapper json;
+  private transient java.util.Map<String, Integer> jsonColumns;
   private transient CharsetDecoder utf8;
 
   LineParser(SourceSpec source, SourceLayout layout) {
@@ -276,6 +278,12 @@ final class LineParser implements Serializable {
   }
 
   private Parsed parseJson(String raw) {
+    String[] streamed = jsonFields(raw);
+    return streamed != null ? new Parsed(raw, null, null, streamed) : parseJsonTree(raw);
+  }
+
+  /** A JSON line read whole as a Jackson tree: the reference the streamed reading must equal. */
+  Parsed parseJsonTree(String raw) {
     JsonNode node;
     int end;
     try (JsonParser parser = json().createParser(raw)) {
@@ -321,6 +329,56 @@ final class LineParser implements Serializable {
       }
     }
     return new Parsed(raw, null, null, fields);
+  }
+
+  /**
+   * The fields of a line that is one JSON object and nothing else, read as a token stream: the
+   * values of the columns read are built as Jackson nodes (so their text is what the tree reading
+   * below gives), the others skipped without building them. Null for anything else (not an object,
+   * malformed, a duplicated key, trailing text), which the tree reading then reports.
+   */
+  private String[] jsonFields(String raw) {
+    String[] fields = new String[positions.length];
+    try (JsonParser p = json().createParser(raw)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      JsonToken t;
+      while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+        Integer i = jsonColumns().get(p.currentName());
+        JsonToken v = p.nextToken();
+        if (i == null) {
+          p.skipChildren();
+        } else if (v == JsonToken.VALUE_STRING) {
+          fields[i] = p.getText();
+        } else if (v != JsonToken.VALUE_NULL) {
+          JsonNode node = json().readTree(p);
+          fields[i] = node.isValueNode() ? node.asText() : node.toString();
+        }
+      }
+      if (t != JsonToken.END_OBJECT) {
+        return null;
+      }
+      int end = (int) p.currentLocation().getCharOffset();
+      while (end >= 0 && end < raw.length() && " \t\r\n".indexOf(raw.charAt(end)) >= 0) {
+        end++;
+      }
+      return end == raw.length() ? fields : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private java.util.Map<String, Integer> jsonColumns() {
+    if (jsonColumns == null) {
+      java.util.Map<String, Integer> m = new java.util.HashMap<>();
+      List<String> columns = source.columns();
+      for (int i = 0; i < columns.size(); i++) {
+        m.put(columns.get(i), i);
+      }
+      jsonColumns = m;
+    }
+    return jsonColumns;
   }
 
   private static String firstLine(String message) {
