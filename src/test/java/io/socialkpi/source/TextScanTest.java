@@ -114,6 +114,49 @@ class TextScanTest {
     assertThat(sameGroups(SettingsLoader.load(conf))).isEqualTo(1);
   }
 
+  @Test
+  void aSmallSourceIsScannedInOneTaskWithoutAShuffleALargeOneInOneShuffle() throws Exception {
+    Path d = Files.createDirectories(dir.resolve("plans"));
+    Files.writeString(d.resolve("pages.csv"), "date,page,fans\n2024-03-01,a,1\n2024-03-01,a,1\n");
+    String source =
+        "pages { path = \""
+            + d.resolve("pages.csv")
+            + "\", time { column = date }, entity = page, metrics { fans { column = fans } } }\n";
+    Settings s =
+        SettingsLoader.load(
+            Files.writeString(d.resolve("job.conf"), BadInputs.config("UTC", source)));
+    SourceSpec pages = s.sources().get("pages");
+    SourceLayout layout = InputCheck.check(s).get("pages");
+    String small =
+        TextScan.groups(
+                spark,
+                pages,
+                layout,
+                s.run(),
+                spark.sparkContext().collectionAccumulator(),
+                2,
+                true)
+            .rdd()
+            .toDebugString();
+    assertThat(small).doesNotContain("Shuffle");
+    String large =
+        TextScan.groups(
+                spark,
+                pages,
+                layout,
+                s.run(),
+                spark.sparkContext().collectionAccumulator(),
+                2,
+                -1,
+                true)
+            .queryExecution()
+            .executedPlan()
+            .toString();
+    // The records' shuffle for the duplicate check happens before the plan (an RDD the plan
+    // scans); the plan itself has only the merge of the partial groups.
+    assertThat(large.split("Exchange hashpartitioning", -1)).as(large).hasSize(2);
+  }
+
   /** Compares both scans on every text source of the settings; returns how many were compared. */
   static int sameGroups(Settings s) {
     Map<String, SourceLayout> layouts = InputCheck.check(s);
