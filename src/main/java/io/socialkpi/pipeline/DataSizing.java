@@ -93,10 +93,10 @@ public record DataSizing(long inputBytes) {
     Map<String, String> conf = new LinkedHashMap<>();
     conf.put("spark.sql.shuffle.partitions", Integer.toString(shufflePartitions()));
     conf.put("spark.sql.adaptive.enabled", Boolean.toString(!small()));
-    if (small()) {
-      conf.put("spark.sql.codegen.wholeStage", "false");
-      conf.put("spark.sql.codegen.factoryMode", "NO_CODEGEN");
-    }
+    // Spark's own defaults on a large input, written out so that the run may switch them to the
+    // small input's once its aggregates turn out small (SparkSessions.useSmallResultSettings).
+    conf.put("spark.sql.codegen.wholeStage", Boolean.toString(!small()));
+    conf.put("spark.sql.codegen.factoryMode", small() ? "NO_CODEGEN" : "FALLBACK");
     return conf;
   }
 }

@@ -46,6 +46,10 @@ public final class NightlyPipeline {
   private final Map<String, SourceLayout> layouts;
   private final Progress progress;
   private final DataSizing sizing;
+
+  /** Whether results are kept on the driver: a small input's, or a large one's small aggregates. */
+  private boolean smallResults;
+
   private final RunWriter writer;
   private final Map<String, SourceScan> scans = new LinkedHashMap<>();
   private final Instant startedAt = Instant.now();
@@ -58,6 +62,7 @@ public final class NightlyPipeline {
     this.layouts = layouts;
     this.progress = progress;
     this.sizing = DataSizing.of(layouts.values());
+    this.smallResults = sizing.small();
     this.writer =
         new RunWriter(
             settings.run().output(),
@@ -70,6 +75,7 @@ public final class NightlyPipeline {
     long start = System.nanoTime();
     try {
       scanSources();
+      resizeForResults();
       checkQuality();
       Dataset<Row> windowMetrics = windowMetrics();
       Dataset<Row> panel = panel(windowMetrics);
@@ -136,6 +142,29 @@ public final class NightlyPipeline {
     }
   }
 
+  /**
+   * After a large input's read: when the sources' aggregates are small (at most {@link
+   * DataSizing#MAX_DRIVER_ROWS} window values), the later stages run as on a small input, with the
+   * size-chosen Spark settings of a small input and results held on the driver. They work on
+   * thousands of values, not on the input's millions of rows.
+   */
+  void resizeForResults() {
+    if (smallResults) {
+      return;
+    }
+    long values = 0;
+    for (SourceScan scan : scans.values()) {
+      values += scan.acceptedGroups() * scan.source().metrics().size();
+    }
+    if (values <= DataSizing.MAX_DRIVER_ROWS) {
+      smallResults = true;
+      SparkSessions.useSmallResultSettings(spark);
+      progress.detail(
+          "%,d window values: later stages run as on a small input (%s shuffle partitions)",
+          values, spark.conf().get("spark.sql.shuffle.partitions"));
+    }
+  }
+
   void checkQuality() {
     List<String> failed = new ArrayList<>();
     for (SourceQuality q : qualities()) {
@@ -176,7 +205,7 @@ public final class NightlyPipeline {
     Dataset<Row> complete =
         WindowMetrics.complete(spark, new ArrayList<>(scans.values()), settings.run().window());
     Dataset<Row> persisted =
-        sizing.small() ? onDriver(complete) : complete.persist(StorageLevel.MEMORY_AND_DISK());
+        smallResults ? onDriver(complete) : complete.persist(StorageLevel.MEMORY_AND_DISK());
     progress.detail("%,d window metric values", persisted.count());
     progress.done();
     return persisted;
@@ -203,7 +232,7 @@ public final class NightlyPipeline {
     progress.step("building the panel of " + settings.objectives().size() + " objectives");
     Dataset<Row> rows = PanelRows.build(spark, settings, windowMetrics);
     Dataset<Row> panel =
-        sizing.small() ? onDriver(rows) : rows.persist(StorageLevel.MEMORY_AND_DISK());
+        smallResults ? onDriver(rows) : rows.persist(StorageLevel.MEMORY_AND_DISK());
     progress.detail("%,d panel cells", panel.count());
     progress.done();
     return panel;
@@ -215,7 +244,7 @@ public final class NightlyPipeline {
     EvidenceEngine engine = EvidenceEngine.over(panel, settings);
     progress.detail(
         "%,d objective and entity groups",
-        sizing.small()
+        smallResults
             ? engine.materialiseLocally(DataSizing.MAX_DRIVER_ROWS)
             : engine.materialise());
     progress.done();

@@ -1,6 +1,8 @@
 package io.socialkpi.pipeline;
 
 import io.socialkpi.config.SparkSettings;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
@@ -33,6 +35,37 @@ public final class SparkSessions {
           }
         });
     return hadoop;
+  }
+
+  /**
+   * The settings this class chose from the input's size (neither the submit command nor the config
+   * set them), comma-separated: the ones {@link #useSmallResultSettings} may change.
+   */
+  static final String SIZED_KEYS = "spark.socialkpi.sized-keys";
+
+  /**
+   * Switches the settings chosen from the input's size to those of a small input, for the rest of a
+   * run whose input was large but whose aggregates are small: a few thousand window values are
+   * planned and computed faster in one partition with interpreted expressions, as on a small input.
+   * Settings the user gave are never changed.
+   */
+  public static void useSmallResultSettings(SparkSession spark) {
+    smallResultSettings(spark.sparkContext().getConf()).forEach(spark.conf()::set);
+  }
+
+  /** The settings {@link #useSmallResultSettings} changes, for a session started with conf. */
+  static Map<String, String> smallResultSettings(SparkConf conf) {
+    List<String> sized = List.of(conf.get(SIZED_KEYS, "").split(","));
+    Map<String, String> changes = new java.util.LinkedHashMap<>();
+    new DataSizing(0)
+        .sparkDefaults()
+        .forEach(
+            (k, v) -> {
+              if (sized.contains(k)) {
+                changes.put(k, v);
+              }
+            });
+    return changes;
   }
 
   /** A session for work whose input size is unknown (the report and SQL commands). */
@@ -68,7 +101,15 @@ public final class SparkSessions {
     if (conf.get("spark.master").startsWith("local")) {
       conf.setIfMissing("spark.ui.enabled", "false");
     }
-    defaults.forEach(conf::setIfMissing);
+    List<String> sized = new ArrayList<>();
+    defaults.forEach(
+        (k, v) -> {
+          if (!conf.contains(k) && !settings.conf().containsKey(k)) {
+            conf.set(k, v);
+            sized.add(k);
+          }
+        });
+    conf.set(SIZED_KEYS, String.join(",", sized));
     for (Map.Entry<String, String> e : settings.conf().entrySet()) {
       conf.set(e.getKey(), e.getValue());
     }

@@ -36,6 +36,8 @@ final class LineCheck implements Serializable {
   private final LocalDate earliest;
   private final long earliestDay;
   private final WindowUnit window;
+  private int lastDay = Integer.MIN_VALUE;
+  private int lastWindowStart;
 
   @SuppressWarnings("unchecked")
   LineCheck(SourceSpec source, RunSettings run) {
@@ -199,14 +201,22 @@ final class LineCheck implements Serializable {
     }
     out.putByte(LineRecord.ACCEPTED).putLong(splitStart).putLong(index).putString(p.raw());
     out.putString(entity >= 0 ? trim(f[entity]) : Observations.ALL);
-    LocalDate local = LocalDate.ofEpochDay(day);
-    out.putInt((int) window.start(local).toEpochDay());
+    out.putInt(windowStart(day));
     out.putLong(micros);
     out.putInt(day);
     for (int i = 0; i < metricValue.length; i++) {
       out.putDouble(
           matches(i, f) ? (metricValue[i] < 0 ? 1.0 : parsed[metricValue[i]]) : Double.NaN);
     }
+  }
+
+  /** The first day of the window holding {@code day}; lines in file order repeat their day. */
+  private int windowStart(int day) {
+    if (day != lastDay) {
+      lastDay = day;
+      lastWindowStart = (int) window.start(LocalDate.ofEpochDay(day)).toEpochDay();
+    }
+    return lastWindowStart;
   }
 
   private boolean matches(int metric, String[] f) {

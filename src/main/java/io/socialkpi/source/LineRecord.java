@@ -13,6 +13,9 @@ final class LineRecord {
   static final byte ACCEPTED = 0;
   static final byte REJECTED = 1;
 
+  /** Where a record's raw text starts: after its kind, split start, line index and the length. */
+  static final int RAW_AT = 1 + 8 + 8 + 4;
+
   private LineRecord() {}
 
   /** Builds records in one reused buffer. */
@@ -68,6 +71,18 @@ final class LineRecord {
       System.arraycopy(b, 0, buf, len, b.length);
       len += b.length;
       return this;
+    }
+
+    /**
+     * The fingerprint of the record's raw text, which every record holds as its first string (after
+     * its kind, split start and line index).
+     */
+    void rawFingerprint(long[] out) {
+      int length = 0;
+      for (int i = RAW_AT - 4; i < RAW_AT; i++) {
+        length = (length << 8) | (buf[i] & 0xFF);
+      }
+      Fingerprint.of(buf, RAW_AT, Math.max(length, 0), out);
     }
 
     byte[] toBytes() {

@@ -62,6 +62,9 @@ public final class SourceScan {
   private final SourceQuality quality;
   private final boolean heldOnDriver;
 
+  /** (entity, window) groups with accepted rows; set while the accounting is computed. */
+  private long acceptedGroups;
+
   private SourceScan(
       SourceSpec source,
       SourceLayout layout,
@@ -289,6 +292,11 @@ public final class SourceScan {
     return heldOnDriver;
   }
 
+  /** How many (entity, window) groups have accepted rows: the source's window values per metric. */
+  public long acceptedGroups() {
+    return acceptedGroups;
+  }
+
   /** Row accounting of the scan. */
   public SourceQuality quality() {
     return quality;
@@ -303,8 +311,10 @@ public final class SourceScan {
                 min(col(FIRST_TS)),
                 max(col(LAST_TS)),
                 min(col(FIRST_DATE)),
-                max(col(LAST_DATE)))
+                max(col(LAST_DATE)),
+                count(when(col(ACCEPTED), lit(1))))
             .first();
+    acceptedGroups = totals.getLong(6);
     long read = totals.getLong(0);
     long accepted = totals.getLong(1);
     return new SourceQuality(
@@ -332,6 +342,7 @@ public final class SourceScan {
       read += rows;
       if (r.getBoolean(r.fieldIndex(ACCEPTED))) {
         accepted += rows;
+        acceptedGroups++;
       }
       firstTs = earlier(firstTs, instant(r.get(r.fieldIndex(FIRST_TS))));
       lastTs = later(lastTs, instant(r.get(r.fieldIndex(LAST_TS))));

@@ -92,7 +92,7 @@ final class TextScan {
           long[] fp = new long[2];
           return (file, rank, start, index, offset, parsed) -> {
             check.write(parsed, start, index, writer);
-            Fingerprint.of(parsed.raw(), fp);
+            writer.rawFingerprint(fp);
             return RowFactory.create(
                 fp[0], fp[1], RawRows.position(rank, offset), writer.toBytes());
           };

@@ -54,4 +54,23 @@ class SparkSessionsTest {
       }
     }
   }
+
+  @Test
+  void aLargeRunWithSmallResultsSwitchesOnlyTheSettingsItChoseItself() {
+    Map<String, String> large = new DataSizing(10L << 30).sparkDefaults();
+    SparkConf conf =
+        SparkSessions.conf(
+            new SparkSettings(
+                "local[2]", "t", Map.of("spark.sql.codegen.factoryMode", "CODEGEN_ONLY")),
+            large);
+    assertThat(conf.get("spark.sql.shuffle.partitions")).isEqualTo("80");
+    assertThat(conf.get("spark.sql.codegen.wholeStage")).isEqualTo("true");
+    assertThat(SparkSessions.smallResultSettings(conf))
+        .containsExactly(
+            Map.entry("spark.sql.shuffle.partitions", "1"),
+            Map.entry("spark.sql.adaptive.enabled", "false"),
+            Map.entry("spark.sql.codegen.wholeStage", "false"));
+    // A session started elsewhere (tests, spark-shell) has no record: nothing is switched.
+    assertThat(SparkSessions.smallResultSettings(new SparkConf(false))).isEmpty();
+  }
 }
