@@ -80,12 +80,14 @@ public record DataSizing(long inputBytes) {
   }
 
   /**
-   * How many sources are scanned at once. A small source's scan is mostly driver work (planning,
-   * code generation, scheduling) and a few tiny tasks, so two or more overlap well; a large one
-   * fills every core and its sort needs the heap, so large inputs are scanned one at a time.
+   * How many sources are scanned at once. A small source's scan is mostly driver work and a few
+   * tiny tasks, so two or more overlap well. A large input scans two at a time: a large CSV or JSON
+   * file is read in several splits and fills the cores alone, but the small sources of a large
+   * input (a page export beside an orders file) are one task each, and the second source keeps a
+   * core busy while the first finishes (10M rows: read stage 26.1 s to 24.2 s).
    */
   public int concurrentScans() {
-    return small() ? Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors())) : 1;
+    return small() ? Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors())) : 2;
   }
 
   /** The Spark SQL settings, to apply where the user has not set them. */

@@ -43,7 +43,7 @@ class DataSizingTest {
         // Spark's own defaults, written out so a run with small results may switch them.
         .containsEntry("spark.sql.codegen.wholeStage", "true")
         .containsEntry("spark.sql.codegen.factoryMode", "FALLBACK");
-    assertThat(tenMillion.concurrentScans()).isEqualTo(1);
+    assertThat(tenMillion.concurrentScans()).isEqualTo(2);
     // 10 GB: 80 partitions of 128 MB; AQE coalesces those the aggregation leaves small.
     assertThat(new DataSizing(10_240 * MB).shufflePartitions()).isEqualTo(80);
     assertThat(new DataSizing(Long.MAX_VALUE / 2).shufflePartitions()).isEqualTo(10_000);
