@@ -141,6 +141,7 @@ public final class BeforeAfter {
     double[] all = new double[n1 + n2];
     System.arraycopy(x, 0, all, 0, n1);
     System.arraycopy(y, 0, all, n1, n2);
+    all = NumericTies.snapped(all);
     double[] ranks = new NaturalRanking(NaNStrategy.FAILED, TiesStrategy.AVERAGE).rank(all);
     double r1 = 0;
     for (int i = 0; i < n1; i++) {

@@ -98,8 +98,8 @@ public final class Correlation {
       return CorrelationResult.missing(p.size(), why);
     }
     int n = p.size();
-    double[] rx = ranks(p.x);
-    double[] ry = ranks(p.y);
+    double[] rx = ranks(NumericTies.snapped(p.x));
+    double[] ry = ranks(NumericTies.snapped(p.y));
     double rho = pearsonOf(rx, ry);
     double nEff = inference == Inference.ADJUSTED ? EffectiveSize.of(rx, ry) : n;
     double pValue = tooFew(nEff) ? 1.0 : tTestP(rho, nEff);
@@ -118,8 +118,10 @@ public final class Correlation {
       return CorrelationResult.missing(p.size(), why);
     }
     int n = p.size();
-    KendallTau k = KendallTau.of(p.x, p.y);
-    double nEff = inference == Inference.ADJUSTED ? EffectiveSize.of(ranks(p.x), ranks(p.y)) : n;
+    double[] sx = NumericTies.snapped(p.x);
+    double[] sy = NumericTies.snapped(p.y);
+    KendallTau k = KendallTau.of(sx, sy);
+    double nEff = inference == Inference.ADJUSTED ? EffectiveSize.of(ranks(sx), ranks(sy)) : n;
     double z = k.z() * Math.sqrt(nEff / n);
     double pValue =
         tooFew(nEff) ? 1.0 : Math.min(1.0, 2 * NORMAL.cumulativeProbability(-Math.abs(z)));
