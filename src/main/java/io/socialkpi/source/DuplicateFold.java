@@ -5,7 +5,6 @@ import io.socialkpi.config.MetricSpec;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -17,11 +16,12 @@ import org.apache.spark.sql.RowFactory;
 /**
  * The second half of a text source's scan, over one partition of {@link LineRecord}s: marks the
  * later copies of a line as duplicates and folds accepted lines into partial aggregates per
- * (entity, window). With the duplicate check on, the records arrive sorted by fingerprint and
- * position, so a line's copies are neighbours and the first one seen is the first in the source;
- * copies are confirmed by comparing their text, never by the fingerprint alone. Emits the rows of
- * {@link TextScan#PARTIAL}: one per quarantined line, and one per group (more when a partition
- * holds more groups than {@link #MAX_GROUPS}, which are flushed and merged later).
+ * (entity, window). With the duplicate check on, the partition's records (all copies of a text are
+ * in one partition, shuffled by fingerprint) are read whole first, and {@link FirstCopies} gives
+ * each its text's first copy in the source; copies are confirmed by comparing their text, never by
+ * the fingerprint alone. Emits the rows of {@link TextScan#partial}: one per quarantined line, and
+ * one per group (more when a partition holds more groups than the cap, which are flushed and merged
+ * later).
  */
 final class DuplicateFold implements Iterator<Row> {
   /** Groups held per partition before they are flushed as partial rows. */
@@ -36,12 +36,8 @@ final class DuplicateFold implements Iterator<Row> {
   private final int maxGroups;
   private final ArrayDeque<Row> out = new ArrayDeque<>();
   private final Map<Key, State> groups = new HashMap<>();
-  private final List<long[]> firstPositions = new ArrayList<>();
-  private final List<byte[]> firstRecords = new ArrayList<>();
-  private final List<Integer> firstRaw = new ArrayList<>();
-  private long fpHi;
-  private long fpLo;
-  private boolean any;
+  private FirstCopies copies;
+  private int taken;
 
   DuplicateFold(
       Iterator<Row> in,
@@ -83,13 +79,45 @@ final class DuplicateFold implements Iterator<Row> {
 
   @Override
   public boolean hasNext() {
-    while (out.isEmpty() && in.hasNext()) {
-      take(in.next());
+    if (dedupe && copies == null) {
+      // Every record of the partition is read before the first is answered: the first copy of
+      // a text may come last.
+      copies = new FirstCopies();
+      while (in.hasNext()) {
+        Row row = in.next();
+        byte[] bytes = (byte[]) row.get(3);
+        copies.add(row.getLong(0), row.getLong(1), row.getLong(2), bytes, rawStart(bytes));
+      }
+    }
+    while (out.isEmpty()) {
+      if (dedupe) {
+        if (taken == copies.size()) {
+          break;
+        }
+        int i = taken++;
+        take(copies.position(i), copies.record(i), copies.firstCopy(i));
+        copies.release(i);
+      } else {
+        if (!in.hasNext()) {
+          break;
+        }
+        Row row = in.next();
+        take(row.getLong(2), (byte[]) row.get(3), row.getLong(2));
+      }
     }
     if (out.isEmpty() && !groups.isEmpty()) {
       flush();
     }
     return !out.isEmpty();
+  }
+
+  /** Where a record's raw text starts (after its kind, split start and line index). */
+  private static int rawStart(byte[] bytes) {
+    LineRecord.Reader r = new LineRecord.Reader(bytes);
+    r.getByte();
+    r.getLong();
+    r.getLong();
+    return r.skipString();
   }
 
   @Override
@@ -100,17 +128,12 @@ final class DuplicateFold implements Iterator<Row> {
     return out.poll();
   }
 
-  private void take(Row row) {
-    long hi = row.getLong(0);
-    long lo = row.getLong(1);
-    long position = row.getLong(2);
-    byte[] bytes = (byte[]) row.get(3);
+  private void take(long position, byte[] bytes, long firstCopy) {
     LineRecord.Reader r = new LineRecord.Reader(bytes);
     int kind = r.getByte();
     long splitStart = r.getLong();
     long index = r.getLong();
     int raw = r.skipString();
-    long firstCopy = dedupe ? firstCopy(hi, lo, position, bytes, raw) : position;
     if (kind == LineRecord.REJECTED) {
       QuarantineReason reason = QuarantineReason.values()[r.getByte()];
       out.add(rejected(position, splitStart, index, bytes, raw, reason, r.getString()));
@@ -131,30 +154,6 @@ final class DuplicateFold implements Iterator<Row> {
       return;
     }
     fold(r, position);
-  }
-
-  /**
-   * The position of the first copy of this record's text: its own unless a record with the same
-   * fingerprint and the same text came before it.
-   */
-  private long firstCopy(long hi, long lo, long position, byte[] bytes, int raw) {
-    if (!any || hi != fpHi || lo != fpLo) {
-      any = true;
-      fpHi = hi;
-      fpLo = lo;
-      firstPositions.clear();
-      firstRecords.clear();
-      firstRaw.clear();
-    }
-    for (int i = 0; i < firstRecords.size(); i++) {
-      if (LineRecord.sameString(firstRecords.get(i), firstRaw.get(i), bytes, raw)) {
-        return firstPositions.get(i)[0];
-      }
-    }
-    firstPositions.add(new long[] {position});
-    firstRecords.add(bytes);
-    firstRaw.add(raw);
-    return position;
   }
 
   private void fold(LineRecord.Reader r, long position) {

@@ -15,8 +15,6 @@ import io.socialkpi.config.MetricSpec;
 import io.socialkpi.config.RunSettings;
 import io.socialkpi.config.SourceSpec;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
@@ -32,11 +30,11 @@ import org.apache.spark.util.CollectionAccumulator;
 /**
  * The scan of a CSV or JSON-lines source in compiled Java: each line is parsed and checked by
  * {@link LineCheck} into a {@link LineRecord} as it is read; with the duplicate check on, the
- * records are shuffled by a 128-bit fingerprint of their text and sorted, and {@link DuplicateFold}
- * marks later copies and folds the rest into partial aggregates per (entity, window), which one
- * small Spark aggregation merges into the groups {@link SourceScan} serves. Spark generates no code
- * per source for the per-line work: the record schema is the same for every source, so a run's
- * later sources start warm.
+ * records are shuffled by a 128-bit fingerprint of their text, and {@link DuplicateFold} finds each
+ * text's first copy in a hash table ({@link FirstCopies}), marks the later ones and folds the rest
+ * into partial aggregates per (entity, window), which one small Spark aggregation merges into the
+ * groups {@link SourceScan} serves. Spark generates no code per source for the per-line work: the
+ * record schema is the same for every source, so a run's later sources start warm.
  */
 final class TextScan {
   /** Columns of {@link #partial} before the three per metric. */
@@ -51,8 +49,8 @@ final class TextScan {
               DataTypes.createStructField("record", DataTypes.BinaryType, false)));
 
   /**
-   * Sources up to this size are scanned in one task: their records sorted in memory (a few times
-   * the text's size at most), with no shuffle.
+   * Sources up to this size are scanned in one task, with no shuffle: their records are held in
+   * memory for the duplicate check (a few times the text's size at most).
    */
   static final long ONE_TASK_BYTES = 16L << 20;
 
@@ -105,15 +103,13 @@ final class TextScan {
     boolean dedupe = source.dedupe();
     boolean oneTask = layout.bytes() <= oneTaskBytes;
     if (oneTask) {
-      // A small source in one task, sorted in memory: no shuffle and no aggregation after it,
-      // as every group is complete when the task ends.
+      // A small source in one task: no shuffle and no aggregation after it, as every group is
+      // complete when the task ends.
       partials =
           records
               .coalesce(1)
               .mapPartitions(
-                  it ->
-                      new DuplicateFold(
-                          dedupe ? sorted(it) : it, metrics, fileNames, dedupe, Integer.MAX_VALUE));
+                  it -> new DuplicateFold(it, metrics, fileNames, dedupe, Integer.MAX_VALUE));
       return merge(spark.createDataFrame(partials, partial(metrics.size())), metrics, false);
     }
     if (dedupe) {
@@ -121,7 +117,6 @@ final class TextScan {
           spark
               .createDataFrame(records, RECORDS)
               .repartition(partitions, col("fp_hi"))
-              .sortWithinPartitions("fp_hi", "fp_lo", RawRows.POSITION)
               .toJavaRDD()
               .mapPartitions(
                   it -> new DuplicateFold(it, metrics, fileNames, true, DuplicateFold.MAX_GROUPS));
@@ -156,17 +151,6 @@ final class TextScan {
       f.add(DataTypes.createStructField("o" + i, DataTypes.createDecimalType(38, 0), true));
     }
     return DataTypes.createStructType(f);
-  }
-
-  /** The records of a partition in the duplicate check's order: fingerprint, then position. */
-  private static Iterator<Row> sorted(Iterator<Row> it) {
-    List<Row> rows = new ArrayList<>();
-    it.forEachRemaining(rows::add);
-    rows.sort(
-        Comparator.<Row>comparingLong(r -> r.getLong(0))
-            .thenComparingLong(r -> r.getLong(1))
-            .thenComparingLong(r -> r.getLong(2)));
-    return rows.iterator();
   }
 
   /**
