@@ -100,7 +100,7 @@ final class DuckDbWindows {
                   + files
                   + ", delim = "
                   + quote(String.valueOf(source.csv().delimiter()))
-                  + ", header = true, all_varchar = true)";
+                  + ", header = true, all_varchar = true, ignore_errors = true)";
           case JSON ->
               // Each line as a JSON object, its columns taken out by name: a duplicate is the same
               // whole line, as in the job. Reading only the job's columns and de-duplicating those
@@ -119,7 +119,7 @@ final class DuckDbWindows {
                   + (source.dedupe() ? "(SELECT DISTINCT json FROM " : "(SELECT json FROM ")
                   + "read_ndjson_objects("
                   + files
-                  + ")))";
+                  + ", ignore_errors = true)))";
           case PARQUET -> "read_parquet(" + files + ")";
         };
     if (source.dedupe() && source.format() != SourceFormat.JSON) {
