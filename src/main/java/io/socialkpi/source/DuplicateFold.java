@@ -5,6 +5,7 @@ import io.socialkpi.config.MetricSpec;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -32,18 +33,24 @@ final class DuplicateFold implements Iterator<Row> {
   private final Iterator<Row> in;
   private final Aggregate[] aggregates;
   private final List<String> fileNames;
-  private final boolean dedupe;
+  private final Copies mode;
   private final int maxGroups;
   private final ArrayDeque<Row> out = new ArrayDeque<>();
   private final Map<Key, State> groups = new HashMap<>();
   private FirstCopies copies;
   private int taken;
+  private final List<Long> firstPositions = new ArrayList<>();
+  private final List<byte[]> firstRecords = new ArrayList<>();
+  private final List<Integer> firstRaw = new ArrayList<>();
+  private long fpHi;
+  private long fpLo;
+  private boolean any;
 
   DuplicateFold(
       Iterator<Row> in,
       List<MetricSpec> metrics,
       List<String> fileNames,
-      boolean dedupe,
+      Copies mode,
       int maxGroups) {
     this.maxGroups = maxGroups;
     this.in = in;
@@ -52,7 +59,21 @@ final class DuplicateFold implements Iterator<Row> {
       aggregates[i] = metrics.get(i).aggregate();
     }
     this.fileNames = fileNames;
-    this.dedupe = dedupe;
+    this.mode = mode;
+  }
+
+  /** How the later copies of a line are found, if at all. */
+  enum Copies {
+    /** The duplicate check is off for the source. */
+    NONE,
+    /**
+     * Records arrive sorted by fingerprint and position (Spark's sort, which spills to disk): a
+     * text's copies are neighbours and its first copy comes first. For compressed input, whose size
+     * in memory the file sizes do not tell.
+     */
+    SORTED,
+    /** Records in any order, held in memory per partition: {@link FirstCopies}. */
+    HASHED
   }
 
   private record Key(String entity, int window) {}
@@ -79,7 +100,7 @@ final class DuplicateFold implements Iterator<Row> {
 
   @Override
   public boolean hasNext() {
-    if (dedupe && copies == null) {
+    if (mode == Copies.HASHED && copies == null) {
       // Every record of the partition is read before the first is answered: the first copy of
       // a text may come last.
       copies = new FirstCopies();
@@ -90,7 +111,7 @@ final class DuplicateFold implements Iterator<Row> {
       }
     }
     while (out.isEmpty()) {
-      if (dedupe) {
+      if (mode == Copies.HASHED) {
         if (taken == copies.size()) {
           break;
         }
@@ -102,13 +123,44 @@ final class DuplicateFold implements Iterator<Row> {
           break;
         }
         Row row = in.next();
-        take(row.getLong(2), (byte[]) row.get(3), row.getLong(2));
+        long position = row.getLong(2);
+        byte[] bytes = (byte[]) row.get(3);
+        long first =
+            mode == Copies.SORTED
+                ? neighbourFirstCopy(row.getLong(0), row.getLong(1), position, bytes)
+                : position;
+        take(position, bytes, first);
       }
     }
     if (out.isEmpty() && !groups.isEmpty()) {
       flush();
     }
     return !out.isEmpty();
+  }
+
+  /**
+   * In sorted input, the position of the first copy of this record's text: its own unless a record
+   * with the same fingerprint and the same text came before it.
+   */
+  private long neighbourFirstCopy(long hi, long lo, long position, byte[] bytes) {
+    int raw = rawStart(bytes);
+    if (!any || hi != fpHi || lo != fpLo) {
+      any = true;
+      fpHi = hi;
+      fpLo = lo;
+      firstPositions.clear();
+      firstRecords.clear();
+      firstRaw.clear();
+    }
+    for (int i = 0; i < firstRecords.size(); i++) {
+      if (LineRecord.sameString(firstRecords.get(i), firstRaw.get(i), bytes, raw)) {
+        return firstPositions.get(i);
+      }
+    }
+    firstPositions.add(position);
+    firstRecords.add(bytes);
+    firstRaw.add(raw);
+    return position;
   }
 
   /** Where a record's raw text starts (after its kind, split start and line index). */

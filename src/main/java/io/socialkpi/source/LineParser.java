@@ -323,9 +323,9 @@ final class LineParser implements Serializable {
       if (value == null || value.isNull()) {
         fields[i] = null;
       } else if (value.isValueNode()) {
-        fields[i] = value.asText();
+        fields[i] = sparkText(value.asText());
       } else {
-        fields[i] = value.toString();
+        fields[i] = sparkText(value.toString());
       }
     }
     return new Parsed(raw, null, null, fields);
@@ -350,10 +350,10 @@ final class LineParser implements Serializable {
         if (i == null) {
           p.skipChildren();
         } else if (v == JsonToken.VALUE_STRING) {
-          fields[i] = p.getText();
+          fields[i] = sparkText(p.getText());
         } else if (v != JsonToken.VALUE_NULL) {
           JsonNode node = json().readTree(p);
-          fields[i] = node.isValueNode() ? node.asText() : node.toString();
+          fields[i] = sparkText(node.isValueNode() ? node.asText() : node.toString());
         }
       }
       if (t != JsonToken.END_OBJECT) {
@@ -379,6 +379,19 @@ final class LineParser implements Serializable {
       jsonColumns = m;
     }
     return jsonColumns;
+  }
+
+  /**
+   * The text as Spark holds it: a JSON escape can make a lone surrogate (U+D800), which Spark's
+   * UTF-8 strings turn into '?'; the compiled scan compares the same text as the expression scan.
+   */
+  static String sparkText(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isSurrogate(s.charAt(i))) {
+        return new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+      }
+    }
+    return s;
   }
 
   private static String firstLine(String message) {

@@ -61,7 +61,9 @@ final class NumberColumns {
             .and(not(isnan(d)))
             .and(d.notEqual(lit(Double.POSITIVE_INFINITY)))
             .and(d.notEqual(lit(Double.NEGATIVE_INFINITY))),
-        d);
+        // -0.0 + 0.0 is 0.0: min and max keep whichever zero they meet first, so a signed zero
+        // would make them depend on the order of rows.
+        d.plus(lit(0.0)));
   }
 
   /** What the detail of a {@code non_numeric} row adds after "is not a number". */

@@ -124,7 +124,9 @@ public final class NumberText implements Serializable {
       // Cast.processFloatingPointSpecialLiterals gives only NaN and infinities, or null.
       return Double.NaN;
     }
-    return Double.isFinite(d) ? d : Double.NaN;
+    // + 0.0 turns -0.0 into 0.0, as NumberColumns does: Spark's min and max keep whichever zero
+    // they meet first, so a signed zero would make them depend on the order of rows.
+    return Double.isFinite(d) ? d + 0.0 : Double.NaN;
   }
 
   /** A sign, then ASCII digits and at most one '.', with a digit: a match of PLAIN. */

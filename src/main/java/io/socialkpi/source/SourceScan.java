@@ -114,10 +114,11 @@ public final class SourceScan {
       int maxDriverRows) {
     SourceScan scan = run(spark, source, layout, run, maxDriverRows, false);
     if (source.format() == SourceFormat.CSV
-        && TextSourceReader.splitStartedInQuote(scan.splitLines())) {
-      // A quoted field holding a line break crossed a split boundary, so the next split was read
-      // from inside it: read the source again with one split per file. Rare (multi-line fields in
-      // a file above Hadoop's split size), and the price of reading large CSV files in parallel.
+        && TextSourceReader.splitStartedOpen(scan.splitLines())) {
+      // A quoted field holding a line break (or comment lines before the header) crossed a split
+      // boundary, so the next split was read from inside it: read the source again with one
+      // split per file. Rare (multi-line fields in a file above Hadoop's split size), and the
+      // price of reading large CSV files in parallel.
       scan.release();
       return run(spark, source, layout, run, maxDriverRows, true);
     }

@@ -16,6 +16,8 @@ import io.socialkpi.config.RunSettings;
 import io.socialkpi.config.SourceSpec;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.compress.CompressionCodecFactory;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -49,10 +51,17 @@ final class TextScan {
               DataTypes.createStructField("record", DataTypes.BinaryType, false)));
 
   /**
-   * Sources up to this size are scanned in one task, with no shuffle: their records are held in
-   * memory for the duplicate check (a few times the text's size at most).
+   * Uncompressed sources up to this size are scanned in one task, with no shuffle: their records
+   * are held in memory for the duplicate check (at most about 130 MB for 16 MB of short lines).
    */
   static final long ONE_TASK_BYTES = 16L << 20;
+
+  /**
+   * Text bytes per partition when a partition's records are held in memory for the duplicate check:
+   * a record takes about its text plus 100 bytes, so short lines cost several times their size; 32
+   * MB of 15-byte lines is about 250 MB of heap.
+   */
+  static final long HASHED_BYTES = 32L << 20;
 
   private static final String WINDOW_DAY = "window_day";
   private static final String FIRST_DAY = "first_day";
@@ -100,32 +109,55 @@ final class TextScan {
     List<MetricSpec> metrics = source.metrics();
     List<String> fileNames = SourceReader.fileNames(source, layout);
     JavaRDD<Row> partials;
-    boolean dedupe = source.dedupe();
-    boolean oneTask = layout.bytes() <= oneTaskBytes;
-    if (oneTask) {
+    // Compressed files hide their size in memory (a 150 KB gzip can hold 12M lines): their
+    // copies are found through Spark's sort, which spills, never in memory.
+    boolean compressed = compressed(spark, layout);
+    DuplicateFold.Copies mode =
+        !source.dedupe()
+            ? DuplicateFold.Copies.NONE
+            : compressed ? DuplicateFold.Copies.SORTED : DuplicateFold.Copies.HASHED;
+    if (!compressed && layout.bytes() <= oneTaskBytes) {
       // A small source in one task: no shuffle and no aggregation after it, as every group is
       // complete when the task ends.
       partials =
           records
               .coalesce(1)
               .mapPartitions(
-                  it -> new DuplicateFold(it, metrics, fileNames, dedupe, Integer.MAX_VALUE));
+                  it -> new DuplicateFold(it, metrics, fileNames, mode, Integer.MAX_VALUE));
       return merge(spark.createDataFrame(partials, partial(metrics.size())), metrics, false);
     }
-    if (dedupe) {
-      partials =
-          spark
-              .createDataFrame(records, RECORDS)
-              .repartition(partitions, col("fp_hi"))
-              .toJavaRDD()
-              .mapPartitions(
-                  it -> new DuplicateFold(it, metrics, fileNames, true, DuplicateFold.MAX_GROUPS));
-    } else {
+    if (mode == DuplicateFold.Copies.NONE) {
       partials =
           records.mapPartitions(
-              it -> new DuplicateFold(it, metrics, fileNames, false, DuplicateFold.MAX_GROUPS));
+              it -> new DuplicateFold(it, metrics, fileNames, mode, DuplicateFold.MAX_GROUPS));
+    } else {
+      int n =
+          mode == DuplicateFold.Copies.HASHED
+              ? (int) Math.max(partitions, (layout.bytes() + HASHED_BYTES - 1) / HASHED_BYTES)
+              : partitions;
+      Dataset<Row> shuffled = spark.createDataFrame(records, RECORDS).repartition(n, col("fp_hi"));
+      if (mode == DuplicateFold.Copies.SORTED) {
+        shuffled = shuffled.sortWithinPartitions("fp_hi", "fp_lo", RawRows.POSITION);
+      }
+      partials =
+          shuffled
+              .toJavaRDD()
+              .mapPartitions(
+                  it -> new DuplicateFold(it, metrics, fileNames, mode, DuplicateFold.MAX_GROUPS));
     }
     return merge(spark.createDataFrame(partials, partial(metrics.size())), metrics, true);
+  }
+
+  /** Whether any of the source's files is read through a Hadoop compression codec. */
+  static boolean compressed(SparkSession spark, SourceLayout layout) {
+    CompressionCodecFactory codecs =
+        new CompressionCodecFactory(spark.sparkContext().hadoopConfiguration());
+    for (String file : layout.files()) {
+      if (codecs.getCodec(new Path(file)) != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** One row per quarantined line or per (entity, window) of a partition; see DuplicateFold. */

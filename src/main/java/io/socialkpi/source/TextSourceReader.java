@@ -53,18 +53,19 @@ final class TextSourceReader {
   }
 
   /**
-   * Whether a split of a CSV file started inside a quoted field: an earlier split of the same file
-   * ended inside one. Its lines were then read the wrong way round, and the source must be read
-   * again with one split per file. (The last split of a file ending inside a quoted field is an
-   * unclosed quote, quarantined as such.)
+   * Whether a split of a CSV file started where it could not know its state: an earlier split of
+   * the same file ended inside a quoted field, or before the header (comment lines filled it). Its
+   * lines were then read the wrong way, and the source must be read again with one split per file.
+   * (The last split of a file ending inside a quoted field is an unclosed quote, quarantined as
+   * such.)
    */
-  static boolean splitStartedInQuote(List<SplitLines> splits) {
+  static boolean splitStartedOpen(List<SplitLines> splits) {
     java.util.Map<String, Long> lastStart = new java.util.HashMap<>();
     for (SplitLines s : splits) {
       lastStart.merge(s.file(), s.start(), Math::max);
     }
     for (SplitLines s : splits) {
-      if (s.endsInQuote() && s.start() < lastStart.get(s.file())) {
+      if (s.endsOpen() && s.start() < lastStart.get(s.file())) {
         return true;
       }
     }
@@ -216,7 +217,7 @@ final class TextSourceReader {
       }
       if (next == null && !reported) {
         reported = true;
-        splitLines.add(new SplitLines(file, start, index + 1, quoteOpenedAt >= 0));
+        splitLines.add(new SplitLines(file, start, index + 1, quoteOpenedAt >= 0 || headerPending));
       }
       return next != null;
     }
