@@ -181,7 +181,8 @@ class NumberTextTest {
   void aPlainNumberSkipsTheRegexAndAnythingElseIsLeftToIt() {
     NumberText plain = NumberText.of(source(SourceFormat.JSON, '.', null));
     assertThat(plain.parse("-12.50")).isEqualTo(-12.5);
-    assertThat(Double.compare(plain.parse("-0"), -0.0)).isZero();
+    // -0 is read as 0, as NumberColumns reads it: min and max then cannot depend on row order.
+    assertThat(Double.compare(plain.parse("-0"), 0.0)).isZero();
     assertThat(plain.parse(" 12 ")).isEqualTo(12.0);
     assertThat(plain.parse("12d")).isNaN();
     assertThat(plain.parse("1e999")).isNaN();
