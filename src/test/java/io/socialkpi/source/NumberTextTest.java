@@ -11,10 +11,6 @@ import io.socialkpi.config.MetricSpec;
 import io.socialkpi.config.SourceFormat;
 import io.socialkpi.config.SourceSpec;
 import io.socialkpi.config.TimeSpec;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -141,7 +137,7 @@ class NumberTextTest {
   @MethodSource("formats")
   void numberTextGivesSparksNumbersAndHints(SourceFormat format, char decimal, Character grouping) {
     SourceSpec source = source(format, decimal, grouping);
-    NumberText java = roundTrip(NumberText.of(source));
+    NumberText java = JavaSerialization.roundTrip(NumberText.of(source));
     List<String> texts = new ArrayList<>(EDGES);
     texts.addAll(random(source.csv(), 4_000, (format.name() + decimal + grouping).hashCode()));
     texts.add(null);
@@ -291,21 +287,5 @@ class NumberTextTest {
       texts.add(t);
     }
     return texts;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <T> T roundTrip(T object) {
-    try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-        out.writeObject(object);
-      }
-      try (ObjectInputStream in =
-          new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-        return (T) in.readObject();
-      }
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -8,10 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.socialkpi.SparkTestSession;
 import io.socialkpi.config.TimeSpec;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -153,7 +149,7 @@ class TimeTextTest {
   void timeTextGivesSparksInstantAndDay(String pattern, String zone, String reportingZone) {
     TimeSpec time = new TimeSpec("t", pattern, ZoneId.of(zone));
     ZoneId reporting = ZoneId.of(reportingZone);
-    TimeText java = roundTrip(TimeText.of(time, reporting));
+    TimeText java = JavaSerialization.roundTrip(TimeText.of(time, reporting));
     List<String> texts = new ArrayList<>(EDGES);
     texts.addAll(nearPattern(pattern, time.carriesOffset(), 2_500));
     texts.add(null);
@@ -275,21 +271,5 @@ class TimeTextTest {
       texts.add(s);
     }
     return texts;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <T> T roundTrip(T object) {
-    try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-        out.writeObject(object);
-      }
-      try (ObjectInputStream in =
-          new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-        return (T) in.readObject();
-      }
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
