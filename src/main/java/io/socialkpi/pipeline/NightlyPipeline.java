@@ -21,6 +21,7 @@ import io.socialkpi.source.SourceQuality;
 import io.socialkpi.source.SourceScan;
 import io.socialkpi.source.SplitLines;
 import io.socialkpi.spark.DriverRows;
+import io.socialkpi.spark.Parallel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -9,6 +9,7 @@ import static io.socialkpi.report.Cells.lng;
 import static io.socialkpi.report.Cells.str;
 
 import io.socialkpi.output.Table;
+import io.socialkpi.spark.Parallel;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Future;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -37,32 +39,60 @@ record ReportData(
     return metric + "\u0000" + entity;
   }
 
+  /**
+   * Reads the run's tables: the small independent queries three at a time (on a small run each is
+   * mostly driver work, so they overlap), then the chart series, which depend on what is shown.
+   */
   static ReportData load(RunTables tables, LocalDate runDate, ReportOptions options) {
-    Facts.RunInfo info = tables.exists(Table.RUN_INFO) ? runInfo(tables) : null;
-    List<Facts.Quality> quality =
-        tables.exists(Table.DATA_QUALITY) ? quality(tables, options) : List.of();
+    try (Parallel parallel = new Parallel(3, "socialkpi-report")) {
+      return load(tables, runDate, options, parallel);
+    }
+  }
+
+  private static ReportData load(
+      RunTables tables, LocalDate runDate, ReportOptions options, Parallel parallel) {
+    Future<Facts.RunInfo> info =
+        parallel.submit(() -> tables.exists(Table.RUN_INFO) ? runInfo(tables) : null);
+    Future<List<Facts.Quality>> quality =
+        parallel.submit(
+            () ->
+                tables.exists(Table.DATA_QUALITY)
+                    ? quality(tables, options)
+                    : List.<Facts.Quality>of());
     if (!tables.exists(Table.OBJECTIVE_SUMMARY)) {
       return new ReportData(
-          runDate, info, false, List.of(), Map.of(), Map.of(), Map.of(), Map.of(), quality);
+          runDate,
+          Parallel.await(info),
+          false,
+          List.of(),
+          Map.of(),
+          Map.of(),
+          Map.of(),
+          Map.of(),
+          Parallel.await(quality));
     }
     Dataset<Row> shown = tables.shownSummaries(options.maxEntities()).cache();
+    Future<List<Row>> shownRows = parallel.submit(shown::collectAsList);
+    Future<List<Row>> countRows = parallel.submit(tables::verdictCounts);
+    Future<List<Row>> effectRows = parallel.submit(() -> tables.effectsOf(shown));
+    Future<List<Row>> lagRows = parallel.submit(() -> tables.lagsOf(shown));
     List<Facts.Objective> objectives = new ArrayList<>();
-    for (Row r : shown.collectAsList()) {
+    for (Row r : Parallel.await(shownRows)) {
       objectives.add(objective(r));
     }
     Map<String, Map<String, Long>> counts = new TreeMap<>();
-    for (Row r : tables.verdictCounts()) {
+    for (Row r : Parallel.await(countRows)) {
       counts
           .computeIfAbsent(str(r, "objective_id"), k -> new TreeMap<>())
           .put(str(r, "verdict"), lng(r, "count"));
     }
     Map<String, List<Facts.Effect>> effects = new LinkedHashMap<>();
-    for (Row r : tables.effectsOf(shown)) {
+    for (Row r : Parallel.await(effectRows)) {
       effects.computeIfAbsent(key(r), k -> new ArrayList<>()).add(effect(r));
     }
     effects.values().forEach(l -> l.sort(Comparator.comparing(Facts.Effect::launched)));
     Map<String, List<Facts.LagPoint>> lags = new LinkedHashMap<>();
-    for (Row r : tables.lagsOf(shown)) {
+    for (Row r : Parallel.await(lagRows)) {
       lags.computeIfAbsent(key(r), k -> new ArrayList<>()).add(lagPoint(r));
     }
     lags.values()
@@ -79,7 +109,16 @@ record ReportData(
     }
     series.values().forEach(l -> l.sort(Comparator.comparing(Facts.Point::windowStart)));
     shown.unpersist();
-    return new ReportData(runDate, info, true, objectives, counts, effects, lags, series, quality);
+    return new ReportData(
+        runDate,
+        Parallel.await(info),
+        true,
+        objectives,
+        counts,
+        effects,
+        lags,
+        series,
+        Parallel.await(quality));
   }
 
   private static String key(Row r) {

@@ -1,4 +1,4 @@
-package io.socialkpi.pipeline;
+package io.socialkpi.spark;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package io.socialkpi.pipeline;
+package io.socialkpi.spark;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +14,10 @@ import java.util.concurrent.Future;
  * independent queries overlap well; Spark's scheduler is built to take jobs from several threads.
  * Results and failures come back in submission order, on the caller's thread.
  */
-final class Parallel implements AutoCloseable {
+public final class Parallel implements AutoCloseable {
   private final ExecutorService pool;
 
-  Parallel(int threads, String name) {
+  public Parallel(int threads, String name) {
     this.pool =
         Executors.newFixedThreadPool(
             threads,
@@ -29,19 +29,19 @@ final class Parallel implements AutoCloseable {
             });
   }
 
-  <T> Future<T> submit(Callable<T> task) {
+  public <T> Future<T> submit(Callable<T> task) {
     return pool.submit(task);
   }
 
   /** Runs every task and waits for all of them; the first failure in order is rethrown. */
-  void runAll(List<Runnable> tasks) {
+  public void runAll(List<Runnable> tasks) {
     List<Future<?>> running = new ArrayList<>();
     tasks.forEach(t -> running.add(pool.submit(t)));
     running.forEach(Parallel::await);
   }
 
   /** The task's result; its exception is rethrown as thrown, unchecked. */
-  static <T> T await(Future<T> task) {
+  public static <T> T await(Future<T> task) {
     try {
       return task.get();
     } catch (InterruptedException e) {
