@@ -32,7 +32,10 @@ public final class NumericTies {
       if (Double.isNaN(x)) {
         continue;
       }
-      if (!Double.isNaN(start) && x - start <= RELATIVE * Math.max(Math.abs(start), Math.abs(x))) {
+      // Infinities are never snapped: inf - x <= 1e-12 * inf would tie them with everything.
+      if (Double.isFinite(start)
+          && Double.isFinite(x)
+          && x - start <= RELATIVE * Math.max(Math.abs(start), Math.abs(x))) {
         out[order[k]] = start;
       } else {
         start = x;

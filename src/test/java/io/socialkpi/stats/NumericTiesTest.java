@@ -17,6 +17,11 @@ class NumericTiesTest {
     assertThat(NumericTies.snapped(new double[] {b, 3.0, a, Double.NaN, -1.0, 3.0 + 1e-9}))
         .containsExactly(a, 3.0, a, Double.NaN, -1.0, 3.0 + 1e-9);
     assertThat(NumericTies.snapped(new double[] {})).isEmpty();
+    // An overflowed window stays apart from the finite values (found by the review).
+    assertThat(
+            NumericTies.snapped(
+                new double[] {Double.NEGATIVE_INFINITY, 1, 2, Double.POSITIVE_INFINITY}))
+        .containsExactly(Double.NEGATIVE_INFINITY, 1, 2, Double.POSITIVE_INFINITY);
     assertThat(NumericTies.snapped(new double[] {0.0, -0.0})).hasSize(2);
   }
 
