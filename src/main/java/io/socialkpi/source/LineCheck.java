@@ -200,7 +200,7 @@ final class LineCheck implements Serializable {
       }
     }
     out.putByte(LineRecord.ACCEPTED).putLong(splitStart).putLong(index).putString(p.raw());
-    out.putString(entity >= 0 ? trim(f[entity]) : Observations.ALL);
+    out.putString(entity >= 0 ? TimeText.trim(f[entity]) : Observations.ALL);
     out.putInt(windowStart(day));
     out.putLong(micros);
     out.putInt(day);
@@ -223,7 +223,7 @@ final class LineCheck implements Serializable {
     int[] fields = whereFields[metric];
     for (int c = 0; c < fields.length; c++) {
       String v = f[fields[c]];
-      if (v == null || !whereSets[metric][c].contains(trim(v))) {
+      if (v == null || !whereSets[metric][c].contains(TimeText.trim(v))) {
         return false;
       }
     }
@@ -243,19 +243,6 @@ final class LineCheck implements Serializable {
 
   private static String empty(String column) {
     return "column '" + column + "' is empty";
-  }
-
-  /** Spark SQL's {@code trim}: spaces (U+0020) only, not tabs or other blanks. */
-  static String trim(String s) {
-    int a = 0;
-    int b = s.length();
-    while (a < b && s.charAt(a) == ' ') {
-      a++;
-    }
-    while (b > a && s.charAt(b - 1) == ' ') {
-      b--;
-    }
-    return a == 0 && b == s.length() ? s : s.substring(a, b);
   }
 
   private static boolean blank(String s) {

@@ -32,10 +32,11 @@ import org.apache.spark.util.CollectionAccumulator;
 /**
  * The scan of a CSV or JSON-lines source in compiled Java: each line is parsed and checked by
  * {@link LineCheck} into a {@link LineRecord} as it is read; with the duplicate check on, the
- * records are shuffled by a 128-bit fingerprint of their text, and {@link DuplicateFold} finds each
- * text's first copy in a hash table ({@link FirstCopies}), marks the later ones and folds the rest
- * into partial aggregates per (entity, window), which one small Spark aggregation merges into the
- * groups {@link SourceScan} serves. Spark generates no code per source for the per-line work: the
+ * records are shuffled by a 128-bit fingerprint of their text and sorted (Spark's sort, which
+ * spills), and {@link DuplicateFold} marks the later copies of each text and folds the rest into
+ * partial aggregates per (entity, window), which one small Spark aggregation merges into the groups
+ * {@link SourceScan} serves. A small uncompressed source is done in one task, its copies found in
+ * memory ({@link FirstCopies}). Spark generates no code per source for the per-line work: the
  * record schema is the same for every source, so a run's later sources start warm.
  */
 final class TextScan {
@@ -55,13 +56,6 @@ final class TextScan {
    * are held in memory for the duplicate check (at most about 130 MB for 16 MB of short lines).
    */
   static final long ONE_TASK_BYTES = 16L << 20;
-
-  /**
-   * Text bytes per partition when a partition's records are held in memory for the duplicate check:
-   * a record takes about its text plus 100 bytes, so short lines cost several times their size; 32
-   * MB of 15-byte lines is about 250 MB of heap.
-   */
-  static final long HASHED_BYTES = 32L << 20;
 
   private static final String WINDOW_DAY = "window_day";
   private static final String FIRST_DAY = "first_day";
@@ -109,41 +103,44 @@ final class TextScan {
     List<MetricSpec> metrics = source.metrics();
     List<String> fileNames = SourceReader.fileNames(source, layout);
     JavaRDD<Row> partials;
-    // Compressed files hide their size in memory (a 150 KB gzip can hold 12M lines): their
-    // copies are found through Spark's sort, which spills, never in memory.
-    boolean compressed = compressed(spark, layout);
-    DuplicateFold.Copies mode =
-        !source.dedupe()
-            ? DuplicateFold.Copies.NONE
-            : compressed ? DuplicateFold.Copies.SORTED : DuplicateFold.Copies.HASHED;
-    if (!compressed && layout.bytes() <= oneTaskBytes) {
-      // A small source in one task: no shuffle and no aggregation after it, as every group is
-      // complete when the task ends.
+    boolean dedupe = source.dedupe();
+    // In memory only where the files' size on disk bounds the records: an uncompressed source of
+    // at most oneTaskBytes, in one task (a 150 KB gzip can hold 12M lines).
+    if (!compressed(spark, layout) && layout.bytes() <= oneTaskBytes) {
+      // No shuffle and no aggregation after it: every group is complete when the task ends.
+      DuplicateFold.Copies inMemory =
+          dedupe ? DuplicateFold.Copies.HASHED : DuplicateFold.Copies.NONE;
       partials =
           records
               .coalesce(1)
               .mapPartitions(
-                  it -> new DuplicateFold(it, metrics, fileNames, mode, Integer.MAX_VALUE));
+                  it -> new DuplicateFold(it, metrics, fileNames, inMemory, Integer.MAX_VALUE));
       return merge(spark.createDataFrame(partials, partial(metrics.size())), metrics, false);
     }
-    if (mode == DuplicateFold.Copies.NONE) {
+    if (!dedupe) {
       partials =
           records.mapPartitions(
-              it -> new DuplicateFold(it, metrics, fileNames, mode, DuplicateFold.MAX_GROUPS));
+              it ->
+                  new DuplicateFold(
+                      it, metrics, fileNames, DuplicateFold.Copies.NONE, DuplicateFold.MAX_GROUPS));
     } else {
-      int n =
-          mode == DuplicateFold.Copies.HASHED
-              ? (int) Math.max(partitions, (layout.bytes() + HASHED_BYTES - 1) / HASHED_BYTES)
-              : partitions;
-      Dataset<Row> shuffled = spark.createDataFrame(records, RECORDS).repartition(n, col("fp_hi"));
-      if (mode == DuplicateFold.Copies.SORTED) {
-        shuffled = shuffled.sortWithinPartitions("fp_hi", "fp_lo", RawRows.POSITION);
-      }
+      // Shuffled by fingerprint, every copy of one line lands in one partition: a line repeated
+      // millions of times would fill a partition held in memory (second review of issue 13), so
+      // shuffled partitions find copies through Spark's sort, which spills.
       partials =
-          shuffled
+          spark
+              .createDataFrame(records, RECORDS)
+              .repartition(partitions, col("fp_hi"))
+              .sortWithinPartitions("fp_hi", "fp_lo", RawRows.POSITION)
               .toJavaRDD()
               .mapPartitions(
-                  it -> new DuplicateFold(it, metrics, fileNames, mode, DuplicateFold.MAX_GROUPS));
+                  it ->
+                      new DuplicateFold(
+                          it,
+                          metrics,
+                          fileNames,
+                          DuplicateFold.Copies.SORTED,
+                          DuplicateFold.MAX_GROUPS));
     }
     return merge(spark.createDataFrame(partials, partial(metrics.size())), metrics, true);
   }
