@@ -5,7 +5,6 @@ import io.socialkpi.config.MetricSpec;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -17,12 +16,11 @@ import org.apache.spark.sql.RowFactory;
 /**
  * The second half of a text source's scan, over one partition of {@link LineRecord}s: marks the
  * later copies of a line as duplicates and folds accepted lines into partial aggregates per
- * (entity, window). With the duplicate check on, the partition's records (all copies of a text are
- * in one partition, shuffled by fingerprint) are read whole first, and {@link FirstCopies} gives
- * each its text's first copy in the source; copies are confirmed by comparing their text, never by
- * the fingerprint alone. Emits the rows of {@link TextScan#partial}: one per quarantined line, and
- * one per group (more when a partition holds more groups than the cap, which are flushed and merged
- * later).
+ * (entity, window). With the duplicate check on, all copies of a text are in one partition
+ * (shuffled by fingerprint), and {@link HashedCopies} gives each record its text's first copy in
+ * the source; copies are confirmed by comparing their text, never by the fingerprint alone. Emits
+ * the rows of {@link TextScan#partial}: one per quarantined line, and one per group (more when a
+ * partition holds more groups than the cap, which are flushed and merged later).
  */
 final class DuplicateFold implements Iterator<Row> {
   /** Groups held per partition before they are flushed as partial rows. */
@@ -37,14 +35,8 @@ final class DuplicateFold implements Iterator<Row> {
   private final int maxGroups;
   private final ArrayDeque<Row> out = new ArrayDeque<>();
   private final Map<Key, State> groups = new HashMap<>();
-  private FirstCopies copies;
-  private int taken;
-  private final List<Long> firstPositions = new ArrayList<>();
-  private final List<byte[]> firstRecords = new ArrayList<>();
-  private final List<Integer> firstRaw = new ArrayList<>();
-  private long fpHi;
-  private long fpLo;
-  private boolean any;
+  private HashedCopies copies;
+  private final long budget;
 
   DuplicateFold(
       Iterator<Row> in,
@@ -52,6 +44,18 @@ final class DuplicateFold implements Iterator<Row> {
       List<String> fileNames,
       Copies mode,
       int maxGroups) {
+    this(in, metrics, fileNames, mode, maxGroups, HashedCopies.budget());
+  }
+
+  /** As above, holding at most about {@code budget} bytes of records in memory when hashed. */
+  DuplicateFold(
+      Iterator<Row> in,
+      List<MetricSpec> metrics,
+      List<String> fileNames,
+      Copies mode,
+      int maxGroups,
+      long budget) {
+    this.budget = budget;
     this.maxGroups = maxGroups;
     this.in = in;
     this.aggregates = new Aggregate[metrics.size()];
@@ -67,12 +71,9 @@ final class DuplicateFold implements Iterator<Row> {
     /** The duplicate check is off for the source. */
     NONE,
     /**
-     * Records arrive sorted by fingerprint and position (Spark's sort, which spills to disk): a
-     * text's copies are neighbours and its first copy comes first. For compressed input, whose size
-     * in memory the file sizes do not tell.
+     * Records in any order, all copies of a text in the partition: {@link HashedCopies}, in memory
+     * while the partition fits its budget, on local disk when it does not.
      */
-    SORTED,
-    /** Records in any order, held in memory per partition: {@link FirstCopies}. */
     HASHED
   }
 
@@ -101,75 +102,26 @@ final class DuplicateFold implements Iterator<Row> {
   @Override
   public boolean hasNext() {
     if (mode == Copies.HASHED && copies == null) {
-      // Every record of the partition is read before the first is answered: the first copy of
-      // a text may come last.
-      copies = new FirstCopies();
-      while (in.hasNext()) {
-        Row row = in.next();
-        byte[] bytes = (byte[]) row.get(3);
-        copies.add(row.getLong(0), row.getLong(1), row.getLong(2), bytes, rawStart(bytes));
-      }
+      copies = new HashedCopies(in, budget);
     }
     while (out.isEmpty()) {
       if (mode == Copies.HASHED) {
-        if (taken == copies.size()) {
+        if (!copies.next(this::take)) {
           break;
         }
-        int i = taken++;
-        take(copies.position(i), copies.record(i), copies.firstCopy(i));
-        copies.release(i);
       } else {
         if (!in.hasNext()) {
           break;
         }
         Row row = in.next();
         long position = row.getLong(2);
-        byte[] bytes = (byte[]) row.get(3);
-        long first =
-            mode == Copies.SORTED
-                ? neighbourFirstCopy(row.getLong(0), row.getLong(1), position, bytes)
-                : position;
-        take(position, bytes, first);
+        take(position, (byte[]) row.get(3), position);
       }
     }
     if (out.isEmpty() && !groups.isEmpty()) {
       flush();
     }
     return !out.isEmpty();
-  }
-
-  /**
-   * In sorted input, the position of the first copy of this record's text: its own unless a record
-   * with the same fingerprint and the same text came before it.
-   */
-  private long neighbourFirstCopy(long hi, long lo, long position, byte[] bytes) {
-    int raw = rawStart(bytes);
-    if (!any || hi != fpHi || lo != fpLo) {
-      any = true;
-      fpHi = hi;
-      fpLo = lo;
-      firstPositions.clear();
-      firstRecords.clear();
-      firstRaw.clear();
-    }
-    for (int i = 0; i < firstRecords.size(); i++) {
-      if (LineRecord.sameString(firstRecords.get(i), firstRaw.get(i), bytes, raw)) {
-        return firstPositions.get(i);
-      }
-    }
-    firstPositions.add(position);
-    firstRecords.add(bytes);
-    firstRaw.add(raw);
-    return position;
-  }
-
-  /** Where a record's raw text starts (after its kind, split start and line index). */
-  private static int rawStart(byte[] bytes) {
-    LineRecord.Reader r = new LineRecord.Reader(bytes);
-    r.getByte();
-    r.getLong();
-    r.getLong();
-    return r.skipString();
   }
 
   @Override

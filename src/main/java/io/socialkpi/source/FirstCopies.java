@@ -38,6 +38,14 @@ final class FirstCopies {
     return size;
   }
 
+  long hi(int i) {
+    return hi[i];
+  }
+
+  long lo(int i) {
+    return lo[i];
+  }
+
   long position(int i) {
     return position[i];
   }

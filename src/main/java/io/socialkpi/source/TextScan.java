@@ -32,12 +32,13 @@ import org.apache.spark.util.CollectionAccumulator;
 /**
  * The scan of a CSV or JSON-lines source in compiled Java: each line is parsed and checked by
  * {@link LineCheck} into a {@link LineRecord} as it is read; with the duplicate check on, the
- * records are shuffled by a 128-bit fingerprint of their text and sorted (Spark's sort, which
- * spills), and {@link DuplicateFold} marks the later copies of each text and folds the rest into
- * partial aggregates per (entity, window), which one small Spark aggregation merges into the groups
- * {@link SourceScan} serves. A small uncompressed source is done in one task, its copies found in
- * memory ({@link FirstCopies}). Spark generates no code per source for the per-line work: the
- * record schema is the same for every source, so a run's later sources start warm.
+ * records are shuffled by a 128-bit fingerprint of their text, and {@link DuplicateFold} marks the
+ * later copies of each text ({@link HashedCopies}: a hash table per partition, spilling to local
+ * disk when a partition outgrows its memory budget; no sort) and folds the rest into partial
+ * aggregates per (entity, window), which one small Spark aggregation merges into the groups {@link
+ * SourceScan} serves. A small uncompressed source is done in one task, with no shuffle. Spark
+ * generates no code per source for the per-line work: the record schema is the same for every
+ * source, so a run's later sources start warm.
  */
 final class TextScan {
   /** Columns of {@link #partial} before the three per metric. */
@@ -124,14 +125,13 @@ final class TextScan {
                   new DuplicateFold(
                       it, metrics, fileNames, DuplicateFold.Copies.NONE, DuplicateFold.MAX_GROUPS));
     } else {
-      // Shuffled by fingerprint, every copy of one line lands in one partition: a line repeated
-      // millions of times would fill a partition held in memory (second review of issue 13), so
-      // shuffled partitions find copies through Spark's sort, which spills.
+      // Shuffled by fingerprint, every copy of one line lands in one partition; HashedCopies holds
+      // a partition in memory while it fits and spills to local disk when it does not (a line
+      // repeated millions of times, a compressed source), so no sort is needed.
       partials =
           spark
               .createDataFrame(records, RECORDS)
-              .repartition(partitions, col("fp_hi"))
-              .sortWithinPartitions("fp_hi", "fp_lo", RawRows.POSITION)
+              .repartition(HashedCopies.partitionsFor(layout.bytes(), partitions), col("fp_hi"))
               .toJavaRDD()
               .mapPartitions(
                   it ->
@@ -139,7 +139,7 @@ final class TextScan {
                           it,
                           metrics,
                           fileNames,
-                          DuplicateFold.Copies.SORTED,
+                          DuplicateFold.Copies.HASHED,
                           DuplicateFold.MAX_GROUPS));
     }
     return merge(spark.createDataFrame(partials, partial(metrics.size())), metrics, true);

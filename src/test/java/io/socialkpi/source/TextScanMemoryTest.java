@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A source's records are held in memory for the duplicate check only where the files' size on disk
- * bounds them: never for compressed files (review of issue 13).
+ * A source's records are held whole in one task's memory only where the files' size on disk bounds
+ * them: never for compressed files (review of issue 13).
  */
 class TextScanMemoryTest {
   @TempDir Path dir;
@@ -27,11 +27,11 @@ class TextScanMemoryTest {
   /**
    * A gzip file of a few KB holding 40,000 lines: its size on disk says nothing of its records in
    * memory (the review made a 150 KB file of 12M lines run a 4 GB heap out of memory when such a
-   * file was scanned in one task with its records in memory). Compressed sources find their copies
-   * through Spark's sort, which spills, whatever their size.
+   * file was scanned in one task with its records in memory). Compressed sources are shuffled by
+   * fingerprint, where a partition that outgrows its memory budget spills ({@link HashedCopies}).
    */
   @Test
-  void aCompressedSourceFindsItsCopiesThroughSparksSortNotInMemory() throws Exception {
+  void aCompressedSourceIsShuffledNotScannedInOneTask() throws Exception {
     Path file = gz(dir.resolve("pages.csv.gz"), 40_000);
     Settings s = settings(file);
     SparkSession spark = SparkTestSession.get();
