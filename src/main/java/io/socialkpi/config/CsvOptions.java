@@ -8,6 +8,9 @@ import java.io.Serializable;
  * @param decimalSeparator the character between the integer and fraction digits ('.' or ',')
  * @param groupingSeparator the thousands separator, or null when numbers have none
  * @param comment the character that starts a comment line, or null when no line is a comment
+ * @param skipLines lines at the start of each file before the header (a title, metadata rows)
+ * @param headerRows records that make the header: the first names the columns, the others
+ *     (descriptions, localized labels, import ids) are skipped
  */
 public record CsvOptions(
     char delimiter,
@@ -16,8 +19,22 @@ public record CsvOptions(
     char escape,
     char decimalSeparator,
     Character groupingSeparator,
-    Character comment)
+    Character comment,
+    int skipLines,
+    int headerRows)
     implements Serializable {
+
+  /** A file that starts with its one header line. */
+  public CsvOptions(
+      char delimiter,
+      boolean header,
+      char quote,
+      char escape,
+      char decimalSeparator,
+      Character groupingSeparator,
+      Character comment) {
+    this(delimiter, header, quote, escape, decimalSeparator, groupingSeparator, comment, 0, 1);
+  }
 
   /** Plain numbers ({@code 1234.5}, {@code 1e3}): no decimal comma and no thousands separator. */
   public boolean plainNumbers() {

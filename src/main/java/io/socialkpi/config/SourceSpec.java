@@ -12,6 +12,7 @@ import java.util.Set;
  * @param entity column naming the brand, region or store, or null for a single series
  * @param maxLineSize longest line in bytes (CSV, JSON lines) that is parsed; longer ones are
  *     quarantined
+ * @param missingMarkers texts (compared with the trimmed cell) that stand for an empty metric cell
  */
 public record SourceSpec(
     String name,
@@ -22,6 +23,7 @@ public record SourceSpec(
     String entity,
     boolean dedupe,
     long maxLineSize,
+    List<String> missingMarkers,
     List<MetricSpec> metrics)
     implements Serializable {
 

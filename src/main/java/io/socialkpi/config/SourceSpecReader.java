@@ -1,6 +1,7 @@
 package io.socialkpi.config;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
@@ -24,6 +25,9 @@ final class SourceSpecReader {
 
   private final Config metricDefaults;
 
+  /** Named blocks of source keys for the layouts of known exports (socialkpi.presets). */
+  private final Config presets;
+
   /** reference.conf's blocks: the keys a source or metric may set. */
   private final Config knownSource;
 
@@ -38,6 +42,7 @@ final class SourceSpecReader {
   SourceSpecReader(Config root, Config reference, Path baseDir) {
     this.sourceDefaults = root.getConfig("socialkpi.source-defaults");
     this.metricDefaults = root.getConfig("socialkpi.metric-defaults");
+    this.presets = root.getConfig("socialkpi.presets");
     this.knownSource = reference.getConfig("socialkpi.source-defaults");
     this.knownMetric = reference.getConfig("socialkpi.metric-defaults");
     this.baseDir = baseDir;
@@ -50,7 +55,10 @@ final class SourceSpecReader {
     raw.rejectUnknownKeys(knownSource.root());
     Section s =
         new Section(
-            raw.config().withFallback(sourceDefaults), raw.path(""), fileOf(raw), problems(raw));
+            raw.config().withFallback(preset(raw)).withFallback(sourceDefaults),
+            raw.path(""),
+            fileOf(raw),
+            problems(raw));
     String path = s.requiredString("path");
     SourceFormat format = s.enumOf("format", SourceFormat.class, SourceFormat.CSV);
     CsvOptions csv = csvOptions(s);
@@ -61,6 +69,17 @@ final class SourceSpecReader {
     if (maxLineSize > Integer.MAX_VALUE) {
       s.problem("max-line-size", "expected at most 2GiB, found " + maxLineSize + " bytes");
       maxLineSize = DEFAULT_MAX_LINE;
+    }
+    List<String> missingMarkers = s.stringList("missing-markers");
+    for (String marker : missingMarkers) {
+      if (!marker.strip().equals(marker) || marker.isEmpty()) {
+        s.problem(
+            "missing-markers",
+            "'"
+                + marker
+                + "': a marker is compared with the trimmed cell, so it cannot be empty or"
+                + " begin or end with a space");
+      }
     }
     List<MetricSpec> metrics = new ArrayList<>();
     ConfigValue metricsValue = s.config().getValue("metrics");
@@ -76,7 +95,43 @@ final class SourceSpecReader {
       }
     }
     return new SourceSpec(
-        name, resolve(path), format, csv, time, entity, dedupe, maxLineSize, List.copyOf(metrics));
+        name,
+        resolve(path),
+        format,
+        csv,
+        time,
+        entity,
+        dedupe,
+        maxLineSize,
+        List.copyOf(missingMarkers),
+        List.copyOf(metrics));
+  }
+
+  /**
+   * The source's preset ({@code preset = x-tweet-activity}): a block of source keys under {@code
+   * socialkpi.presets} (reference.conf's, or the job config's own), which the source's keys
+   * override and which overrides {@code source-defaults}.
+   */
+  private Config preset(Section raw) {
+    String name = raw.optString("preset");
+    if (name == null && sourceDefaults.hasPath("preset")) {
+      name = sourceDefaults.getString("preset"); // a preset for every source
+    }
+    if (name == null) {
+      return ConfigFactory.empty();
+    }
+    ConfigValue block = presets.root().get(name);
+    if (block == null || block.valueType() != ConfigValueType.OBJECT) {
+      raw.problem(
+          "preset",
+          "unknown preset '"
+              + name
+              + "' (known: "
+              + String.join(", ", new java.util.TreeSet<>(presets.root().keySet()))
+              + ")");
+      return ConfigFactory.empty();
+    }
+    return ((ConfigObject) block).toConfig();
   }
 
   private CsvOptions csvOptions(Section s) {
@@ -95,7 +150,19 @@ final class SourceSpecReader {
         oneChar(csv, "escape", '"'),
         decimal,
         grouping,
-        comment(csv));
+        comment(csv),
+        count(csv, "skip-lines", 0, 0),
+        count(csv, "header-rows", 1, 1));
+  }
+
+  /** A whole number of at least {@code min}. */
+  private static int count(Section s, String key, int fallback, int min) {
+    double v = s.number(key, fallback);
+    if (v != Math.rint(v) || v < min || v > 10_000) {
+      s.problem(key, "expected a whole number from " + min + " to 10000, found " + v);
+      return fallback;
+    }
+    return (int) v;
   }
 
   /** The comment character, or null (the default): no line is a comment. */

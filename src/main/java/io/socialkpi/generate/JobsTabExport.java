@@ -25,8 +25,9 @@ final class JobsTabExport implements DailyExport {
     sink.line().append(clock.iso).append(',').append(drivers.tabViews(0));
     sink.row();
     if (faults.at(Fault.MISSING_VALUE, day)) {
-      sink.line().append(clock.iso).append(',');
-      sink.broken(Fault.MISSING_VALUE, "tab_views is empty");
+      // An empty metric cell is only a missing value of that metric; an empty date breaks the row.
+      sink.line().append(',').append(drivers.tabViews(0));
+      sink.broken(Fault.MISSING_VALUE, "date is empty");
     }
   }
 

@@ -22,9 +22,23 @@ public final class QualityTable {
           .add("rows_quarantined", DataTypes.LongType)
           .add("quarantined_fraction", DataTypes.DoubleType)
           .add("first_time", DataTypes.TimestampType)
-          .add("last_time", DataTypes.TimestampType);
+          .add("last_time", DataTypes.TimestampType)
+          // A list of structs rather than a map: Spark cannot sort, compare or de-duplicate maps.
+          .add(
+              "missing_values",
+              DataTypes.createArrayType(
+                  new StructType()
+                      .add("metric", DataTypes.StringType, false)
+                      .add("cells", DataTypes.LongType, false),
+                  false));
 
   private QualityTable() {}
+
+  private static List<Row> missing(SourceQuality q) {
+    List<Row> out = new ArrayList<>();
+    q.missingCells().forEach((metric, cells) -> out.add(RowFactory.create(metric, cells)));
+    return out;
+  }
 
   public static Dataset<Row> of(SparkSession spark, List<SourceQuality> qualities) {
     List<Row> rows = new ArrayList<>();
@@ -38,7 +52,8 @@ public final class QualityTable {
               q.rowsQuarantined(),
               q.quarantinedFraction(),
               q.firstTime() == null ? null : Timestamp.from(q.firstTime()),
-              q.lastTime() == null ? null : Timestamp.from(q.lastTime())));
+              q.lastTime() == null ? null : Timestamp.from(q.lastTime()),
+              missing(q)));
     }
     return spark.createDataFrame(rows, SCHEMA);
   }

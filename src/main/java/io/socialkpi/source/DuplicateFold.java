@@ -90,8 +90,10 @@ final class DuplicateFold implements Iterator<Row> {
     final long[] count;
     final long[] lastTs;
     final long[] lastPos;
+    final long[] missing;
 
     State(int metrics) {
+      missing = new long[metrics];
       value = new double[metrics];
       count = new long[metrics];
       lastTs = new long[metrics];
@@ -173,6 +175,10 @@ final class DuplicateFold implements Iterator<Row> {
     s.maxDay = Math.max(s.maxDay, day);
     for (int i = 0; i < aggregates.length; i++) {
       double v = r.getDouble();
+      if (LineRecord.isMissing(v)) {
+        s.missing[i]++;
+        continue;
+      }
       if (Double.isNaN(v)) {
         continue;
       }
@@ -200,7 +206,7 @@ final class DuplicateFold implements Iterator<Row> {
   private void flush() {
     for (Map.Entry<Key, State> e : groups.entrySet()) {
       State s = e.getValue();
-      Object[] v = new Object[TextScan.FIXED + 3 * aggregates.length];
+      Object[] v = new Object[TextScan.FIXED + TextScan.PER_METRIC * aggregates.length];
       v[0] = true;
       v[1] = e.getKey().entity();
       v[2] = e.getKey().window();
@@ -210,7 +216,7 @@ final class DuplicateFold implements Iterator<Row> {
       v[12] = s.minDay;
       v[13] = s.maxDay;
       for (int i = 0; i < aggregates.length; i++) {
-        int at = TextScan.FIXED + 3 * i;
+        int at = TextScan.FIXED + TextScan.PER_METRIC * i;
         boolean seen = s.count[i] > 0;
         v[at] = seen && aggregates[i] != Aggregate.COUNT ? s.value[i] : null;
         v[at + 1] = s.count[i];
@@ -218,6 +224,7 @@ final class DuplicateFold implements Iterator<Row> {
             seen && aggregates[i] == Aggregate.LAST
                 ? new BigDecimal(s.lastTs[i]).multiply(TWO_63).add(new BigDecimal(s.lastPos[i]))
                 : null;
+        v[at + 3] = s.missing[i];
       }
       out.add(RowFactory.create(v));
     }
@@ -232,7 +239,7 @@ final class DuplicateFold implements Iterator<Row> {
       int raw,
       QuarantineReason reason,
       String detail) {
-    Object[] v = new Object[TextScan.FIXED + 3 * aggregates.length];
+    Object[] v = new Object[TextScan.FIXED + TextScan.PER_METRIC * aggregates.length];
     v[0] = false;
     v[3] = position;
     v[4] = splitStart;
@@ -242,7 +249,8 @@ final class DuplicateFold implements Iterator<Row> {
     v[8] = detail;
     v[9] = 1L;
     for (int i = 0; i < aggregates.length; i++) {
-      v[TextScan.FIXED + 3 * i + 1] = 0L;
+      v[TextScan.FIXED + TextScan.PER_METRIC * i + 1] = 0L;
+      v[TextScan.FIXED + TextScan.PER_METRIC * i + 3] = 0L;
     }
     return RowFactory.create(v);
   }

@@ -55,7 +55,17 @@ final class Headers {
                 + " failed or was cut; remove the file or export it again");
       }
       first = stripBom(first);
-      rejectSeparatorHint(source, file, first);
+      int skip = source.csv().skipLines();
+      if (skip == 0) {
+        rejectSeparatorHint(source, file, first);
+      }
+      for (int i = 0; i < skip && first != null; i++) {
+        first = reader.readLine();
+      }
+      if (first == null) {
+        throw new IOException(
+            file + " has no header line: it ends within csv.skip-lines (" + skip + " lines)");
+      }
       Character comment = source.csv().comment();
       while (comment != null && first != null && !first.isEmpty() && first.charAt(0) == comment) {
         first = reader.readLine();

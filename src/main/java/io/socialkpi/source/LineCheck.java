@@ -29,6 +29,7 @@ final class LineCheck implements Serializable {
   private final String[] valueColumns;
   private final String[] nonNegative;
   private final int[] metricValue;
+  private final String[] markers;
   private final int[][] whereFields;
   private final Set<String>[][] whereSets;
   private final LocalDate runDate;
@@ -60,6 +61,7 @@ final class LineCheck implements Serializable {
         }
       }
     }
+    this.markers = source.missingMarkers().toArray(new String[0]);
     List<MetricSpec> metrics = source.metrics();
     this.metricValue = new int[metrics.size()];
     this.whereFields = new int[metrics.size()][];
@@ -155,15 +157,14 @@ final class LineCheck implements Serializable {
       rejected(out, p, splitStart, index, QuarantineReason.MISSING_VALUE, empty(entityColumn));
       return;
     }
-    for (int k = 0; k < valueFields.length; k++) {
-      if (blank(f[valueFields[k]])) {
-        rejected(out, p, splitStart, index, QuarantineReason.MISSING_VALUE, empty(valueColumns[k]));
-        return;
-      }
-    }
+    // An empty metric cell is a missing value of the metrics over that column only.
     double[] parsed = new double[valueFields.length];
     for (int k = 0; k < valueFields.length; k++) {
       String text = f[valueFields[k]];
+      if (missing(text)) {
+        parsed[k] = LineRecord.MISSING;
+        continue;
+      }
       parsed[k] = numbers.parse(text);
       if (Double.isNaN(parsed[k])) {
         rejected(
@@ -182,7 +183,7 @@ final class LineCheck implements Serializable {
       }
     }
     for (int k = 0; k < valueFields.length; k++) {
-      if (nonNegative[k] != null && parsed[k] < 0.0) {
+      if (nonNegative[k] != null && parsed[k] < 0.0) { // false for MISSING (NaN)
         rejected(
             out,
             p,
@@ -239,6 +240,23 @@ final class LineCheck implements Serializable {
       String detail) {
     out.putByte(LineRecord.REJECTED).putLong(splitStart).putLong(index).putString(p.raw());
     out.putByte(reason.ordinal()).putString(detail);
+  }
+
+  /** Whether a metric cell is empty or one of the source's missing markers. */
+  private boolean missing(String text) {
+    if (blank(text)) {
+      return true;
+    }
+    if (markers.length == 0) {
+      return false;
+    }
+    String t = TimeText.trim(text);
+    for (String m : markers) {
+      if (m.equals(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String empty(String column) {

@@ -60,6 +60,21 @@ final class LineParser implements Serializable {
     this.headerSize = layout.header().size();
   }
 
+  /** The longest line, or record of several lines, that is read (max-line-size). */
+  long maxLineSize() {
+    return source.maxLineSize();
+  }
+
+  /** Lines before the header (csv.skip-lines; 0 for JSON lines). */
+  int skipLines() {
+    return source.format() == SourceFormat.CSV ? source.csv().skipLines() : 0;
+  }
+
+  /** Records that make the header (csv.header-rows). */
+  int headerRows() {
+    return source.csv().headerRows();
+  }
+
   /** How many fields a parsed line carries. */
   int width() {
     return positions.length;

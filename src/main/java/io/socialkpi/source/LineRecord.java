@@ -10,6 +10,16 @@ import java.util.Arrays;
  * so no code is generated per source.
  */
 final class LineRecord {
+  /**
+   * A metric value whose cell was empty (or a missing marker): a NaN with its own bits, told apart
+   * from the plain NaN of a row that does not count for the metric (its where-conditions fail).
+   */
+  static final double MISSING = Double.longBitsToDouble(0x7ff8_0000_0000_0badL);
+
+  static boolean isMissing(double v) {
+    return Double.doubleToRawLongBits(v) == Double.doubleToRawLongBits(MISSING);
+  }
+
   static final byte ACCEPTED = 0;
   static final byte REJECTED = 1;
 

@@ -63,8 +63,9 @@ public final class Observations {
     }
     parsed.add(TimeColumns.instant(timeField, timeType, source.time()).as(PARSED_TS));
     for (int k = 0; k < valueColumns.size(); k++) {
-      parsed.add(
-          NumberColumns.number(col(field(columns, valueColumns.get(k))), source).as(number(k)));
+      Column cell = col(field(columns, valueColumns.get(k)));
+      parsed.add(NumberColumns.number(cell, source).as(number(k)));
+      parsed.add(emptyCell(cell, source).as(emptyCell(k)));
     }
     raw = raw.select(parsed.toArray(new Column[0]));
     Column ts = col(PARSED_TS);
@@ -118,14 +119,13 @@ public final class Observations {
     if (source.hasEntity()) {
       checks.add(missing(col(field(columns, source.entity())), source.entity()));
     }
-    for (String c : valueColumns) {
-      checks.add(missing(col(field(columns, c)), c));
-    }
+    // An empty metric cell is a missing value of the metrics over that column, not a broken row.
     for (String c : valueColumns) {
       Column text = col(field(columns, c));
+      int k = valueColumns.indexOf(c);
       checks.add(
           check(
-              col(number(valueColumns.indexOf(c))).isNull(),
+              col(number(k)).isNull().and(col(emptyCell(k)).unary_$bang()),
               QuarantineReason.NON_NUMERIC,
               concat(
                   lit("'"),
@@ -177,6 +177,7 @@ public final class Observations {
     List<MetricSpec> metrics = source.metrics();
     for (int i = 0; i < metrics.size(); i++) {
       out.add(metricValue(metrics.get(i), source, valueColumns).as(value(i)));
+      out.add(missingCell(metrics.get(i), source, valueColumns).as(missing(i)));
     }
     for (String name : raw.columns()) {
       if (name.startsWith(RawRows.COPY)) {
@@ -184,6 +185,25 @@ public final class Observations {
       }
     }
     return raw.select(out.toArray(new Column[0]));
+  }
+
+  /** Whether metric {@code i}'s cell was empty in a row that counts for it (where-conditions). */
+  public static String missing(int i) {
+    return "missing" + i;
+  }
+
+  /** Whether the {@code k}th value column's cell is empty or a missing marker. */
+  private static String emptyCell(int k) {
+    return "parsed$empty" + k;
+  }
+
+  private static Column emptyCell(Column cell, SourceSpec source) {
+    Column text = trim(cell.cast("string"));
+    Column empty = cell.isNull().or(text.equalTo(lit("")));
+    if (!source.missingMarkers().isEmpty()) {
+      empty = empty.or(coalesce(text.isin(source.missingMarkers().toArray()), lit(false)));
+    }
+    return empty;
   }
 
   /** The parsed number of the {@code k}th value column. */
@@ -212,18 +232,33 @@ public final class Observations {
     return null;
   }
 
-  /** The row's value for a metric (1 for a count), null when its where-conditions are not met. */
+  /**
+   * The row's value for a metric (1 for a count), null when its where-conditions are not met or its
+   * cell is empty.
+   */
   private static Column metricValue(
       MetricSpec metric, SourceSpec source, List<String> valueColumns) {
-    List<String> columns = source.columns();
     Column value =
         metric.column() == null ? lit(1.0) : col(number(valueColumns.indexOf(metric.column())));
+    return when(matches(metric, source), value);
+  }
+
+  private static Column missingCell(
+      MetricSpec metric, SourceSpec source, List<String> valueColumns) {
+    if (metric.column() == null) {
+      return lit(false);
+    }
+    return matches(metric, source).and(col(emptyCell(valueColumns.indexOf(metric.column()))));
+  }
+
+  private static Column matches(MetricSpec metric, SourceSpec source) {
+    List<String> columns = source.columns();
     Column matches = lit(true);
     for (Map.Entry<String, List<String>> cond : metric.where().entrySet()) {
       Column field = trim(col(field(columns, cond.getKey())).cast("string"));
       matches = matches.and(coalesce(field.isin(cond.getValue().toArray()), lit(false)));
     }
-    return when(matches, value);
+    return matches;
   }
 
   private static Column[] missing(Column field, String column) {

@@ -3,12 +3,15 @@ package io.socialkpi.source;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 
 /**
  * Row accounting of one source in one run: {@code rowsRead = rowsAccepted + rowsQuarantined}.
  *
  * @param firstTime earliest accepted timestamp, or null when nothing was accepted
  * @param firstDate the local date (reporting zone) of the earliest accepted row
+ * @param missingCells per metric ({@code <source>.<metric>}), accepted rows that count for it but
+ *     whose cell was empty or a missing marker
  */
 public record SourceQuality(
     String source,
@@ -19,7 +22,8 @@ public record SourceQuality(
     Instant firstTime,
     Instant lastTime,
     LocalDate firstDate,
-    LocalDate lastDate)
+    LocalDate lastDate,
+    Map<String, Long> missingCells)
     implements Serializable {
 
   /** Share of rows read that went to quarantine; 0 for a source without rows. */

@@ -24,7 +24,9 @@ import io.socialkpi.spark.DriverRows;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -263,6 +265,7 @@ public final class SourceScan {
           };
       aggs.add(value.as(Observations.value(i)));
       aggs.add(count(v).as(observed(i)));
+      aggs.add(count(when(accepted.and(col(Observations.missing(i))), lit(1))).as(missing(i)));
     }
     return obs.groupBy(keys).agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
   }
@@ -282,6 +285,11 @@ public final class SourceScan {
 
   static String observed(int i) {
     return "n" + i;
+  }
+
+  /** Accepted rows of a group whose cell for metric {@code i} was empty (where-conditions met). */
+  static String missing(int i) {
+    return "m" + i;
   }
 
   public SourceSpec source() {
@@ -304,20 +312,26 @@ public final class SourceScan {
   }
 
   private SourceQuality computeQuality() {
+    List<Column> aggs = new ArrayList<>();
+    aggs.add(coalesce(sum(col(ROWS)), lit(0L)));
+    aggs.add(coalesce(sum(when(col(ACCEPTED), col(ROWS))), lit(0L)));
+    aggs.add(min(col(FIRST_TS)));
+    aggs.add(max(col(LAST_TS)));
+    aggs.add(min(col(FIRST_DATE)));
+    aggs.add(max(col(LAST_DATE)));
+    aggs.add(count(when(col(ACCEPTED), lit(1))));
+    for (int i = 0; i < source.metrics().size(); i++) {
+      aggs.add(coalesce(sum(col(missing(i))), lit(0L)));
+    }
     Row totals =
-        groups
-            .agg(
-                coalesce(sum(col(ROWS)), lit(0L)),
-                coalesce(sum(when(col(ACCEPTED), col(ROWS))), lit(0L)),
-                min(col(FIRST_TS)),
-                max(col(LAST_TS)),
-                min(col(FIRST_DATE)),
-                max(col(LAST_DATE)),
-                count(when(col(ACCEPTED), lit(1))))
-            .first();
+        groups.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0])).first();
     acceptedGroups = totals.getLong(6);
     long read = totals.getLong(0);
     long accepted = totals.getLong(1);
+    long[] missingCells = new long[source.metrics().size()];
+    for (int i = 0; i < missingCells.length; i++) {
+      missingCells[i] = totals.getLong(7 + i);
+    }
     return new SourceQuality(
         source.name(),
         layout.files().size(),
@@ -327,7 +341,8 @@ public final class SourceScan {
         instant(totals.get(2)),
         instant(totals.get(3)),
         localDate(totals.get(4)),
-        localDate(totals.get(5)));
+        localDate(totals.get(5)),
+        missingCells(missingCells));
   }
 
   /** The same accounting as {@link #computeQuality}, over the groups held on the driver. */
@@ -338,7 +353,11 @@ public final class SourceScan {
     java.time.Instant lastTs = null;
     java.time.LocalDate firstDate = null;
     java.time.LocalDate lastDate = null;
+    long[] missingCells = new long[source.metrics().size()];
     for (Row r : collected) {
+      for (int i = 0; i < missingCells.length; i++) {
+        missingCells[i] += r.getLong(r.fieldIndex(missing(i)));
+      }
       long rows = r.getLong(r.fieldIndex(ROWS));
       read += rows;
       if (r.getBoolean(r.fieldIndex(ACCEPTED))) {
@@ -359,7 +378,17 @@ public final class SourceScan {
         firstTs,
         lastTs,
         firstDate,
-        lastDate);
+        lastDate,
+        missingCells(missingCells));
+  }
+
+  /** Empty cells per metric, keyed {@code <source>.<metric>} in the source's metric order. */
+  private Map<String, Long> missingCells(long[] counts) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (int i = 0; i < counts.length; i++) {
+      out.put(source.metrics().get(i).id(), counts[i]);
+    }
+    return out;
   }
 
   private static <T extends Comparable<? super T>> T earlier(T a, T b) {

@@ -44,6 +44,9 @@ final class TextScan {
   /** Columns of {@link #partial} before the three per metric. */
   static final int FIXED = 14;
 
+  /** Columns of {@link #partial} per metric: value, count, order of the last, missing cells. */
+  static final int PER_METRIC = 4;
+
   static final StructType RECORDS =
       DataTypes.createStructType(
           List.of(
@@ -178,6 +181,7 @@ final class TextScan {
       f.add(DataTypes.createStructField("a" + i, DataTypes.DoubleType, true));
       f.add(DataTypes.createStructField("c" + i, DataTypes.LongType, false));
       f.add(DataTypes.createStructField("o" + i, DataTypes.createDecimalType(38, 0), true));
+      f.add(DataTypes.createStructField("m" + i, DataTypes.LongType, false));
     }
     return DataTypes.createStructType(f);
   }
@@ -222,6 +226,7 @@ final class TextScan {
           };
       aggs.add(value.as(Observations.value(i)));
       aggs.add(coalesce(n, lit(0L)).as(SourceScan.observed(i)));
+      aggs.add(coalesce(sum(col("m" + i)), lit(0L)).as(SourceScan.missing(i)));
     }
     return partials
         .groupBy(keys)
@@ -260,6 +265,7 @@ final class TextScan {
           };
       out.add(value.as(Observations.value(i)));
       out.add(n.as(SourceScan.observed(i)));
+      out.add(col("m" + i).as(SourceScan.missing(i)));
     }
     return partials.select(out.toArray(new Column[0]));
   }

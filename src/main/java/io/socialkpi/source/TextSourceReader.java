@@ -154,14 +154,29 @@ final class TextSourceReader {
     private final LineSink<T> sink;
     private long index = -1;
 
-    /** The header is the first line of the file that is not a comment. */
+    /** Lines before the header still to skip (csv.skip-lines). */
+    private int skipPending;
+
+    /** The header is the first line of the file, after skip-lines, that is not a comment. */
     private boolean headerPending;
+
+    /** Header records after the first still to skip (csv.header-rows). */
+    private int extraHeaderPending;
 
     /** Index of the line that opened a quoted field not closed yet, or -1. */
     private long quoteOpenedAt = -1;
 
-    private T next;
+    /** Rows ready to hand out, in file order. */
+    private final java.util.ArrayDeque<T> out = new java.util.ArrayDeque<>();
+
+    /** The lines so far of a record whose quoted field holds line breaks (RFC 4180). */
+    private final List<Held> held = new ArrayList<>();
+
+    private long heldChars;
+    private final long maxRecord;
     private boolean reported;
+
+    private record Held(long index, long offset, LineParser.Parsed parsed) {}
 
     SplitIterator(
         FileSplit split,
@@ -181,12 +196,15 @@ final class TextSourceReader {
       this.parser = parser;
       this.header = header;
       this.headerPending = header && start == 0;
+      this.skipPending = start == 0 ? parser.skipLines() : 0;
+      this.extraHeaderPending = headerPending ? parser.headerRows() - 1 : 0;
+      this.maxRecord = parser.maxLineSize();
       this.splitLines = splitLines;
     }
 
     @Override
     public boolean hasNext() {
-      while (next == null && lines.hasNext()) {
+      while (out.isEmpty() && lines.hasNext()) {
         Tuple2<LongWritable, Text> line = lines.next();
         index++;
         long offset = line._1().get();
@@ -199,39 +217,102 @@ final class TextSourceReader {
             && parsed.reason() != QuarantineReason.BAD_ENCODING) {
           parsed = parser.parse(raw);
         }
-        if (parsed.comment() && quoteOpenedAt < 0) {
+        if (skipPending > 0) {
+          skipPending--;
+          continue;
+        }
+        if (parsed.comment() && quoteOpenedAt < 0 && held.isEmpty()) {
           continue;
         }
         if (headerPending) {
           headerPending = false;
           continue;
         }
-        parsed = quoteState(parsed);
         if (duplicateOf != null) {
+          // Every line of a copied file is listed as it is, multi-line records or not.
           LineParser.Parsed copy =
               parser.duplicateOf(duplicateOf, text.getBytes(), text.getLength());
-          next = sink.line(file, fileRank, start, index, offset, copy);
+          out.add(sink.line(file, fileRank, start, index, offset, copy));
           continue;
         }
-        next = sink.line(file, fileRank, start, index, offset, parsed);
+        if (!held.isEmpty()) {
+          continueRecord(index, offset, parsed);
+        } else if (quoteOpenedAt < 0 && parsed.reason() == QuarantineReason.UNBALANCED_QUOTE) {
+          // A quoted field goes on to the next line: hold the line until the quote closes.
+          held.add(new Held(index, offset, parsed));
+          heldChars = parsed.raw().length();
+        } else {
+          emit(index, offset, quoteState(parsed, index));
+        }
       }
-      if (next == null && !reported) {
+      if (out.isEmpty() && !held.isEmpty()) {
+        // The split ends inside the quoted field: at the file's end an unclosed quote; otherwise
+        // the record goes on in the next split, and the source is read again in whole files.
+        replayHeld();
+      }
+      if (out.isEmpty() && !reported) {
         reported = true;
-        splitLines.add(new SplitLines(file, start, index + 1, quoteOpenedAt >= 0 || headerPending));
+        boolean open =
+            quoteOpenedAt >= 0 || headerPending || skipPending > 0 || extraHeaderPending > 0;
+        splitLines.add(new SplitLines(file, start, index + 1, open));
       }
-      return next != null;
+      return !out.isEmpty();
     }
 
     /**
-     * Lines from one that ends inside a quoted field to the one that closes it are one record with
-     * a line break in a quoted field: none of them is read. A CSV file is one split, so the state
-     * is always known from the file's first line.
+     * Adds a line to the held record: a line that closes the quote completes it, and the record is
+     * parsed as one, at its first line. A record longer than max-line-size, or holding a line that
+     * cannot be read, is given up: its lines are quarantined one by one as unclosed quotes.
      */
-    private LineParser.Parsed quoteState(LineParser.Parsed parsed) {
+    private void continueRecord(long lineIndex, long offset, LineParser.Parsed parsed) {
+      held.add(new Held(lineIndex, offset, parsed));
+      heldChars += parsed.raw().length() + 1;
+      if (parsed.reason() == QuarantineReason.LINE_TOO_LONG
+          || parsed.reason() == QuarantineReason.BAD_ENCODING
+          || heldChars > maxRecord) {
+        replayHeld();
+        return;
+      }
+      if (!parser.closesQuote(parsed.raw())) {
+        return;
+      }
+      StringBuilder record = new StringBuilder((int) heldChars);
+      for (Held h : held) {
+        if (record.length() > 0) {
+          record.append('\n');
+        }
+        record.append(h.parsed().raw());
+      }
+      Held first = held.get(0);
+      held.clear();
+      emit(first.index(), first.offset(), parser.parse(record.toString()));
+    }
+
+    /** Hands out a record, unless it is one of the header's later rows. */
+    private void emit(long lineIndex, long offset, LineParser.Parsed parsed) {
+      if (extraHeaderPending > 0) {
+        extraHeaderPending--;
+        return;
+      }
+      out.add(sink.line(file, fileRank, start, lineIndex, offset, parsed));
+    }
+
+    private void replayHeld() {
+      for (Held h : held) {
+        emit(h.index(), h.offset(), quoteState(h.parsed(), h.index()));
+      }
+      held.clear();
+    }
+
+    /**
+     * Lines from one that ends inside a quoted field to the one that closes it, when they cannot be
+     * read as one record (too long, or the file ends first): none of them is read.
+     */
+    private LineParser.Parsed quoteState(LineParser.Parsed parsed, long lineIndex) {
       boolean tooLong = parsed.reason() == QuarantineReason.LINE_TOO_LONG;
       if (quoteOpenedAt < 0) {
         if (parsed.reason() == QuarantineReason.UNBALANCED_QUOTE) {
-          quoteOpenedAt = index;
+          quoteOpenedAt = lineIndex;
         }
         return parsed;
       }
@@ -239,7 +320,8 @@ final class TextSourceReader {
         return parsed; // its quotes are not looked at
       }
       boolean closes = parser.closesQuote(parsed.raw());
-      LineParser.Parsed inside = parser.insideQuote(parsed.raw(), index - quoteOpenedAt, closes);
+      LineParser.Parsed inside =
+          parser.insideQuote(parsed.raw(), lineIndex - quoteOpenedAt, closes);
       if (closes) {
         quoteOpenedAt = -1;
       }
@@ -251,9 +333,7 @@ final class TextSourceReader {
       if (!hasNext()) {
         throw new java.util.NoSuchElementException();
       }
-      T row = next;
-      next = null;
-      return row;
+      return out.poll();
     }
   }
 }

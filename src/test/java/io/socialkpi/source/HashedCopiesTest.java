@@ -165,6 +165,7 @@ class HashedCopiesTest {
     assertThat(HashedCopies.budget()).isBetween(8L << 20, 512L << 20);
     assertThat(HashedCopies.partitionsFor(0, 8)).isEqualTo(8);
     long big = 100L * HashedCopies.budget();
-    assertThat(HashedCopies.partitionsFor(big, 8)).isEqualTo(300);
+    assertThat(HashedCopies.partitionsFor(big, 8)).isEqualTo(800);
+    assertThat(HashedCopies.partitionsFor(Long.MAX_VALUE, 8)).isEqualTo(4096);
   }
 }

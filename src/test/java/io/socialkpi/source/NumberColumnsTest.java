@@ -35,6 +35,7 @@ class NumberColumnsTest {
         null,
         true,
         1 << 20,
+        List.of("-"),
         List.of(new MetricSpec("s", "v", "v", Aggregate.SUM, Map.of(), GapPolicy.ZERO)));
   }
 

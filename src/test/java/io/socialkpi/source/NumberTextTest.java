@@ -199,6 +199,7 @@ class NumberTextTest {
         null,
         true,
         1 << 20,
+        List.of("-"),
         List.of(new MetricSpec("s", "v", "v", Aggregate.SUM, Map.of(), GapPolicy.ZERO)));
   }
 

@@ -1,0 +1,204 @@
+package io.socialkpi.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.socialkpi.SparkTestSession;
+import io.socialkpi.config.Settings;
+import io.socialkpi.config.SettingsLoader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Files as the tools export them: quoted fields with line breaks (post captions, tweet texts) read
+ * as one record at its first line; lines before the header (a title row, Excel's {@code sep=,}
+ * hint) and header rows after the first (Facebook Insights' descriptions, Qualtrics' labels and
+ * import ids) skipped. Layouts follow ../shared/EXPORTS.md and the public files in
+ * ../shared/public-data/exports.
+ */
+class ExportLayoutTest {
+  private static SparkSession spark;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void session() {
+    spark = SparkTestSession.get();
+  }
+
+  private SourceScan scan(String file, String content, String csv, String metrics)
+      throws IOException {
+    return scan(file, content, csv, "column = date", metrics);
+  }
+
+  private SourceScan scan(String file, String content, String csv, String time, String metrics)
+      throws IOException {
+    Files.write(dir.resolve(file), content.getBytes(StandardCharsets.UTF_8));
+    String conf =
+        "socialkpi {\n"
+            + "  run { zone = \"UTC\", window = week, run-date = 2024-06-01 }\n"
+            + "  sources { posts { path = \""
+            + file
+            + "\", csv { "
+            + csv
+            + " }\n    time { "
+            + time
+            + " }\n    metrics { "
+            + metrics
+            + " } } }\n}\n";
+    Files.writeString(dir.resolve("job.conf"), conf);
+    Settings s = SettingsLoader.load(dir.resolve("job.conf"));
+    return SourceScan.run(
+        spark, s.sources().get("posts"), InputCheck.check(s).get("posts"), s.run());
+  }
+
+  /** window start to value of the source's only metric. */
+  private static Map<String, Double> values(SourceScan scan) {
+    Map<String, Double> out = new TreeMap<>();
+    for (Row r : scan.windowValues().collectAsList()) {
+      out.put(r.getAs("window_start").toString(), r.getAs("value"));
+    }
+    return out;
+  }
+
+  /** line to reason: detail. */
+  private static Map<Long, String> quarantine(SourceScan scan) {
+    Map<Long, String> out = new TreeMap<>();
+    for (Row r : scan.quarantine().collectAsList()) {
+      out.put(r.<Long>getAs("line"), r.<String>getAs("reason") + ": " + r.<String>getAs("detail"));
+    }
+    return out;
+  }
+
+  @Test
+  void quotedFieldsWithLineBreaksAreOneRecordAtItsFirstLine() throws IOException {
+    String csv =
+        "date,text,reach\r\n" // line 1
+            + "2024-03-04,\"first line\r\nsecond line\",10\r\n" // lines 2-3
+            + "2024-03-05,\"a \"\"quoted\"\" word,\n\nand a blank line\",20\r\n" // lines 4-6
+            + "2024-03-06,plain,30\r\n" // line 7
+            + "2024-13-06,\"bad time\nacross lines\",40\r\n" // lines 8-9: bad_time at 8
+            + "2024-03-07,\"closes \"\"here\"\"\n\",50\n"; // lines 10-11
+    SourceScan scan = scan("posts.csv", csv, "", "reach { column = reach }");
+    assertThat(scan.quality().rowsRead()).isEqualTo(5);
+    assertThat(values(scan)).containsExactly(Map.entry("2024-03-04", 110.0));
+    assertThat(quarantine(scan))
+        .containsOnlyKeys(8L)
+        .hasEntrySatisfying(8L, d -> assertThat(d).startsWith("bad_time: '2024-13-06'"));
+    Row q = scan.quarantine().first();
+    assertThat(q.<String>getAs("raw")).isEqualTo("2024-13-06,\"bad time\nacross lines\",40");
+  }
+
+  @Test
+  void aQuoteThatNeverClosesIsQuarantinedLineByLine() throws IOException {
+    String csv =
+        "date,text,reach\n"
+            + "2024-03-04,ok,10\n"
+            + "2024-03-05,\"never closed,20\n"
+            + "2024-03-06,more,30\n";
+    SourceScan scan = scan("posts.csv", csv, "", "reach { column = reach }");
+    assertThat(scan.quality().rowsRead()).isEqualTo(3);
+    assertThat(values(scan)).containsExactly(Map.entry("2024-03-04", 10.0));
+    assertThat(quarantine(scan)).containsOnlyKeys(3L, 4L);
+    assertThat(quarantine(scan).get(3L))
+        .startsWith("unbalanced_quote: a quote opened on this line");
+    assertThat(quarantine(scan).get(4L)).startsWith("unbalanced_quote: inside a quote opened 1");
+  }
+
+  @Test
+  void aRecordLongerThanMaxLineSizeIsGivenUpLineByLine() throws IOException {
+    StringBuilder csv = new StringBuilder("date,text,reach\n2024-03-04,\"start\n");
+    for (int i = 0; i < 40; i++) {
+      csv.append("a line of caption text that goes on\n");
+    }
+    csv.append("end\",10\n2024-03-05,ok,20\n");
+    Files.write(dir.resolve("posts.csv"), csv.toString().getBytes(StandardCharsets.UTF_8));
+    String conf =
+        "socialkpi {\n  run { zone = \"UTC\", window = week, run-date = 2024-06-01 }\n"
+            + "  sources { posts { path = \"posts.csv\", max-line-size = 1KiB\n"
+            + "    time { column = date }\n    metrics { reach { column = reach } } } }\n}\n";
+    Files.writeString(dir.resolve("job.conf"), conf);
+    Settings s = SettingsLoader.load(dir.resolve("job.conf"));
+    SourceScan scan =
+        SourceScan.run(spark, s.sources().get("posts"), InputCheck.check(s).get("posts"), s.run());
+    assertThat(values(scan)).containsExactly(Map.entry("2024-03-04", 20.0));
+    // Every line of the record is listed, none lost: 42 lines, then the good row.
+    assertThat(scan.quality().rowsRead()).isEqualTo(43);
+    assertThat(scan.quality().rowsQuarantined()).isEqualTo(42);
+    assertThat(quarantine(scan).get(2L)).startsWith("unbalanced_quote");
+    assertThat(quarantine(scan).get(43L)).startsWith("unbalanced_quote: closes a quote opened 41");
+  }
+
+  /** Facebook Page Insights: row 2 holds a description per metric, empty under Date. */
+  @Test
+  void aSecondHeaderRowOfDescriptionsIsSkipped() throws IOException {
+    String csv =
+        "Date,Lifetime Total Likes,Daily New Likes\r\n"
+            + ",\"Lifetime: The total number of people who have liked your Page. (Unique Users)\","
+            + "\"Daily: The number of new people who have liked your Page (Unique Users)\"\r\n"
+            + "3/4/2024,100,\r\n"
+            + "3/5/2024,102,2\r\n";
+    SourceScan scan =
+        scan(
+            "page.csv",
+            csv,
+            "header-rows = 2",
+            "column = Date, pattern = \"M/d/yyyy\"",
+            "fans { column = \"Lifetime Total Likes\", aggregate = last }");
+    assertThat(scan.quality().rowsRead()).isEqualTo(2);
+    assertThat(scan.quality().rowsQuarantined()).isZero();
+    assertThat(values(scan)).containsExactly(Map.entry("2024-03-04", 102.0));
+  }
+
+  /** Qualtrics: names, labels (which may hold line breaks), then {"ImportId":...} per column. */
+  @Test
+  void threeHeaderRowsWithALabelAcrossLinesAreSkipped() throws IOException {
+    String csv =
+        "date,Q1\n"
+            + "Anfangsdatum,\"Wie zufrieden\nsind Sie?\"\n"
+            + "\"{\"\"ImportId\"\":\"\"startDate\"\"}\",\"{\"\"ImportId\"\":\"\"QID1\"\"}\"\n"
+            + "2024-03-04,4\n"
+            + "2024-03-05,5\n";
+    SourceScan scan =
+        scan("survey.csv", csv, "header-rows = 3", "csat { column = Q1, aggregate = mean }");
+    assertThat(scan.quality().rowsRead()).isEqualTo(2);
+    assertThat(scan.quality().rowsQuarantined()).isZero();
+    assertThat(values(scan).get("2024-03-04")).isCloseTo(4.5, within(1e-12));
+  }
+
+  /** A title row (LinkedIn) or Excel's separator hint above the header. */
+  @Test
+  void linesBeforeTheHeaderAreSkipped() throws IOException {
+    String csv = "sep=,\nFollowers report\ndate,reach\n2024-03-04,10\n2024-03-05,20\n";
+    SourceScan scan = scan("linkedin.csv", csv, "skip-lines = 2", "reach { column = reach }");
+    assertThat(scan.quality().rowsRead()).isEqualTo(2);
+    assertThat(values(scan)).containsExactly(Map.entry("2024-03-04", 30.0));
+    assertThat(quarantine(scan)).isEmpty();
+  }
+
+  @Test
+  void headerRowsOfZeroIsAConfigErrorNamingTheKey() throws IOException {
+    assertThatThrownBy(
+            () -> scan("x.csv", "date,reach\n", "header-rows = 0", "reach { column = reach }"))
+        .hasMessageContaining("header-rows")
+        .hasMessageContaining("whole number from 1");
+  }
+
+  @Test
+  void aFileEndingWithinSkipLinesIsAnErrorNamingIt() throws IOException {
+    assertThatThrownBy(
+            () -> scan("short.csv", "title\n", "skip-lines = 3", "reach { column = reach }"))
+        .hasMessageContaining("short.csv")
+        .hasMessageContaining("csv.skip-lines");
+  }
+}
