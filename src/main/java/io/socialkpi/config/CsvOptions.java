@@ -11,6 +11,7 @@ import java.io.Serializable;
  * @param skipLines lines at the start of each file before the header (a title, metadata rows)
  * @param headerRows records that make the header: the first names the columns, the others
  *     (descriptions, localized labels, import ids) are skipped
+ * @param encoding the files' character set: UTF-8 or a single-byte one such as windows-1252
  */
 public record CsvOptions(
     char delimiter,
@@ -21,7 +22,8 @@ public record CsvOptions(
     Character groupingSeparator,
     Character comment,
     int skipLines,
-    int headerRows)
+    int headerRows,
+    String encoding)
     implements Serializable {
 
   /** A file that starts with its one header line. */
@@ -33,7 +35,17 @@ public record CsvOptions(
       char decimalSeparator,
       Character groupingSeparator,
       Character comment) {
-    this(delimiter, header, quote, escape, decimalSeparator, groupingSeparator, comment, 0, 1);
+    this(
+        delimiter,
+        header,
+        quote,
+        escape,
+        decimalSeparator,
+        groupingSeparator,
+        comment,
+        0,
+        1,
+        "UTF-8");
   }
 
   /** Plain numbers ({@code 1234.5}, {@code 1e3}): no decimal comma and no thousands separator. */

@@ -131,7 +131,17 @@ final class SourceSpecReader {
               + ")");
       return ConfigFactory.empty();
     }
-    return ((ConfigObject) block).toConfig();
+    Config preset = ((ConfigObject) block).toConfig();
+    // A preset is a block of source keys: a typo in one (a job config may add its own) is named.
+    Section keys = new Section(preset, "socialkpi.presets." + name, fileOf(raw), problems(raw));
+    keys.rejectUnknownKeys(knownSource.root());
+    if (preset.hasPath("csv")) {
+      keys.child("csv").rejectUnknownKeys(knownSource.getObject("csv"));
+    }
+    if (preset.hasPath("time")) {
+      keys.child("time").rejectUnknownKeys(knownSource.getObject("time"));
+    }
+    return preset;
   }
 
   private CsvOptions csvOptions(Section s) {
@@ -152,7 +162,52 @@ final class SourceSpecReader {
         grouping,
         comment(csv),
         count(csv, "skip-lines", 0, 0),
-        count(csv, "header-rows", 1, 1));
+        count(csv, "header-rows", 1, 1),
+        encoding(csv));
+  }
+
+  /**
+   * UTF-8, or a single-byte character set that keeps ASCII (windows-1252, ISO-8859-1): lines are
+   * found by their newline byte, which UTF-16 does not have alone.
+   */
+  private static String encoding(Section csv) {
+    String name = csv.optString("encoding");
+    if (name == null) {
+      return "UTF-8";
+    }
+    java.nio.charset.Charset cs;
+    try {
+      cs = java.nio.charset.Charset.forName(name);
+    } catch (RuntimeException e) {
+      csv.problem("encoding", "unknown character set '" + name + "'");
+      return "UTF-8";
+    }
+    boolean singleByte =
+        cs.canEncode() && cs.newEncoder().maxBytesPerChar() == 1.0f && asciiCompatible(cs);
+    if (!cs.equals(java.nio.charset.StandardCharsets.UTF_8) && !singleByte) {
+      csv.problem(
+          "encoding",
+          "'"
+              + name
+              + "' is not read line by line: use UTF-8 or a single-byte set such as windows-1252"
+              + " or ISO-8859-1 (convert UTF-16 files with iconv -f UTF-16 -t UTF-8)");
+      return "UTF-8";
+    }
+    return cs.name();
+  }
+
+  private static boolean asciiCompatible(java.nio.charset.Charset cs) {
+    byte[] ascii = new byte[128];
+    for (int i = 0; i < 128; i++) {
+      ascii[i] = (byte) i;
+    }
+    String decoded = new String(ascii, cs);
+    for (int i = 0; i < 128; i++) {
+      if (decoded.charAt(i) != i) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A whole number of at least {@code min}. */

@@ -46,7 +46,10 @@ final class Headers {
   private static List<String> csv(SourceSpec source, String file, Configuration hadoop)
       throws IOException {
     rejectUtf16(file, hadoop);
-    try (BufferedReader reader = open(file, hadoop)) {
+    try (BufferedReader reader =
+        new BufferedReader(
+            new InputStreamReader(
+                stream(file, hadoop), java.nio.charset.Charset.forName(source.csv().encoding())))) {
       String first = reader.readLine();
       if (first == null) {
         throw new IOException(

@@ -100,8 +100,9 @@ final class LineParser implements Serializable {
     try {
       raw = decoder().decode(ByteBuffer.wrap(bytes, 0, length)).toString();
     } catch (CharacterCodingException e) {
-      String lossy = new String(bytes, 0, length, StandardCharsets.UTF_8);
-      return new Parsed(lossy, QuarantineReason.BAD_ENCODING, "line is not valid UTF-8", null);
+      String lossy = new String(bytes, 0, length, charset());
+      return new Parsed(
+          lossy, QuarantineReason.BAD_ENCODING, "line is not valid " + charset().name(), null);
     }
     return parse(raw);
   }
@@ -111,7 +112,7 @@ final class LineParser implements Serializable {
     String raw =
         length > source.maxLineSize()
             ? head(bytes, length)
-            : new String(bytes, 0, length, StandardCharsets.UTF_8);
+            : new String(bytes, 0, length, charset());
     return new Parsed(
         raw,
         QuarantineReason.DUPLICATE_FILE,
@@ -435,10 +436,17 @@ final class LineParser implements Serializable {
     return json;
   }
 
+  /** The files' character set: csv.encoding for CSV; JSON is UTF-8 (RFC 8259). */
+  private java.nio.charset.Charset charset() {
+    return source.format() == SourceFormat.CSV
+        ? java.nio.charset.Charset.forName(source.csv().encoding())
+        : StandardCharsets.UTF_8;
+  }
+
   private CharsetDecoder decoder() {
     if (utf8 == null) {
       utf8 =
-          StandardCharsets.UTF_8
+          charset()
               .newDecoder()
               .onMalformedInput(CodingErrorAction.REPORT)
               .onUnmappableCharacter(CodingErrorAction.REPORT);

@@ -186,6 +186,38 @@ class ExportLayoutTest {
     assertThat(quarantine(scan)).isEmpty();
   }
 
+  /** An export re-saved by Excel in Windows-1252: accented header names and texts. */
+  @Test
+  void aWindows1252FileIsReadInItsEncoding() throws IOException {
+    byte[] file =
+        "date,Caf\u00e9 visits,note\n2024-03-04,10,cr\u00e8me\n2024-03-05,20,\u20ac5\n"
+            .getBytes(java.nio.charset.Charset.forName("windows-1252"));
+    Files.write(dir.resolve("cafe.csv"), file);
+    String conf =
+        "socialkpi {\n  run { zone = \"UTC\", window = week, run-date = 2024-06-01 }\n"
+            + "  sources { posts { path = \"cafe.csv\", csv.encoding = windows-1252\n"
+            + "    time { column = date }\n"
+            + "    metrics { visits { column = \"Caf\u00e9 visits\" }, euro { aggregate = count, where { note = \"\u20ac5\" } } } } }\n}\n";
+    Files.writeString(dir.resolve("job.conf"), conf);
+    Settings s = SettingsLoader.load(dir.resolve("job.conf"));
+    SourceScan scan =
+        SourceScan.run(spark, s.sources().get("posts"), InputCheck.check(s).get("posts"), s.run());
+    assertThat(quarantine(scan)).isEmpty();
+    Map<String, Double> byMetric = new TreeMap<>();
+    for (Row r : scan.windowValues().collectAsList()) {
+      byMetric.put(r.getAs("metric"), r.getAs("value"));
+    }
+    assertThat(byMetric).containsEntry("posts.visits", 30.0).containsEntry("posts.euro", 1.0);
+  }
+
+  @Test
+  void utf16AsAnEncodingIsAConfigErrorSayingToConvert() {
+    assertThatThrownBy(
+            () -> scan("x.csv", "date,reach\n", "encoding = UTF-16", "reach { column = reach }"))
+        .hasMessageContaining("encoding")
+        .hasMessageContaining("iconv");
+  }
+
   @Test
   void headerRowsOfZeroIsAConfigErrorNamingTheKey() throws IOException {
     assertThatThrownBy(

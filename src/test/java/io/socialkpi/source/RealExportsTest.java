@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * p = pd.read_csv(page_file, encoding='cp1252', skiprows=[1])   # row 2: descriptions
  * p.groupby(week(pd.to_datetime(p['Date'], format='%m/%d/%Y'))).agg(
  *     fans=('Lifetime Total Likes','last'), new=('Daily New Likes','sum'),
- *     profile=('Daily Like Sources - page_profile','sum'))   # 55 of its 58 cells are empty
+ *     profile=('Daily Like Sources - page_profile','sum'),   # 55 of its 58 cells are empty
+ *     barcelona=('Lifetime Likes by City - Barcelona, Catalu\u00f1a, Spain', 'last'))
  * q = pd.read_csv('qualtrics/sample.csv', skiprows=[1, 2])      # one response, Duration 38
  * posts = pd.read_csv(post_file, encoding='utf-8-sig', skiprows=[1])
  * posts.groupby(week(pd.to_datetime(posts['Posted'], format='%m/%d/%Y %I:%M:%S %p'))).agg(
@@ -95,7 +96,7 @@ class RealExportsTest {
             path("x-tweet-activity")
                 + ", preset = x-tweet-activity, metrics { impressions { column = impressions },"
                 + " likes { column = likes }, promoted { column = \"promoted impressions\" } }");
-    // 85 tweets in three files; 72 of them hold line breaks in their text.
+    // 85 tweets in three files; 72 cells (tweet texts) hold line breaks.
     noRowQuarantined(scan, 85);
     Map<String, Double> impressions = values(scan, "s.impressions");
     assertThat(impressions)
@@ -125,10 +126,13 @@ class RealExportsTest {
     SourceScan scan =
         scan(
             path(PAGE)
-                + ", preset = facebook-page-insights, metrics {"
+                // This file was saved in Windows-1252 (its header names a city in Catalu\u00f1a).
+                + ", preset = facebook-page-insights, csv.encoding = windows-1252, metrics {"
                 + " fans { column = \"Lifetime Total Likes\", aggregate = last },"
                 + " new-likes { column = \"Daily New Likes\" },"
-                + " profile-likes { column = \"Daily Like Sources - page_profile\" } }");
+                + " profile-likes { column = \"Daily Like Sources - page_profile\" },"
+                + " barcelona { column = \"Lifetime Likes by City - Barcelona, Catalu\u00f1a,"
+                + " Spain\", aggregate = last } }");
     noRowQuarantined(scan, 58);
     assertThat(values(scan, "s.fans"))
         .containsEntry("2014-02-10", 108.0)
@@ -137,6 +141,7 @@ class RealExportsTest {
         .containsEntry("2013-12-30", 0.0);
     assertThat(values(scan, "s.new-likes")).containsEntry("2014-02-17", 19.0);
     assertThat(values(scan, "s.profile-likes")).containsEntry("2014-02-17", 13.0);
+    assertThat(values(scan, "s.barcelona")).containsEntry("2014-02-17", 1.0);
     assertThat(scan.quality().missingCells())
         .containsEntry("s.profile-likes", 55L)
         .containsEntry("s.fans", 0L);
