@@ -1,8 +1,6 @@
 package io.socialkpi.source;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * A partition's records and, for each, the position of the first copy of its text: a hash table
@@ -11,22 +9,11 @@ import java.util.List;
  * one to answer, in primitive arrays: no sort of the partition.
  */
 final class FirstCopies {
-  /**
-   * Records are copied into slabs of this size: a few large arrays instead of one per record, so
-   * the garbage collector has millions fewer objects to trace while a partition is held.
-   */
-  static final int SLAB = 4 << 20;
-
   private long[] hi = new long[1024];
   private long[] lo = new long[1024];
   private long[] position = new long[1024];
-  private int[] slabOf = new int[1024];
-  private int[] at = new int[1024];
-  private int[] length = new int[1024];
+  private byte[][] records = new byte[1024][];
   private int[] rawAt = new int[1024];
-  private final List<byte[]> slabs = new ArrayList<>();
-  private byte[] current;
-  private int used;
   private int size;
   private long[] first;
 
@@ -36,25 +23,14 @@ final class FirstCopies {
       hi = Arrays.copyOf(hi, grown);
       lo = Arrays.copyOf(lo, grown);
       position = Arrays.copyOf(position, grown);
-      slabOf = Arrays.copyOf(slabOf, grown);
-      at = Arrays.copyOf(at, grown);
-      length = Arrays.copyOf(length, grown);
+      records = Arrays.copyOf(records, grown);
       rawAt = Arrays.copyOf(rawAt, grown);
     }
-    if (current == null || used + record.length > current.length) {
-      current = new byte[Math.max(SLAB, record.length)];
-      slabs.add(current);
-      used = 0;
-    }
-    System.arraycopy(record, 0, current, used, record.length);
     hi[size] = fpHi;
     lo[size] = fpLo;
     position[size] = pos;
-    slabOf[size] = slabs.size() - 1;
-    at[size] = used;
-    length[size] = record.length;
+    records[size] = record;
     rawAt[size] = raw;
-    used += record.length;
     size++;
   }
 
@@ -74,26 +50,13 @@ final class FirstCopies {
     return position[i];
   }
 
-  /** A copy of record {@code i}'s bytes. */
   byte[] record(int i) {
-    int from = at[i];
-    return Arrays.copyOfRange(slabs.get(slabOf[i]), from, from + length[i]);
+    return records[i];
   }
 
-  /**
-   * Frees what records up to {@code i} used, once they have been used: records are added and
-   * answered in the same order, so every slab before record {@code i}'s is done with.
-   */
+  /** Frees record {@code i} once it has been used. */
   void release(int i) {
-    int s = slabOf[i];
-    if (s > 0 && slabs.get(s - 1) != null) {
-      slabs.set(s - 1, null);
-    }
-  }
-
-  private boolean sameText(int a, int b) {
-    return LineRecord.sameString(
-        slabs.get(slabOf[a]), at[a] + rawAt[a], slabs.get(slabOf[b]), at[b] + rawAt[b]);
+    records[i] = null;
   }
 
   /** The position of the first copy of record {@code i}'s text (its own if it is the first). */
@@ -135,7 +98,9 @@ final class FirstCopies {
       mins.clear();
       for (int a = h; a >= 0; a = next[a]) {
         int g = 0;
-        while (g < reps.size() && !sameText(reps.get(g), a)) {
+        while (g < reps.size()
+            && !LineRecord.sameString(
+                records[reps.get(g)], rawAt[reps.get(g)], records[a], rawAt[a])) {
           g++;
         }
         if (g == reps.size()) {

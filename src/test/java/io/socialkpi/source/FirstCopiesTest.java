@@ -58,34 +58,6 @@ class FirstCopiesTest {
     assertThat((System.nanoTime() - t0) / 1e9).isLessThan(10);
   }
 
-  /**
-   * Records live in slabs of 4 MB: texts that straddle no slab boundary, records larger than a slab
-   * (a slab of their own) and copies in different slabs are compared and given back intact.
-   */
-  @Test
-  void recordsInSeveralSlabsAndLargerThanOneAreComparedAndGivenBackIntact() {
-    FirstCopies c = new FirstCopies();
-    String big = "x".repeat(3 << 20);
-    String huge = "y".repeat(5 << 20);
-    add(c, 1, 1, 30, big);
-    add(c, 2, 2, 20, huge);
-    add(c, 1, 1, 10, big);
-    add(c, 1, 1, 40, big + "!");
-    for (int i = 0; i < 4; i++) {
-      assertThat(c.record(i)).hasSize(record(i == 1 ? huge : i == 3 ? big + "!" : big).length);
-    }
-    assertThat(c.firstCopy(0)).isEqualTo(10);
-    assertThat(c.firstCopy(1)).isEqualTo(20);
-    assertThat(c.firstCopy(2)).isEqualTo(10);
-    assertThat(c.firstCopy(3)).isEqualTo(40);
-    assertThat(c.record(2)).isEqualTo(record(big));
-    for (int i = 0; i < 4; i++) {
-      c.release(i);
-    }
-    // The last slab is kept until the partition is dropped; the record in it stays readable.
-    assertThat(c.record(3)).isEqualTo(record(big + "!"));
-  }
-
   @Test
   void anEmptyPartitionHasNoRecords() {
     assertThat(new FirstCopies().size()).isZero();
