@@ -153,6 +153,13 @@ final class SourceSpecReader {
       decimal = '.';
     }
     Character grouping = grouping(csv, decimal);
+    if (!csv.bool("header", true)
+        && csv.config().hasPath("header-rows")
+        && csv.config().getValue("header-rows").unwrapped() instanceof Number n
+        && n.intValue() != 1) {
+      csv.problem(
+          "header-rows", "needs csv.header = true: without a header there are no header rows");
+    }
     return new CsvOptions(
         oneChar(csv, "delimiter", ','),
         csv.bool("header", true),

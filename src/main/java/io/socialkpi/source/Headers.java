@@ -80,6 +80,14 @@ final class Headers {
                 + comment
                 + "'");
       }
+      if (LineParser.endsInQuote(
+          first, source.csv().delimiter(), source.csv().quote(), source.csv().escape(), false)) {
+        throw new IOException(
+            file
+                + " has a header line that opens a quoted column name it does not close: a column"
+                + " name holding a line break cannot be read; remove the line break from the"
+                + " header");
+      }
       String[] fields = CsvFields.parser(source.csv()).parseLine(first);
       if (fields == null) {
         throw new IOException(

@@ -64,8 +64,10 @@ public final class Observations {
     parsed.add(TimeColumns.instant(timeField, timeType, source.time()).as(PARSED_TS));
     for (int k = 0; k < valueColumns.size(); k++) {
       Column cell = col(field(columns, valueColumns.get(k)));
-      parsed.add(NumberColumns.number(cell, source).as(number(k)));
-      parsed.add(emptyCell(cell, source).as(emptyCell(k)));
+      Column empty = emptyCell(cell, source);
+      // A marker that reads as a number (a "0" or "-1" chosen as the export's blank) is no value.
+      parsed.add(when(empty.unary_$bang(), NumberColumns.number(cell, source)).as(number(k)));
+      parsed.add(empty.as(emptyCell(k)));
     }
     raw = raw.select(parsed.toArray(new Column[0]));
     Column ts = col(PARSED_TS);

@@ -172,7 +172,7 @@ final class TextSourceReader {
     /** The lines so far of a record whose quoted field holds line breaks (RFC 4180). */
     private final List<Held> held = new ArrayList<>();
 
-    private long heldChars;
+    private long heldBytes;
     private final long maxRecord;
     private boolean reported;
 
@@ -229,6 +229,10 @@ final class TextSourceReader {
           continue;
         }
         if (duplicateOf != null) {
+          if (extraHeaderPending > 0) {
+            extraHeaderPending--; // the copy's later header rows are header too
+            continue;
+          }
           // Every line of a copied file is listed as it is, multi-line records or not.
           LineParser.Parsed copy =
               parser.duplicateOf(duplicateOf, text.getBytes(), text.getLength());
@@ -236,11 +240,11 @@ final class TextSourceReader {
           continue;
         }
         if (!held.isEmpty()) {
-          continueRecord(index, offset, parsed);
+          continueRecord(index, offset, parsed, text.getLength());
         } else if (quoteOpenedAt < 0 && parsed.reason() == QuarantineReason.UNBALANCED_QUOTE) {
           // A quoted field goes on to the next line: hold the line until the quote closes.
           held.add(new Held(index, offset, parsed));
-          heldChars = parsed.raw().length();
+          heldBytes = text.getLength();
         } else {
           emit(index, offset, quoteState(parsed, index));
         }
@@ -264,19 +268,19 @@ final class TextSourceReader {
      * parsed as one, at its first line. A record longer than max-line-size, or holding a line that
      * cannot be read, is given up: its lines are quarantined one by one as unclosed quotes.
      */
-    private void continueRecord(long lineIndex, long offset, LineParser.Parsed parsed) {
+    private void continueRecord(long lineIndex, long offset, LineParser.Parsed parsed, int bytes) {
       held.add(new Held(lineIndex, offset, parsed));
-      heldChars += parsed.raw().length() + 1;
+      heldBytes += bytes + 1; // max-line-size counts bytes, the line break included
       if (parsed.reason() == QuarantineReason.LINE_TOO_LONG
           || parsed.reason() == QuarantineReason.BAD_ENCODING
-          || heldChars > maxRecord) {
+          || heldBytes > maxRecord) {
         replayHeld();
         return;
       }
       if (!parser.closesQuote(parsed.raw())) {
         return;
       }
-      StringBuilder record = new StringBuilder((int) heldChars);
+      StringBuilder record = new StringBuilder((int) Math.min(heldBytes, Integer.MAX_VALUE - 8));
       for (Held h : held) {
         if (record.length() > 0) {
           record.append('\n');
@@ -311,7 +315,11 @@ final class TextSourceReader {
     private LineParser.Parsed quoteState(LineParser.Parsed parsed, long lineIndex) {
       boolean tooLong = parsed.reason() == QuarantineReason.LINE_TOO_LONG;
       if (quoteOpenedAt < 0) {
-        if (parsed.reason() == QuarantineReason.UNBALANCED_QUOTE) {
+        // A line that cannot be decoded may still open a quoted field (a caption's accented first
+        // line): its quotes, read leniently, say so, and the field's later lines are not rows.
+        if (parsed.reason() == QuarantineReason.UNBALANCED_QUOTE
+            || (parsed.reason() == QuarantineReason.BAD_ENCODING
+                && parser.unbalanced(parsed.raw()))) {
           quoteOpenedAt = lineIndex;
         }
         return parsed;
