@@ -58,8 +58,14 @@ class RealExportsTest {
   }
 
   private SourceScan scan(String source) throws IOException {
+    return scan(source, "2026-01-01");
+  }
+
+  private SourceScan scan(String source, String runDate) throws IOException {
     String conf =
-        "socialkpi {\n  run { zone = \"UTC\", window = week, run-date = 2026-01-01 }\n"
+        "socialkpi {\n  run { zone = \"UTC\", window = week, run-date = "
+            + runDate
+            + " }\n"
             + "  sources { s { "
             + source
             + " } }\n}\n";
@@ -171,6 +177,28 @@ class RealExportsTest {
                 + " aggregate = mean } }");
     noRowQuarantined(scan, 1);
     assertThat(values(scan, "s.duration")).containsExactly(Map.entry("2017-07-17", 38.0));
+  }
+
+  /**
+   * YouTube Studio's Totals.csv: its date format follows the account's locale ({@code 13-06-2025}
+   * here, {@code 2025-03-09} elsewhere), so it has no preset: one pattern in the config. pandas:
+   * {@code t = pd.read_csv('Totals.csv'); t.groupby(week(pd.to_datetime(t['Date'],
+   * format='%d-%m-%Y')))['Views'].sum()}.
+   */
+  @Test
+  void youtubeStudioTotalsWithItsDatePattern() throws IOException {
+    SourceScan scan =
+        scan(
+            path("youtube-studio/Totals.csv")
+                + ", time { column = Date, pattern = \"dd-MM-yyyy\" },"
+                + " metrics { views { column = Views } }",
+            "2026-11-30");
+    noRowQuarantined(scan, 365);
+    assertThat(values(scan, "s.views"))
+        .containsEntry("2025-06-09", 2182.0)
+        .containsEntry("2025-06-16", 134.0)
+        .containsEntry("2026-06-01", 370.0)
+        .containsEntry("2026-06-08", 68.0);
   }
 
   @Test
