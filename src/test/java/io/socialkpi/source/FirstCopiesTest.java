@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
  * a text seen a hundred thousand times costs one comparison per copy.
  */
 class FirstCopiesTest {
-  private static byte[] record(String raw) {
+  /** A quarantined record holding only {@code raw}: what the duplicate check compares. */
+  static byte[] record(String raw) {
     return new LineRecord.Writer()
         .reset()
         .putByte(LineRecord.REJECTED)

@@ -34,14 +34,8 @@ import org.junit.jupiter.api.Test;
 class HashedCopiesAttackTest {
   private static final long SEED_LO = 0xC2B2AE3D27D4EB4FL;
 
-  static byte[] record(String raw) {
-    return new LineRecord.Writer()
-        .reset()
-        .putByte(LineRecord.REJECTED)
-        .putLong(0)
-        .putLong(0)
-        .putString(raw)
-        .toBytes();
+  private static byte[] record(String raw) {
+    return FirstCopiesTest.record(raw);
   }
 
   // ---------------------------------------------------------------- correctness fuzz

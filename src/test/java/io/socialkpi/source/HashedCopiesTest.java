@@ -28,13 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class HashedCopiesTest {
   private static byte[] record(String raw) {
-    return new LineRecord.Writer()
-        .reset()
-        .putByte(LineRecord.REJECTED)
-        .putLong(0)
-        .putLong(0)
-        .putString(raw)
-        .toBytes();
+    return FirstCopiesTest.record(raw);
   }
 
   /** Records of (fingerprint, position, text), in the order given. */
