@@ -43,6 +43,7 @@ public final class InputCheck {
           continue;
         }
         List<String> header = null;
+        Map<String, List<String>> otherHeaders = new java.util.LinkedHashMap<>();
         Map<String, String> firstTypes = null;
         for (String file : files) {
           if (source.format() == SourceFormat.PARQUET) {
@@ -71,18 +72,25 @@ public final class InputCheck {
               }
             }
           } else if (source.format() == SourceFormat.CSV && !header.equals(columns)) {
-            problems.add(
-                problem(
-                    settings,
-                    key + ".path",
-                    file
-                        + " has header "
-                        + columns
-                        + " but "
-                        + files.get(0)
-                        + " has "
-                        + header
-                        + "; every file of a source needs the same columns"));
+            // Another export of the same source may order or choose its columns otherwise: it is
+            // read by name, as long as it has every column the source reads.
+            List<String> lacking = new ArrayList<>(source.columns());
+            lacking.removeAll(columns);
+            if (lacking.isEmpty()) {
+              otherHeaders.put(new Path(file).toString(), List.copyOf(columns));
+            } else {
+              problems.add(
+                  problem(
+                      settings,
+                      key + ".path",
+                      file
+                          + " has no column "
+                          + lacking.stream().map(c -> "'" + c + "'").toList()
+                          + " that the source reads (its columns: "
+                          + String.join(", ", columns)
+                          + "); every file of a source needs the columns its metrics, time and"
+                          + " entity name"));
+            }
           }
         }
         String hint = delimiterHint(source, header);
@@ -122,7 +130,13 @@ public final class InputCheck {
         }
         layouts.put(
             source.name(),
-            new SourceLayout(source.name(), files, header, Map.copyOf(duplicates), bytes));
+            new SourceLayout(
+                source.name(),
+                files,
+                header,
+                Map.copyOf(duplicates),
+                bytes,
+                Map.copyOf(otherHeaders)));
       } catch (IOException | RuntimeException e) {
         problems.add(
             problem(

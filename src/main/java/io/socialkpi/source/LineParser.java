@@ -51,13 +51,18 @@ final class LineParser implements Serializable {
   private transient CharsetDecoder utf8;
 
   LineParser(SourceSpec source, SourceLayout layout) {
+    this(source, layout.header());
+  }
+
+  /** A parser for files with {@code header}: the source's columns are found in it by name. */
+  LineParser(SourceSpec source, List<String> header) {
     this.source = source;
     List<String> columns = source.columns();
     this.positions = new int[columns.size()];
     for (int i = 0; i < positions.length; i++) {
-      positions[i] = layout.indexOf(columns.get(i));
+      positions[i] = header.indexOf(columns.get(i));
     }
-    this.headerSize = layout.header().size();
+    this.headerSize = header.size();
   }
 
   /** The longest line, or record of several lines, that is read (max-line-size). */

@@ -13,14 +13,27 @@ import java.util.Map;
  * @param duplicates files whose bytes are those of an earlier file (in sorted order), each mapped
  *     to that earlier file: every row of them is quarantined as {@code duplicate_file}
  * @param bytes the size of all the files together
+ * @param otherHeaders CSV files whose header is not {@code header} (another order, other columns:
+ *     consecutive Facebook exports differ), each mapped to its own; columns are read by name
  */
 public record SourceLayout(
     String source,
     List<String> files,
     List<String> header,
     Map<String, String> duplicates,
-    long bytes)
+    long bytes,
+    Map<String, List<String>> otherHeaders)
     implements Serializable {
+
+  /** A layout whose files all have {@code header}. */
+  public SourceLayout(
+      String source,
+      List<String> files,
+      List<String> header,
+      Map<String, String> duplicates,
+      long bytes) {
+    this(source, files, header, duplicates, bytes, Map.of());
+  }
 
   /** A layout without duplicated files, of unknown size. */
   public SourceLayout(String source, List<String> files, List<String> header) {

@@ -118,6 +118,8 @@ final class TextSourceReader {
         (JavaNewHadoopRDD<LongWritable, Text>)
             jsc.newAPIHadoopRDD(conf, TextInputFormat.class, LongWritable.class, Text.class);
     LineParser parser = new LineParser(source, layout);
+    java.util.Map<String, LineParser> otherParsers = new java.util.HashMap<>();
+    layout.otherHeaders().forEach((file, h) -> otherParsers.put(file, new LineParser(source, h)));
     boolean header =
         source.csv().header() && source.format() == io.socialkpi.config.SourceFormat.CSV;
     java.util.Map<String, String> duplicates = new java.util.HashMap<>(layout.duplicates());
@@ -136,7 +138,14 @@ final class TextSourceReader {
                 "file " + fileSplit.getPath() + " is not among the source's listed files");
           }
           return new SplitIterator<>(
-              fileSplit, rank, it, parser, header, original, splitLines, sinks.forPartition());
+              fileSplit,
+              rank,
+              it,
+              otherParsers.getOrDefault(fileSplit.getPath().toString(), parser),
+              header,
+              original,
+              splitLines,
+              sinks.forPartition());
         },
         true);
   }

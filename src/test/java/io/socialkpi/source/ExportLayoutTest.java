@@ -186,6 +186,29 @@ class ExportLayoutTest {
     assertThat(quarantine(scan)).isEmpty();
   }
 
+  /**
+   * Consecutive exports of one source may order and choose their columns otherwise (Facebook's
+   * change between periods): each file is read by its own header's names.
+   */
+  @Test
+  void filesWithAnotherColumnOrderAreReadByName() throws IOException {
+    Path d = Files.createDirectories(dir.resolve("periods"));
+    Files.writeString(d.resolve("a.csv"), "date,reach,likes\n2024-03-04,10,1\n2024-03-05,20,2\n");
+    Files.writeString(
+        d.resolve("b.csv"), "likes,new column,date,reach\n3,x,2024-03-06,30\n4,y,2024-03-11,40\n");
+    String conf =
+        "socialkpi {\n  run { zone = \"UTC\", window = week, run-date = 2024-06-01 }\n"
+            + "  sources { posts { path = \"periods\"\n"
+            + "    time { column = date }\n    metrics { reach { column = reach } } } }\n}\n";
+    Files.writeString(dir.resolve("job.conf"), conf);
+    Settings s = SettingsLoader.load(dir.resolve("job.conf"));
+    SourceScan scan =
+        SourceScan.run(spark, s.sources().get("posts"), InputCheck.check(s).get("posts"), s.run());
+    assertThat(quarantine(scan)).isEmpty();
+    assertThat(values(scan))
+        .containsExactly(Map.entry("2024-03-04", 60.0), Map.entry("2024-03-11", 40.0));
+  }
+
   /** An export re-saved by Excel in Windows-1252: accented header names and texts. */
   @Test
   void aWindows1252FileIsReadInItsEncoding() throws IOException {
