@@ -3,6 +3,7 @@ package io.socialkpi.config;
 import java.io.Serializable;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -13,6 +14,8 @@ import java.util.Set;
  * @param maxLineSize longest line in bytes (CSV, JSON lines) that is parsed; longer ones are
  *     quarantined
  * @param missingMarkers texts (compared with the trimmed cell) that stand for an empty metric cell
+ * @param skipRows conditions (column to accepted texts) of rows that are not data, such as a totals
+ *     row: like header lines, they are not read
  */
 public record SourceSpec(
     String name,
@@ -24,6 +27,7 @@ public record SourceSpec(
     boolean dedupe,
     long maxLineSize,
     List<String> missingMarkers,
+    Map<String, List<String>> skipRows,
     List<MetricSpec> metrics)
     implements Serializable {
 
@@ -44,6 +48,7 @@ public record SourceSpec(
     for (MetricSpec m : metrics) {
       cols.addAll(m.where().keySet());
     }
+    cols.addAll(skipRows.keySet());
     return List.copyOf(cols);
   }
 

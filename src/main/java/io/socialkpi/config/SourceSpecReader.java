@@ -70,6 +70,7 @@ final class SourceSpecReader {
       s.problem("max-line-size", "expected at most 2GiB, found " + maxLineSize + " bytes");
       maxLineSize = DEFAULT_MAX_LINE;
     }
+    Map<String, List<String>> skipRows = conditions(s, "skip-rows");
     List<String> missingMarkers = s.stringList("missing-markers");
     for (String marker : missingMarkers) {
       if (!marker.strip().equals(marker) || marker.isEmpty()) {
@@ -104,6 +105,7 @@ final class SourceSpecReader {
         dedupe,
         maxLineSize,
         List.copyOf(missingMarkers),
+        java.util.Collections.unmodifiableMap(skipRows),
         List.copyOf(metrics));
   }
 
@@ -333,15 +335,23 @@ final class SourceSpecReader {
   }
 
   private static Map<String, List<String>> where(Section m) {
+    return conditions(m, "where");
+  }
+
+  /** A block of {@code column = value} or {@code column = [values]} conditions. */
+  private static Map<String, List<String>> conditions(Section m, String name) {
     Map<String, List<String>> where = new LinkedHashMap<>();
-    ConfigValue value = m.config().getValue("where");
+    if (!m.config().hasPath(name)) {
+      return where;
+    }
+    ConfigValue value = m.config().getValue(name);
     if (value.valueType() != ConfigValueType.OBJECT) {
-      m.problem("where", "expected a block of column = value conditions");
+      m.problem(name, "expected a block of column = value conditions");
       return where;
     }
     ConfigObject block = (ConfigObject) value;
     for (String column : Section.orderedKeys(block)) {
-      String key = "where." + Section.quoteIfNeeded(column);
+      String key = name + "." + Section.quoteIfNeeded(column);
       ConfigValue v = block.get(column);
       List<String> accepted = new ArrayList<>();
       if (v.valueType() == ConfigValueType.LIST) {

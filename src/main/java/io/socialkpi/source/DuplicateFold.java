@@ -140,6 +140,9 @@ final class DuplicateFold implements Iterator<Row> {
     long splitStart = r.getLong();
     long index = r.getLong();
     int raw = r.skipString();
+    if (kind == LineRecord.SKIPPED) {
+      return; // a totals row or the like: not data, like a header line
+    }
     if (kind == LineRecord.REJECTED) {
       QuarantineReason reason = QuarantineReason.values()[r.getByte()];
       out.add(rejected(position, splitStart, index, bytes, raw, reason, r.getString()));

@@ -30,6 +30,8 @@ final class LineCheck implements Serializable {
   private final String[] nonNegative;
   private final int[] metricValue;
   private final String[] markers;
+  private final int[] skipFields;
+  private final Set<String>[] skipSets;
   private final int[][] whereFields;
   private final Set<String>[][] whereSets;
   private final LocalDate runDate;
@@ -62,6 +64,13 @@ final class LineCheck implements Serializable {
       }
     }
     this.markers = source.missingMarkers().toArray(new String[0]);
+    this.skipFields = new int[source.skipRows().size()];
+    this.skipSets = new Set[skipFields.length];
+    int sc = 0;
+    for (Map.Entry<String, List<String>> cond : source.skipRows().entrySet()) {
+      skipFields[sc] = columns.indexOf(cond.getKey());
+      skipSets[sc++] = Set.copyOf(cond.getValue());
+    }
     List<MetricSpec> metrics = source.metrics();
     this.metricValue = new int[metrics.size()];
     this.whereFields = new int[metrics.size()][];
@@ -103,6 +112,10 @@ final class LineCheck implements Serializable {
     String[] f = p.fields();
     if (p.reason() != null) {
       rejected(out, p, splitStart, index, p.reason(), p.detail());
+      return;
+    }
+    if (skipped(f)) {
+      out.putByte(LineRecord.SKIPPED).putLong(splitStart).putLong(index).putString(p.raw());
       return;
     }
     String timeText = f[0];
@@ -218,6 +231,20 @@ final class LineCheck implements Serializable {
       lastWindowStart = (int) window.start(LocalDate.ofEpochDay(day)).toEpochDay();
     }
     return lastWindowStart;
+  }
+
+  /** Whether the row meets every skip-rows condition (there is at least one). */
+  private boolean skipped(String[] f) {
+    if (skipFields.length == 0) {
+      return false;
+    }
+    for (int c = 0; c < skipFields.length; c++) {
+      String v = f[skipFields[c]];
+      if (v == null || !skipSets[c].contains(TimeText.trim(v))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean matches(int metric, String[] f) {

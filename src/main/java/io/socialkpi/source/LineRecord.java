@@ -23,6 +23,9 @@ final class LineRecord {
   static final byte ACCEPTED = 0;
   static final byte REJECTED = 1;
 
+  /** A row that matches the source's skip-rows (a totals row): not data, not counted. */
+  static final byte SKIPPED = 2;
+
   /** Where a record's raw text starts: after its kind, split start, line index and the length. */
   static final int RAW_AT = 1 + 8 + 8 + 4;
 

@@ -186,6 +186,15 @@ public final class Observations {
         out.add(col("`" + name + "`"));
       }
     }
+    if (!source.skipRows().isEmpty()) {
+      // Rows that meet every skip-rows condition (a totals row) are not data, like header lines.
+      Column skip = col(RawRows.REASON).isNull();
+      for (Map.Entry<String, List<String>> cond : source.skipRows().entrySet()) {
+        Column field = trim(col(field(columns, cond.getKey())).cast("string"));
+        skip = skip.and(coalesce(field.isin(cond.getValue().toArray()), lit(false)));
+      }
+      raw = raw.filter(skip.unary_$bang());
+    }
     return raw.select(out.toArray(new Column[0]));
   }
 

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
@@ -207,6 +208,45 @@ class ExportLayoutTest {
     assertThat(quarantine(scan)).isEmpty();
     assertThat(values(scan))
         .containsExactly(Map.entry("2024-03-04", 60.0), Map.entry("2024-03-11", 40.0));
+  }
+
+  /**
+   * A totals row (YouTube Studio, GA) is not data: with skip-rows it is not read, like a header
+   * line, by the compiled scan (CSV) and by the Spark-expression scan (Parquet) alike.
+   */
+  @Test
+  void aTotalsRowIsSkippedOnBothScans() throws IOException {
+    String csv =
+        "Content,date,views\n"
+            + "Total,,60\n"
+            + "a,2024-03-04,10\n"
+            + "b,2024-03-05,20\n"
+            + "Total ,2024-03-06,30\n" // trimmed, so a totals row too
+            + "c,2024-03-06,30\n";
+    Files.writeString(dir.resolve("in.csv"), csv);
+    spark
+        .read()
+        .option("header", true)
+        .csv(dir.resolve("in.csv").toString())
+        .coalesce(1)
+        .write()
+        .parquet(dir.resolve("table_pq").toString());
+    for (String source : List.of("path = \"in.csv\"", "path = \"table_pq\", format = parquet")) {
+      String conf =
+          "socialkpi {\n  run { zone = \"UTC\", window = week, run-date = 2024-06-01 }\n"
+              + "  sources { posts { "
+              + source
+              + ", skip-rows { Content = Total }\n"
+              + "    time { column = date }\n    metrics { views { column = views } } } }\n}\n";
+      Files.writeString(dir.resolve("job.conf"), conf);
+      Settings s = SettingsLoader.load(dir.resolve("job.conf"));
+      SourceScan scan =
+          SourceScan.run(
+              spark, s.sources().get("posts"), InputCheck.check(s).get("posts"), s.run());
+      assertThat(quarantine(scan)).as(source).isEmpty();
+      assertThat(scan.quality().rowsRead()).as(source).isEqualTo(3);
+      assertThat(values(scan)).as(source).containsExactly(Map.entry("2024-03-04", 60.0));
+    }
   }
 
   /** An export re-saved by Excel in Windows-1252: accented header names and texts. */

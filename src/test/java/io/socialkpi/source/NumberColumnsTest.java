@@ -36,6 +36,7 @@ class NumberColumnsTest {
         true,
         1 << 20,
         List.of("-"),
+        Map.of(),
         List.of(new MetricSpec("s", "v", "v", Aggregate.SUM, Map.of(), GapPolicy.ZERO)));
   }
 

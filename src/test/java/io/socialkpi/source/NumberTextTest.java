@@ -200,6 +200,7 @@ class NumberTextTest {
         true,
         1 << 20,
         List.of("-"),
+        Map.of(),
         List.of(new MetricSpec("s", "v", "v", Aggregate.SUM, Map.of(), GapPolicy.ZERO)));
   }
 

@@ -201,6 +201,29 @@ class RealExportsTest {
         .containsEntry("2026-06-08", 68.0);
   }
 
+  /**
+   * YouTube Studio's Table data.csv: one row per video, its first row a {@code Total} row that is
+   * not data ({@code skip-rows}). Views by the week of publication, as pandas gives them: {@code t
+   * = pd.read_csv('Table data.csv'); t = t[t.Content != 'Total']; t.groupby(week(pd.to_datetime(
+   * t['Video publish time'], format='%b %d, %Y')))['Views'].sum()} (442 videos).
+   */
+  @Test
+  void youtubeStudioTableDataWithoutItsTotalRow() throws IOException {
+    SourceScan scan =
+        scan(
+            path("youtube-studio/Table data.csv")
+                + ", skip-rows { Content = Total },"
+                + " time { column = \"Video publish time\", pattern = \"MMM d, yyyy\" },"
+                + " metrics { views { column = Views }, videos { aggregate = count } }",
+            "2026-11-30");
+    noRowQuarantined(scan, 442);
+    assertThat(values(scan, "s.views"))
+        .containsEntry("2022-01-24", 1.0)
+        .containsEntry("2025-08-25", 43071.0)
+        .containsEntry("2026-06-08", 25.0);
+    assertThat(values(scan, "s.videos")).containsEntry("2025-08-25", 6.0);
+  }
+
   @Test
   void anUnknownPresetIsAConfigErrorListingTheKnownOnes() {
     org.assertj.core.api.Assertions.assertThatThrownBy(

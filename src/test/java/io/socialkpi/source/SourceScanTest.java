@@ -262,6 +262,7 @@ class SourceScanTest {
         s.dedupe(),
         s.maxLineSize(),
         s.missingMarkers(),
+        s.skipRows(),
         s.metrics());
   }
 
