@@ -14,6 +14,7 @@ import static org.apache.spark.sql.functions.when;
 import io.socialkpi.config.MetricSpec;
 import io.socialkpi.config.RunSettings;
 import io.socialkpi.config.SourceSpec;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.fs.Path;
@@ -91,6 +92,20 @@ final class TextScan {
       long oneTaskBytes,
       boolean wholeCsvFiles) {
     LineCheck check = new LineCheck(source, run);
+    // A line's text means a row only under its file's header: files with another header (read by
+    // name) have their header in the fingerprint, so equal text there is never taken for a copy.
+    java.util.Map<String, Long> headerIds = new java.util.HashMap<>();
+    layout
+        .otherHeaders()
+        .forEach(
+            (file, header) ->
+                headerIds.put(
+                    file,
+                    org.apache.spark.sql.catalyst.expressions.XXH64.hashUnsafeBytes(
+                        String.join("\u0000", header).getBytes(StandardCharsets.UTF_8),
+                        org.apache.spark.unsafe.Platform.BYTE_ARRAY_OFFSET,
+                        String.join("\u0000", header).getBytes(StandardCharsets.UTF_8).length,
+                        42L)));
     TextSourceReader.LineSinks<Row> sinks =
         () -> {
           LineRecord.Writer writer = new LineRecord.Writer();
@@ -99,11 +114,18 @@ final class TextScan {
             check.write(parsed, start, index, writer);
             writer.rawFingerprint(fp);
             return RowFactory.create(
-                fp[0], fp[1], RawRows.position(rank, offset), writer.toBytes());
+                fp[0] ^ headerIds.getOrDefault(file, 0L),
+                fp[1],
+                RawRows.position(rank, offset),
+                writer.toBytes());
           };
         };
     JavaRDD<Row> records =
         TextSourceReader.lines(spark, source, layout, splitLines, wholeCsvFiles, sinks);
+    if (!source.skipRows().isEmpty()) {
+      // Rows that are not data take no part in the duplicate check either.
+      records = records.filter(r -> ((byte[]) r.get(3))[0] != LineRecord.SKIPPED);
+    }
     List<MetricSpec> metrics = source.metrics();
     List<String> fileNames = SourceReader.fileNames(source, layout);
     JavaRDD<Row> partials;

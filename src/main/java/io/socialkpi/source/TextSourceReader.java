@@ -242,6 +242,9 @@ final class TextSourceReader {
             extraHeaderPending--; // the copy's later header rows are header too
             continue;
           }
+          if (parser.skipped(parsed)) {
+            continue; // a totals row is not data in a copy either
+          }
           // Every line of a copied file is listed as it is, multi-line records or not.
           LineParser.Parsed copy =
               parser.duplicateOf(duplicateOf, text.getBytes(), text.getLength());
