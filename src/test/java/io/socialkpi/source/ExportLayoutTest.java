@@ -57,6 +57,11 @@ class ExportLayoutTest {
             + " }\n    metrics { "
             + metrics
             + " } } }\n}\n";
+    return run(conf);
+  }
+
+  /** Scans the source {@code posts} of a whole job config. */
+  private SourceScan run(String conf) throws IOException {
     Files.writeString(dir.resolve("job.conf"), conf);
     Settings s = SettingsLoader.load(dir.resolve("job.conf"));
     return SourceScan.run(
@@ -128,10 +133,7 @@ class ExportLayoutTest {
         "socialkpi {\n  run { zone = \"UTC\", window = week, run-date = 2024-06-01 }\n"
             + "  sources { posts { path = \"posts.csv\", max-line-size = 1KiB\n"
             + "    time { column = date }\n    metrics { reach { column = reach } } } }\n}\n";
-    Files.writeString(dir.resolve("job.conf"), conf);
-    Settings s = SettingsLoader.load(dir.resolve("job.conf"));
-    SourceScan scan =
-        SourceScan.run(spark, s.sources().get("posts"), InputCheck.check(s).get("posts"), s.run());
+    SourceScan scan = run(conf);
     assertThat(values(scan)).containsExactly(Map.entry("2024-03-04", 20.0));
     // Every line of the record is listed, none lost: 42 lines, then the good row.
     assertThat(scan.quality().rowsRead()).isEqualTo(43);
@@ -201,10 +203,7 @@ class ExportLayoutTest {
         "socialkpi {\n  run { zone = \"UTC\", window = week, run-date = 2024-06-01 }\n"
             + "  sources { posts { path = \"periods\"\n"
             + "    time { column = date }\n    metrics { reach { column = reach } } } }\n}\n";
-    Files.writeString(dir.resolve("job.conf"), conf);
-    Settings s = SettingsLoader.load(dir.resolve("job.conf"));
-    SourceScan scan =
-        SourceScan.run(spark, s.sources().get("posts"), InputCheck.check(s).get("posts"), s.run());
+    SourceScan scan = run(conf);
     assertThat(quarantine(scan)).isEmpty();
     assertThat(values(scan))
         .containsExactly(Map.entry("2024-03-04", 60.0), Map.entry("2024-03-11", 40.0));
@@ -238,11 +237,7 @@ class ExportLayoutTest {
               + source
               + ", skip-rows { Content = Total }\n"
               + "    time { column = date }\n    metrics { views { column = views } } } }\n}\n";
-      Files.writeString(dir.resolve("job.conf"), conf);
-      Settings s = SettingsLoader.load(dir.resolve("job.conf"));
-      SourceScan scan =
-          SourceScan.run(
-              spark, s.sources().get("posts"), InputCheck.check(s).get("posts"), s.run());
+      SourceScan scan = run(conf);
       assertThat(quarantine(scan)).as(source).isEmpty();
       assertThat(scan.quality().rowsRead()).as(source).isEqualTo(3);
       assertThat(values(scan)).as(source).containsExactly(Map.entry("2024-03-04", 60.0));
@@ -261,10 +256,7 @@ class ExportLayoutTest {
             + "  sources { posts { path = \"cafe.csv\", csv.encoding = windows-1252\n"
             + "    time { column = date }\n"
             + "    metrics { visits { column = \"Caf\u00e9 visits\" }, euro { aggregate = count, where { note = \"\u20ac5\" } } } } }\n}\n";
-    Files.writeString(dir.resolve("job.conf"), conf);
-    Settings s = SettingsLoader.load(dir.resolve("job.conf"));
-    SourceScan scan =
-        SourceScan.run(spark, s.sources().get("posts"), InputCheck.check(s).get("posts"), s.run());
+    SourceScan scan = run(conf);
     assertThat(quarantine(scan)).isEmpty();
     Map<String, Double> byMetric = new TreeMap<>();
     for (Row r : scan.windowValues().collectAsList()) {
