@@ -155,23 +155,22 @@ final class SourceSpecReader {
       decimal = '.';
     }
     Character grouping = grouping(csv, decimal);
-    if (!csv.bool("header", true)
-        && csv.config().hasPath("header-rows")
-        && csv.config().getValue("header-rows").unwrapped() instanceof Number n
-        && n.intValue() != 1) {
+    boolean header = csv.bool("header", true);
+    int headerRows = count(csv, "header-rows", 1, 1);
+    if (!header && headerRows != 1) {
       csv.problem(
           "header-rows", "needs csv.header = true: without a header there are no header rows");
     }
     return new CsvOptions(
         oneChar(csv, "delimiter", ','),
-        csv.bool("header", true),
+        header,
         oneChar(csv, "quote", '"'),
         oneChar(csv, "escape", '"'),
         decimal,
         grouping,
         comment(csv),
         count(csv, "skip-lines", 0, 0),
-        count(csv, "header-rows", 1, 1),
+        headerRows,
         encoding(csv));
   }
 

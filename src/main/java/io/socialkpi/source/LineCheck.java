@@ -7,8 +7,6 @@ import io.socialkpi.config.SourceSpec;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Validates one parsed text line and turns it into an observation, in plain Java: the same checks,
@@ -30,10 +28,8 @@ final class LineCheck implements Serializable {
   private final String[] nonNegative;
   private final int[] metricValue;
   private final String[] markers;
-  private final int[] skipFields;
-  private final Set<String>[] skipSets;
-  private final int[][] whereFields;
-  private final Set<String>[][] whereSets;
+  private final Conditions skipRows;
+  private final Conditions[] where;
   private final LocalDate runDate;
   private final long runDay;
   private final LocalDate earliest;
@@ -64,32 +60,14 @@ final class LineCheck implements Serializable {
       }
     }
     this.markers = source.missingMarkers().toArray(new String[0]);
-    this.skipFields = new int[source.skipRows().size()];
-    this.skipSets = new Set[skipFields.length];
-    int sc = 0;
-    for (Map.Entry<String, List<String>> cond : source.skipRows().entrySet()) {
-      skipFields[sc] = columns.indexOf(cond.getKey());
-      skipSets[sc++] = Set.copyOf(cond.getValue());
-    }
+    this.skipRows = new Conditions(source.skipRows(), columns);
     List<MetricSpec> metrics = source.metrics();
     this.metricValue = new int[metrics.size()];
-    this.whereFields = new int[metrics.size()][];
+    this.where = new Conditions[metrics.size()];
     for (int i = 0; i < metrics.size(); i++) {
       MetricSpec m = metrics.get(i);
       metricValue[i] = m.column() == null ? -1 : values.indexOf(m.column());
-      whereFields[i] = new int[m.where().size()];
-      int c = 0;
-      for (Map.Entry<String, List<String>> cond : m.where().entrySet()) {
-        whereFields[i][c++] = columns.indexOf(cond.getKey());
-      }
-    }
-    this.whereSets = new Set[metrics.size()][];
-    for (int i = 0; i < metrics.size(); i++) {
-      List<List<String>> conds = List.copyOf(metrics.get(i).where().values());
-      whereSets[i] = new Set[conds.size()];
-      for (int c = 0; c < conds.size(); c++) {
-        whereSets[i][c] = Set.copyOf(conds.get(c));
-      }
+      where[i] = new Conditions(m.where(), columns);
     }
     this.runDate = run.runDateOrToday();
     this.runDay = runDate.toEpochDay();
@@ -114,7 +92,7 @@ final class LineCheck implements Serializable {
       rejected(out, p, splitStart, index, p.reason(), p.detail());
       return;
     }
-    if (skipped(f)) {
+    if (!skipRows.isEmpty() && skipRows.matches(f)) {
       out.putByte(LineRecord.SKIPPED).putLong(splitStart).putLong(index).putString(p.raw());
       return;
     }
@@ -220,7 +198,7 @@ final class LineCheck implements Serializable {
     out.putInt(day);
     for (int i = 0; i < metricValue.length; i++) {
       out.putDouble(
-          matches(i, f) ? (metricValue[i] < 0 ? 1.0 : parsed[metricValue[i]]) : Double.NaN);
+          where[i].matches(f) ? (metricValue[i] < 0 ? 1.0 : parsed[metricValue[i]]) : Double.NaN);
     }
   }
 
@@ -231,31 +209,6 @@ final class LineCheck implements Serializable {
       lastWindowStart = (int) window.start(LocalDate.ofEpochDay(day)).toEpochDay();
     }
     return lastWindowStart;
-  }
-
-  /** Whether the row meets every skip-rows condition (there is at least one). */
-  private boolean skipped(String[] f) {
-    if (skipFields.length == 0) {
-      return false;
-    }
-    for (int c = 0; c < skipFields.length; c++) {
-      String v = f[skipFields[c]];
-      if (v == null || !skipSets[c].contains(TimeText.trim(v))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private boolean matches(int metric, String[] f) {
-    int[] fields = whereFields[metric];
-    for (int c = 0; c < fields.length; c++) {
-      String v = f[fields[c]];
-      if (v == null || !whereSets[metric][c].contains(TimeText.trim(v))) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static void rejected(

@@ -45,8 +45,7 @@ final class LineParser implements Serializable {
   private final SourceSpec source;
   private final int[] positions;
   private final int headerSize;
-  private final int[] skipFields;
-  private final List<java.util.Set<String>> skipValues;
+  private final Conditions skipRows;
   private transient CsvParser csv;
   private transient ObjectMapper json;
   private transient java.util.Map<String, Integer> jsonColumns;
@@ -65,13 +64,7 @@ final class LineParser implements Serializable {
       positions[i] = header.indexOf(columns.get(i));
     }
     this.headerSize = header.size();
-    this.skipFields = new int[source.skipRows().size()];
-    this.skipValues = new java.util.ArrayList<>();
-    int c = 0;
-    for (java.util.Map.Entry<String, List<String>> cond : source.skipRows().entrySet()) {
-      skipFields[c++] = columns.indexOf(cond.getKey());
-      skipValues.add(java.util.Set.copyOf(cond.getValue()));
-    }
+    this.skipRows = new Conditions(source.skipRows(), columns);
   }
 
   /**
@@ -79,16 +72,10 @@ final class LineParser implements Serializable {
    * the parser could not split, and when the source has no skip-rows.
    */
   boolean skipped(Parsed p) {
-    if (skipFields.length == 0 || p.reason() != null || p.fields() == null) {
-      return false;
-    }
-    for (int c = 0; c < skipFields.length; c++) {
-      String v = p.fields()[skipFields[c]];
-      if (v == null || !skipValues.get(c).contains(TimeText.trim(v))) {
-        return false;
-      }
-    }
-    return true;
+    return !skipRows.isEmpty()
+        && p.reason() == null
+        && p.fields() != null
+        && skipRows.matches(p.fields());
   }
 
   /** The longest line, or record of several lines, that is read (max-line-size). */

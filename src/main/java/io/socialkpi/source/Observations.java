@@ -188,11 +188,7 @@ public final class Observations {
     }
     if (!source.skipRows().isEmpty()) {
       // Rows that meet every skip-rows condition (a totals row) are not data, like header lines.
-      Column skip = col(RawRows.REASON).isNull();
-      for (Map.Entry<String, List<String>> cond : source.skipRows().entrySet()) {
-        Column field = trim(col(field(columns, cond.getKey())).cast("string"));
-        skip = skip.and(coalesce(field.isin(cond.getValue().toArray()), lit(false)));
-      }
+      Column skip = col(RawRows.REASON).isNull().and(all(source.skipRows(), columns));
       raw = raw.filter(skip.unary_$bang());
     }
     return raw.select(out.toArray(new Column[0]));
@@ -263,9 +259,13 @@ public final class Observations {
   }
 
   private static Column matches(MetricSpec metric, SourceSpec source) {
-    List<String> columns = source.columns();
+    return all(metric.where(), source.columns());
+  }
+
+  /** Whether every column = accepted-values condition holds (a where, or skip-rows). */
+  private static Column all(Map<String, List<String>> conditions, List<String> columns) {
     Column matches = lit(true);
-    for (Map.Entry<String, List<String>> cond : metric.where().entrySet()) {
+    for (Map.Entry<String, List<String>> cond : conditions.entrySet()) {
       Column field = trim(col(field(columns, cond.getKey())).cast("string"));
       matches = matches.and(coalesce(field.isin(cond.getValue().toArray()), lit(false)));
     }

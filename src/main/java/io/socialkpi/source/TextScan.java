@@ -98,14 +98,12 @@ final class TextScan {
     layout
         .otherHeaders()
         .forEach(
-            (file, header) ->
-                headerIds.put(
-                    file,
-                    org.apache.spark.sql.catalyst.expressions.XXH64.hashUnsafeBytes(
-                        String.join("\u0000", header).getBytes(StandardCharsets.UTF_8),
-                        org.apache.spark.unsafe.Platform.BYTE_ARRAY_OFFSET,
-                        String.join("\u0000", header).getBytes(StandardCharsets.UTF_8).length,
-                        42L)));
+            (file, header) -> {
+              byte[] names = String.join("\u0000", header).getBytes(StandardCharsets.UTF_8);
+              long[] id = new long[2];
+              Fingerprint.of(names, 0, names.length, id);
+              headerIds.put(file, id[0]);
+            });
     TextSourceReader.LineSinks<Row> sinks =
         () -> {
           LineRecord.Writer writer = new LineRecord.Writer();
