@@ -4,6 +4,7 @@ import io.socialkpi.config.CsvOptions;
 import io.socialkpi.config.SourceFormat;
 import io.socialkpi.config.SourceSpec;
 import java.io.Serializable;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -39,6 +40,11 @@ public final class NumberText implements Serializable {
 
   private final Pattern looksLocalized;
   private final String localizedHint;
+
+  private final Pattern percent = Pattern.compile(NumberColumns.PERCENT);
+  private final Pattern currencyBefore = Pattern.compile(NumberColumns.CURRENCY_BEFORE);
+  private final Pattern currencyAfter = Pattern.compile(NumberColumns.CURRENCY_AFTER);
+  private final Pattern duration = Pattern.compile(NumberColumns.DURATION);
 
   private NumberText(SourceSpec source) {
     localized = source.format() == SourceFormat.CSV && !source.csv().plainNumbers();
@@ -79,6 +85,41 @@ public final class NumberText implements Serializable {
     if (field == null) {
       return Double.NaN;
     }
+    double d = base(field);
+    return Double.isNaN(d) ? withUnit(field) : d;
+  }
+
+  /** A percent, an amount with a currency symbol or an h:mm:ss duration, as NumberColumns reads. */
+  private double withUnit(String field) {
+    Matcher m = percent.matcher(field);
+    if (m.find()) {
+      double d = base(m.group(1));
+      return Double.isNaN(d) ? d : finiteValue(d / 100.0);
+    }
+    m = currencyBefore.matcher(field);
+    if (m.find()) {
+      return base(m.group(1) + m.group(2));
+    }
+    m = currencyAfter.matcher(field);
+    if (m.find()) {
+      return base(m.group(1));
+    }
+    m = duration.matcher(field);
+    if (m.find()) {
+      double seconds =
+          (Double.parseDouble(m.group(1)) * 60.0 + Double.parseDouble(m.group(2))) * 60.0
+              + Double.parseDouble(m.group(3));
+      return finiteValue(seconds);
+    }
+    return Double.NaN;
+  }
+
+  private static double finiteValue(double d) {
+    return Double.isFinite(d) ? d + 0.0 : Double.NaN;
+  }
+
+  /** The number of a text without a unit in the source's format, or NaN. */
+  private double base(String field) {
     if (!localized) {
       // when(field.rlike(PLAIN), field.try_cast(double))
       if (!plainDecimal(field) && !valid.matcher(field).find()) {

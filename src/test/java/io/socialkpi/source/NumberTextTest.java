@@ -2,6 +2,7 @@ package io.socialkpi.source;
 
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.socialkpi.SparkTestSession;
 import io.socialkpi.config.Aggregate;
@@ -119,7 +120,48 @@ class NumberTextTest {
           "12 ",
           " 12",
           "\u000B12",
-          "\f12");
+          "\f12",
+          "12%",
+          "12 %",
+          "12\u00A0%",
+          "12,5 %",
+          "1.234,5%",
+          "96.02%",
+          "-3%",
+          "+3.5%",
+          "12.%",
+          "%",
+          "12%%",
+          "%12",
+          "1e3%",
+          "1e999%",
+          "NaN%",
+          "x12%",
+          "£0.00",
+          "-£5.00",
+          "£-5.00",
+          "-£-5.00",
+          "$1,234.50",
+          "$ 12",
+          "1,234.50 €",
+          "12,50\u00A0€",
+          "12 €",
+          "€",
+          "$",
+          "$$12",
+          "£12%",
+          "¥1e3",
+          "0:00:41",
+          "00:00:12",
+          "1:02:03.5",
+          " 10:00:00 ",
+          "12:34",
+          "1:60:00",
+          "1:00:60",
+          "99:59:59",
+          "-0:00:10",
+          "1::00",
+          "1:2:3");
 
   static Stream<Arguments> formats() {
     return Stream.of(
@@ -189,6 +231,30 @@ class NumberTextTest {
     assertThat(euro.hint("x")).isEqualTo(" with decimal separator ',' and thousands separator '.'");
   }
 
+  @Test
+  void percentsCurrenciesAndDurationsAreReadAsFractionsAmountsAndSeconds() {
+    NumberText plain = NumberText.of(source(SourceFormat.CSV, '.', null));
+    assertThat(plain.parse("12%")).isCloseTo(0.12, within(1e-15));
+    assertThat(plain.parse("96.02%")).isCloseTo(0.9602, within(1e-15));
+    assertThat(plain.parse("-3 %")).isCloseTo(-0.03, within(1e-15));
+    assertThat(plain.parse("£0.00")).isEqualTo(0.0);
+    assertThat(plain.parse("-$5.25")).isEqualTo(-5.25);
+    assertThat(plain.parse("12 €")).isEqualTo(12.0);
+    assertThat(plain.parse("0:00:41")).isEqualTo(41.0);
+    assertThat(plain.parse("1:02:03.5")).isEqualTo(3723.5);
+    // Minutes:seconds and hours:minutes look alike: not read.
+    assertThat(plain.parse("12:34")).isNaN();
+    // Grouping still needs its setting: $1,234.50 is not silently 1.
+    assertThat(plain.parse("$1,234.50")).isNaN();
+    NumberText us = NumberText.of(source(SourceFormat.CSV, '.', ','));
+    assertThat(us.parse("$1,234.50")).isEqualTo(1234.5);
+    assertThat(us.parse("\"1,200\"")).isNaN();
+    assertThat(us.parse("1,200")).isEqualTo(1200.0);
+    NumberText euro = NumberText.of(source(SourceFormat.CSV, ',', ' '));
+    assertThat(euro.parse("12,5\u00A0%")).isCloseTo(0.125, within(1e-15));
+    assertThat(euro.parse("1 234,50 €")).isEqualTo(1234.5);
+  }
+
   private static SourceSpec source(SourceFormat format, char decimal, Character grouping) {
     return new SourceSpec(
         "s",
@@ -233,7 +299,13 @@ class NumberTextTest {
       "f",
       "NaN",
       "Infinity",
-      "\n"
+      "\n",
+      "%",
+      "£",
+      "$",
+      ":",
+      ":00",
+      ":59"
     };
     char[] separators = {'.', ',', ' ', '\'', '\u00A0', '\u202F'};
     List<String> texts = new ArrayList<>();
