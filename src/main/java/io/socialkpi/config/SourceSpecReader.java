@@ -291,8 +291,11 @@ final class SourceSpecReader {
     if (pattern != null) {
       try {
         DateTimeFormatter.ofPattern(pattern);
-        if (pattern.replaceAll("'[^']*'", "").chars().noneMatch(c -> c == 'y' || c == 'u')) {
-          t.problem("pattern", "'" + pattern + "' has no year (y or u)");
+        String unreadable = TimeSpec.unreadable(pattern);
+        if (unreadable != null) {
+          t.problem("pattern", unreadable);
+        } else if (pattern.replaceAll("'[^']*'", "").chars().noneMatch(c -> c == 'y')) {
+          t.problem("pattern", "'" + pattern + "' has no year (y)");
         }
       } catch (IllegalArgumentException e) {
         t.problem("pattern", "'" + pattern + "' is not a valid pattern: " + e.getMessage());

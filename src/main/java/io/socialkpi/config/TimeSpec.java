@@ -22,6 +22,68 @@ public record TimeSpec(String column, String pattern, ZoneId zone, LocalDate ear
     this(column, pattern, zone, DEFAULT_EARLIEST);
   }
 
+  /**
+   * Pattern letters Spark cannot parse with (week-based fields, day-of-week text but for a leading
+   * weekday, quarters, nanoseconds, AM/PM text of periods), each with what to use instead.
+   */
+  private static final String UNREADABLE = "YwWuecFqQnNAB";
+
+  /**
+   * A leading day of the week ({@code EEE, } of X's "Fri, Apr 26, 2024"): Spark can write it but
+   * not read it, so it is skipped in the text, with the separator that follows it in the pattern.
+   */
+  private static final java.util.regex.Pattern LEADING_WEEKDAY =
+      java.util.regex.Pattern.compile("^E+([^A-Za-z']*)");
+
+  /**
+   * What is wrong with the pattern for Spark's parser, or null: a letter it cannot read, or a day
+   * of the week anywhere but at the start.
+   */
+  public static String unreadable(String pattern) {
+    String rest = LEADING_WEEKDAY.matcher(pattern).replaceFirst("");
+    boolean quoted = false;
+    for (char c : rest.toCharArray()) {
+      if (c == '\'') {
+        quoted = !quoted;
+      } else if (!quoted && (UNREADABLE.indexOf(c) >= 0 || c == 'E')) {
+        return "'"
+            + pattern
+            + "' uses '"
+            + c
+            + "', which Spark cannot read"
+            + switch (c) {
+              case 'u' -> " (use y for the year)";
+              case 'Y', 'w', 'W', 'e', 'c' -> " (week-based fields: use y, M and d)";
+              case 'E' ->
+                  " (a day of the week is read only at the start, as in 'EEE, MMM d, yyyy')";
+              default -> "";
+            };
+      }
+    }
+    return null;
+  }
+
+  /** The text before the date of a pattern with a leading weekday (e.g. ", "), or null. */
+  public String weekdaySeparator() {
+    java.util.regex.Matcher m = LEADING_WEEKDAY.matcher(pattern);
+    return m.find() ? m.group(1) : null;
+  }
+
+  /** The pattern Spark parses with: {@link #pattern} without a leading day of the week. */
+  public String readPattern() {
+    return LEADING_WEEKDAY.matcher(pattern).replaceFirst("");
+  }
+
+  /**
+   * The regular expression whose group 1 is the text to parse for a pattern with a leading weekday
+   * (a word, then the pattern's separator), or null for other patterns. Text that does not match
+   * has no time.
+   */
+  public String weekdayText() {
+    String sep = weekdaySeparator();
+    return sep == null ? null : "^\\p{L}+\\.?" + java.util.regex.Pattern.quote(sep) + "(.*)$";
+  }
+
   /** A pattern without hours names a calendar day: it is taken as it is, never shifted by zones. */
   public boolean dateOnly() {
     return !hasLetter("HhkKaBm");

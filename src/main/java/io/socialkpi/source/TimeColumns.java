@@ -3,6 +3,7 @@ package io.socialkpi.source;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.date_from_unix_date;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.timestamp_micros;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.to_utc_timestamp;
@@ -45,10 +46,10 @@ final class TimeColumns {
     if (type.equals(DataTypes.DateType) || time.dateOnly()) {
       return to_utc_timestamp(date(field, type, time).cast(DataTypes.TimestampType), zone);
     }
-    Column text = trim(field.cast("string"));
-    Column parsed = try_to_timestamp(text, lit(time.pattern()));
+    Column text = text(field, time);
+    Column parsed = try_to_timestamp(text, lit(time.readPattern()));
     Column spark = time.carriesOffset() ? parsed : to_utc_timestamp(parsed, zone);
-    FixedWidthPattern pattern = FixedWidthPattern.of(time.pattern());
+    FixedWidthPattern pattern = FixedWidthPattern.of(time.readPattern());
     if (pattern == null) {
       return spark;
     }
@@ -92,7 +93,13 @@ final class TimeColumns {
     if (type.equals(DataTypes.DateType)) {
       return field;
     }
-    return to_date(try_to_timestamp(trim(field.cast("string")), lit(time.pattern())));
+    return to_date(try_to_timestamp(text(field, time), lit(time.readPattern())));
+  }
+
+  /** The field's text to parse: trimmed, and after a leading day of the week if the pattern has. */
+  private static Column text(Column field, TimeSpec time) {
+    Column text = trim(field.cast("string"));
+    return time.weekdayText() == null ? text : regexp_extract(text, time.weekdayText(), 1);
   }
 
   /** The date in {@code zone} at instant {@code ts}: {@code to_date(from_utc_timestamp(ts))}. */

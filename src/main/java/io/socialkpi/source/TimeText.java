@@ -6,6 +6,8 @@ import java.text.ParseException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.spark.sql.catalyst.util.DateTimeUtils;
 import org.apache.spark.sql.catalyst.util.LegacyDateFormats;
 import org.apache.spark.sql.catalyst.util.TimestampFormatter;
@@ -41,6 +43,10 @@ public final class TimeText implements Serializable {
   private static final String SESSION_ZONE = "UTC";
 
   private final String pattern;
+
+  /** A leading day of the week to skip (group 1 is the rest), or null. */
+  private final Pattern weekday;
+
   private final String zone;
   private final boolean dateOnly;
   private final boolean carriesOffset;
@@ -66,7 +72,8 @@ public final class TimeText implements Serializable {
   private record LastDay(String field, int day) {}
 
   private TimeText(TimeSpec time, ZoneId reportingZone) {
-    this.pattern = time.pattern();
+    this.pattern = time.readPattern();
+    this.weekday = time.weekdayText() == null ? null : Pattern.compile(time.weekdayText());
     this.zone = time.zone().getId();
     this.dateOnly = time.dateOnly();
     this.carriesOffset = time.carriesOffset();
@@ -103,7 +110,7 @@ public final class TimeText implements Serializable {
     if (field == null) {
       return NONE;
     }
-    String text = trim(field);
+    String text = withoutWeekday(trim(field));
     if (dateOnly) {
       // to_utc_timestamp(cast(to_date(...) as timestamp), zone): the date's midnight in the zone.
       if (fixedDate != null) {
@@ -145,13 +152,22 @@ public final class TimeText implements Serializable {
       if (l != null && l.field() == field) {
         return l.day();
       }
-      return date(trim(field));
+      return date(withoutWeekday(trim(field)));
     }
     if (instantMicros == NONE) {
       return NO_DAY;
     }
     return (int)
         Math.floorDiv(reporting.toLocal(Math.floorDiv(instantMicros, MICROS)), DAY_SECONDS);
+  }
+
+  /** The text after a leading weekday, as TimeColumns' regexp_extract: empty where none is. */
+  private String withoutWeekday(String text) {
+    if (weekday == null) {
+      return text;
+    }
+    Matcher m = weekday.matcher(text);
+    return m.find() ? m.group(1) : "";
   }
 
   /**

@@ -214,6 +214,30 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void patternLettersSparkCannotReadAreConfigErrors() throws IOException {
+    for (String[] bad :
+        new String[][] {
+          {"uuuu-MM-dd", "uses 'u', which Spark cannot read (use y for the year)"},
+          {"YYYY-MM-dd", "uses 'Y', which Spark cannot read (week-based fields: use y, M and d)"},
+          {"yyyy-MM-dd EEE", "a day of the week is read only at the start"},
+          {"yyyy-MM-dd QQ", "uses 'Q', which Spark cannot read"},
+          {"MM-dd", "'MM-dd' has no year (y)"}
+        }) {
+      ConfigError e =
+          catchError(config("", SOURCE.replace("yyyy-MM-dd HH:mm:ss", bad[0]), OBJECTIVE));
+      assertThat(e.getMessage())
+          .as(bad[0])
+          .contains("socialkpi.sources.orders.time.pattern")
+          .contains(bad[1]);
+    }
+    // A leading weekday (X's "Fri, Apr 26, 2024") and quoted letters are fine.
+    SettingsLoader.load(
+        config("", SOURCE.replace("yyyy-MM-dd HH:mm:ss", "EEE, MMM d, yyyy 'Week' HH"), OBJECTIVE));
+    assertThat(new TimeSpec("d", "EEEE, d MMMM yyyy", ZoneId.of("UTC")).readPattern())
+        .isEqualTo("d MMMM yyyy");
+  }
+
+  @Test
   void perEntityLeadNeedsAnOutcomeWithEntities() throws IOException {
     String global =
         """

@@ -102,6 +102,16 @@ class TimeTextTest {
           "Tue, Jan 02, 2024",
           "Tue, January 2, 2024",
           "Fri, Mar 1, 2024",
+          "Fri, Apr 26, 2024",
+          " Fri, Apr 26, 2024 ",
+          "Fri,Apr 26, 2024",
+          "Fri. Apr 26, 2024",
+          "Fri Apr 26, 2024",
+          ", Apr 26, 2024",
+          "Apr 26, 2024",
+          "Tuesday, 2 January 2024, 13:45",
+          "Tue, 2 January 2024, 13:45",
+          "2, Apr 26, 2024",
           "1.2.2024 0:00",
           "01.02.2024 00:00",
           "31.12.1999 23:59",
@@ -144,7 +154,9 @@ class TimeTextTest {
     "yyyy-MM-dd, Pacific/Apia, Asia/Tokyo",
     "M/d/yyyy, America/New_York, Europe/Berlin",
     "'MMM d, yyyy', Europe/Berlin, America/New_York",
-    "'d MMMM yyyy, HH:mm', Europe/Berlin, Europe/Berlin"
+    "'d MMMM yyyy, HH:mm', Europe/Berlin, Europe/Berlin",
+    "'EEE, MMM d, yyyy', Europe/Berlin, America/New_York",
+    "'EEEE, d MMMM yyyy, HH:mm', Europe/Berlin, Europe/Berlin"
   })
   void timeTextGivesSparksInstantAndDay(String pattern, String zone, String reportingZone) {
     TimeSpec time = new TimeSpec("t", pattern, ZoneId.of(zone));
@@ -188,8 +200,19 @@ class TimeTextTest {
   }
 
   @Test
+  void aLeadingWeekdayIsSkippedAndNotChecked() {
+    TimeText text =
+        TimeText.of(new TimeSpec("t", "EEE, MMM d, yyyy", ZoneId.of("UTC")), ZoneOffset.UTC);
+    // 2024-04-26 is day 19839 since the epoch; X's new exports write "Fri, Apr 26, 2024".
+    assertThat(text.day("Fri, Apr 26, 2024", text.instantMicros("Fri, Apr 26, 2024")))
+        .isEqualTo(19839);
+    assertThat(text.instantMicros("Mon, Apr 26, 2024")).isEqualTo(19839L * 86_400_000_000L);
+    assertThat(text.instantMicros("Apr 26, 2024")).isEqualTo(TimeText.NONE);
+  }
+
+  @Test
   void aPatternSparkRejectsIsRejectedWhenBuilt() {
-    TimeSpec time = new TimeSpec("t", "EEE, MMM d, yyyy", ZoneId.of("UTC"));
+    TimeSpec time = new TimeSpec("t", "MMM d, yyyy EEE", ZoneId.of("UTC"));
     Column instant = TimeColumns.instant(col("t"), DataTypes.StringType, time);
     assertThatThrownBy(
             () ->
