@@ -16,6 +16,7 @@ import java.util.Set;
  * @param missingMarkers texts (compared with the trimmed cell) that stand for an empty metric cell
  * @param skipRows conditions (column to accepted texts) of rows that are not data, such as a totals
  *     row: like header lines, they are not read
+ * @param overlap what rows of several files with the same time (and key) do
  */
 public record SourceSpec(
     String name,
@@ -28,8 +29,37 @@ public record SourceSpec(
     long maxLineSize,
     List<String> missingMarkers,
     Map<String, List<String>> skipRows,
-    List<MetricSpec> metrics)
+    List<MetricSpec> metrics,
+    Overlap overlap)
     implements Serializable {
+
+  /** A source whose files' rows all count (no {@code overlap} rule). */
+  public SourceSpec(
+      String name,
+      String path,
+      SourceFormat format,
+      CsvOptions csv,
+      TimeSpec time,
+      String entity,
+      boolean dedupe,
+      long maxLineSize,
+      List<String> missingMarkers,
+      Map<String, List<String>> skipRows,
+      List<MetricSpec> metrics) {
+    this(
+        name,
+        path,
+        format,
+        csv,
+        time,
+        entity,
+        dedupe,
+        maxLineSize,
+        missingMarkers,
+        skipRows,
+        metrics,
+        Overlap.ALL);
+  }
 
   /**
    * Every column the job reads from this source, in a stable order: time, entity, metrics, filters.
@@ -49,6 +79,7 @@ public record SourceSpec(
       cols.addAll(m.where().keySet());
     }
     cols.addAll(skipRows.keySet());
+    cols.addAll(overlap.key());
     return List.copyOf(cols);
   }
 

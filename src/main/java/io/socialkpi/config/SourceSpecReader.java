@@ -106,7 +106,19 @@ final class SourceSpecReader {
         maxLineSize,
         List.copyOf(missingMarkers),
         java.util.Collections.unmodifiableMap(skipRows),
-        List.copyOf(metrics));
+        List.copyOf(metrics),
+        overlap(s));
+  }
+
+  private Overlap overlap(Section s) {
+    Section o = s.child("overlap");
+    o.rejectUnknownKeys(knownSource.getObject("overlap"));
+    Overlap.Keep keep = o.enumOf("keep", Overlap.Keep.class, Overlap.Keep.ALL);
+    List<String> key = o.stringList("key");
+    if (keep == Overlap.Keep.ALL && !key.isEmpty()) {
+      o.problem("key", "applies only with overlap.keep = newest");
+    }
+    return new Overlap(keep, List.copyOf(key));
   }
 
   /**

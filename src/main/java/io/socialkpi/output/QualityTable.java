@@ -30,7 +30,8 @@ public final class QualityTable {
                   new StructType()
                       .add("metric", DataTypes.StringType, false)
                       .add("cells", DataTypes.LongType, false),
-                  false));
+                  false))
+          .add("rows_superseded", DataTypes.LongType);
 
   private QualityTable() {}
 
@@ -53,7 +54,8 @@ public final class QualityTable {
               q.quarantinedFraction(),
               q.firstTime() == null ? null : Timestamp.from(q.firstTime()),
               q.lastTime() == null ? null : Timestamp.from(q.lastTime()),
-              missing(q)));
+              missing(q),
+              q.rowsSuperseded()));
     }
     return spark.createDataFrame(rows, SCHEMA);
   }

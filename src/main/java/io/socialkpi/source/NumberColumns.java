@@ -1,13 +1,13 @@
 package io.socialkpi.source;
 
-import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.translate;
 import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import io.socialkpi.config.CsvOptions;
@@ -15,6 +15,7 @@ import io.socialkpi.config.SourceFormat;
 import io.socialkpi.config.SourceSpec;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
@@ -39,54 +40,24 @@ final class NumberColumns {
 
   private NumberColumns() {}
 
-  /** Blanks an export may put between a number and its unit: spaces, tabs, no-break spaces. */
-  private static final String BLANK = "[\\s\\u00A0\\u202F]*";
-
-  /** A percent: the number before {@code %} (group 1) is divided by 100, so 12% is 0.12. */
-  static final String PERCENT = "^" + BLANK + "(.*?\\d\\.?)" + BLANK + "%" + BLANK + "$";
-
-  /** A currency symbol before the number ({@code £0.00}, {@code -$5}): sign, then the number. */
-  static final String CURRENCY_BEFORE =
-      "^" + BLANK + "([+-]?)" + BLANK + "\\p{Sc}" + BLANK + "([+-]?[\\d.,].*?)" + BLANK + "$";
-
-  /** A currency symbol after the number ({@code 12,50 €}). */
-  static final String CURRENCY_AFTER =
-      "^" + BLANK + "(.*?\\d\\.?)" + BLANK + "\\p{Sc}" + BLANK + "$";
-
-  /**
-   * A duration {@code h:mm:ss} (GA's {@code 00:00:12}, YouTube's {@code 0:00:41}), read as seconds.
-   * Two parts ({@code 12:34}) are not read: minutes:seconds and hours:minutes look alike.
-   */
-  static final String DURATION =
-      "^" + BLANK + "(\\d{1,9}):([0-5]\\d):([0-5]\\d(?:\\.\\d{1,9})?)" + BLANK + "$";
-
   /**
    * A finite double, or null: text that is no number, NaN and infinities all fail. A number with a
    * unit an export writes (a percent, a currency symbol, an {@code h:mm:ss} duration) is read as
    * its fraction, amount or seconds; what is a number without a unit is never read otherwise.
    */
   static Column number(Column field, SourceSpec source) {
-    Column text = field.cast("string");
-    Column d = base(field, source);
-    d =
-        when(d.isNotNull(), d)
-            .when(text.rlike(PERCENT), base(regexp_extract(text, PERCENT, 1), source).divide(100.0))
-            .when(
-                text.rlike(CURRENCY_BEFORE),
-                base(
-                    concat(
-                        regexp_extract(text, CURRENCY_BEFORE, 1),
-                        regexp_extract(text, CURRENCY_BEFORE, 2)),
-                    source))
-            .when(text.rlike(CURRENCY_AFTER), base(regexp_extract(text, CURRENCY_AFTER, 1), source))
-            .when(
-                text.rlike(DURATION),
-                regexp_extract(text, DURATION, 1)
-                    .cast(DataTypes.DoubleType)
-                    .multiply(60.0)
-                    .plus(regexp_extract(text, DURATION, 2).cast(DataTypes.DoubleType))
-                    .multiply(60.0)
-                    .plus(regexp_extract(text, DURATION, 3).cast(DataTypes.DoubleType)));
+    // Units are rare and their parsing several regular expressions deep: Spark's generated code
+    // for them, repeated per metric column, outgrew the JVM's 64 KB method limit on a wide
+    // export. NumberText's Java runs instead, for the texts the plain reading leaves without value.
+    NumberText units = NumberText.of(source);
+    UDF1<String, Double> withUnit =
+        s -> {
+          double v = s == null ? Double.NaN : units.withUnit(s);
+          return Double.isNaN(v) ? null : v;
+        };
+    Column d =
+        coalesce(
+            base(field, source), udf(withUnit, DataTypes.DoubleType).apply(field.cast("string")));
     return when(
         d.isNotNull()
             .and(not(isnan(d)))

@@ -21,6 +21,27 @@ import java.util.regex.Pattern;
 public final class NumberText implements Serializable {
   private static final long serialVersionUID = 1L;
 
+  /** Blanks an export may put between a number and its unit: spaces, tabs, no-break spaces. */
+  private static final String BLANK = "[\\s\\u00A0\\u202F]*";
+
+  /** A percent: the number before {@code %} (group 1) is divided by 100, so 12% is 0.12. */
+  private static final String PERCENT = "^" + BLANK + "(.*?\\d\\.?)" + BLANK + "%" + BLANK + "$";
+
+  /** A currency symbol before the number ({@code £0.00}, {@code -$5}): sign, then the number. */
+  private static final String CURRENCY_BEFORE =
+      "^" + BLANK + "([+-]?)" + BLANK + "\\p{Sc}" + BLANK + "([+-]?[\\d.,].*?)" + BLANK + "$";
+
+  /** A currency symbol after the number ({@code 12,50 €}). */
+  private static final String CURRENCY_AFTER =
+      "^" + BLANK + "(.*?\\d\\.?)" + BLANK + "\\p{Sc}" + BLANK + "$";
+
+  /**
+   * A duration {@code h:mm:ss} (GA's {@code 00:00:12}, YouTube's {@code 0:00:41}), read as seconds.
+   * Two parts ({@code 12:34}) are not read: minutes:seconds and hours:minutes look alike.
+   */
+  private static final String DURATION =
+      "^" + BLANK + "(\\d{1,9}):([0-5]\\d):([0-5]\\d(?:\\.\\d{1,9})?)" + BLANK + "$";
+
   /** Characters a fast-path text may hold that a separator must not be. */
   private static final String FAST_CHARS = "0123456789+-";
 
@@ -41,10 +62,10 @@ public final class NumberText implements Serializable {
   private final Pattern looksLocalized;
   private final String localizedHint;
 
-  private final Pattern percent = Pattern.compile(NumberColumns.PERCENT);
-  private final Pattern currencyBefore = Pattern.compile(NumberColumns.CURRENCY_BEFORE);
-  private final Pattern currencyAfter = Pattern.compile(NumberColumns.CURRENCY_AFTER);
-  private final Pattern duration = Pattern.compile(NumberColumns.DURATION);
+  private final Pattern percent = Pattern.compile(PERCENT);
+  private final Pattern currencyBefore = Pattern.compile(CURRENCY_BEFORE);
+  private final Pattern currencyAfter = Pattern.compile(CURRENCY_AFTER);
+  private final Pattern duration = Pattern.compile(DURATION);
 
   private NumberText(SourceSpec source) {
     localized = source.format() == SourceFormat.CSV && !source.csv().plainNumbers();
@@ -89,8 +110,11 @@ public final class NumberText implements Serializable {
     return Double.isNaN(d) ? withUnit(field) : d;
   }
 
-  /** A percent, an amount with a currency symbol or an h:mm:ss duration, as NumberColumns reads. */
-  private double withUnit(String field) {
+  /**
+   * The value of a text with a unit (a percent, an amount with a currency symbol, an h:mm:ss
+   * duration), or NaN; NumberColumns calls it where the text is no plain number.
+   */
+  double withUnit(String field) {
     Matcher m = percent.matcher(field);
     if (m.find()) {
       double d = base(m.group(1));

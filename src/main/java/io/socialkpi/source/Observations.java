@@ -186,12 +186,21 @@ public final class Observations {
         out.add(col("`" + name + "`"));
       }
     }
+    List<String> overlapKey = source.overlap().key();
+    for (int k = 0; k < overlapKey.size(); k++) {
+      out.add(trim(col(field(columns, overlapKey.get(k))).cast("string")).as(overlapKey(k)));
+    }
     if (!source.skipRows().isEmpty()) {
       // Rows that meet every skip-rows condition (a totals row) are not data, like header lines.
       Column skip = col(RawRows.REASON).isNull().and(all(source.skipRows(), columns));
       raw = raw.filter(skip.unary_$bang());
     }
     return raw.select(out.toArray(new Column[0]));
+  }
+
+  /** The trimmed text of the source's {@code overlap.key} column {@code k}. */
+  static String overlapKey(int k) {
+    return "overlap$" + k;
   }
 
   /** Whether metric {@code i}'s cell was empty in a row that counts for it (where-conditions). */

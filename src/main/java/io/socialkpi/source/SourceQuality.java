@@ -6,8 +6,11 @@ import java.time.LocalDate;
 import java.util.Map;
 
 /**
- * Row accounting of one source in one run: {@code rowsRead = rowsAccepted + rowsQuarantined}.
+ * Row accounting of one source in one run: {@code rowsRead = rowsAccepted + rowsQuarantined +
+ * rowsSuperseded}.
  *
+ * @param rowsSuperseded rows of an older export whose time a newer export of the source also holds
+ *     ({@code overlap.keep = newest}): not counted, and not quarantined either
  * @param firstTime earliest accepted timestamp, or null when nothing was accepted
  * @param firstDate the local date (reporting zone) of the earliest accepted row
  * @param missingCells per metric ({@code <source>.<metric>}), accepted rows that count for it but
@@ -19,6 +22,7 @@ public record SourceQuality(
     long rowsRead,
     long rowsAccepted,
     long rowsQuarantined,
+    long rowsSuperseded,
     Instant firstTime,
     Instant lastTime,
     LocalDate firstDate,

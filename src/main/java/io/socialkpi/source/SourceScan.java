@@ -136,8 +136,9 @@ public final class SourceScan {
       boolean wholeCsvFiles) {
     CollectionAccumulator<SplitLines> lines =
         spark.sparkContext().collectionAccumulator("split-lines:" + source.name());
+    // The overlap rule compares rows across files: Spark's window over the observations.
     Dataset<Row> aggregated =
-        source.format() == SourceFormat.PARQUET
+        source.format() == SourceFormat.PARQUET || source.overlap().newest()
             ? expressionGroups(spark, source, layout, run, lines)
             : TextScan.groups(
                 spark,
@@ -176,7 +177,8 @@ public final class SourceScan {
       RunSettings run,
       CollectionAccumulator<SplitLines> lines) {
     Dataset<Row> observations =
-        Observations.of(SourceReader.read(spark, source, layout, lines), source, run);
+        Overlaps.newestWins(
+            Observations.of(SourceReader.read(spark, source, layout, lines), source, run), source);
     if (source.dedupe()) {
       observations =
           markDuplicates(
@@ -195,7 +197,9 @@ public final class SourceScan {
     Column[] identity = RawRows.identity(obs);
     // The first copy is the one with the lowest position: a window without an order needs no sort
     // inside each set of copies, and a long is all it keeps per row.
-    Column firstSeen = min(col(RawRows.POSITION)).over(Window.partitionBy(identity));
+    // A superseded row (an older export's) is no first copy: its newer twin counts.
+    Column firstSeen =
+        min(when(notSuperseded(), col(RawRows.POSITION))).over(Window.partitionBy(identity));
     obs = obs.repartition(partitions, identity);
     Column duplicate = col(RawRows.REASON).isNull().and(col(RawRows.POSITION).notEqual(firstSeen));
     return obs.withColumn(
@@ -227,9 +231,18 @@ public final class SourceScan {
     return (int) Math.max(configured, Math.min(needed, MAX_SORT_PARTITIONS));
   }
 
+  private static Column superseded() {
+    return coalesce(col(RawRows.REASON).equalTo(lit(Overlaps.SUPERSEDED)), lit(false));
+  }
+
+  private static Column notSuperseded() {
+    return coalesce(col(RawRows.REASON).notEqual(lit(Overlaps.SUPERSEDED)), lit(true));
+  }
+
   private static Dataset<Row> aggregate(Dataset<Row> obs, SourceSpec source) {
     Column accepted = col(RawRows.REASON).isNull();
-    Column rejected = col(RawRows.REASON).isNotNull();
+    // Superseded rows make one group per source, counted apart, never listed in quarantine.
+    Column rejected = col(RawRows.REASON).isNotNull().and(notSuperseded());
     Column[] keys = {
       accepted.as(ACCEPTED),
       when(accepted, col(Observations.ENTITY)).as(Observations.ENTITY),
@@ -320,6 +333,7 @@ public final class SourceScan {
     aggs.add(min(col(FIRST_DATE)));
     aggs.add(max(col(LAST_DATE)));
     aggs.add(count(when(col(ACCEPTED), lit(1))));
+    aggs.add(coalesce(sum(when(superseded(), col(ROWS))), lit(0L)));
     for (int i = 0; i < source.metrics().size(); i++) {
       aggs.add(coalesce(sum(col(missing(i))), lit(0L)));
     }
@@ -329,15 +343,17 @@ public final class SourceScan {
     long read = totals.getLong(0);
     long accepted = totals.getLong(1);
     long[] missingCells = new long[source.metrics().size()];
+    long superseded = totals.getLong(7);
     for (int i = 0; i < missingCells.length; i++) {
-      missingCells[i] = totals.getLong(7 + i);
+      missingCells[i] = totals.getLong(8 + i);
     }
     return new SourceQuality(
         source.name(),
         layout.files().size(),
         read,
         accepted,
-        read - accepted,
+        read - accepted - superseded,
+        superseded,
         instant(totals.get(2)),
         instant(totals.get(3)),
         localDate(totals.get(4)),
@@ -349,6 +365,7 @@ public final class SourceScan {
   private SourceQuality qualityOf(List<Row> collected) {
     long read = 0;
     long accepted = 0;
+    long superseded = 0;
     java.time.Instant firstTs = null;
     java.time.Instant lastTs = null;
     java.time.LocalDate firstDate = null;
@@ -363,6 +380,8 @@ public final class SourceScan {
       if (r.getBoolean(r.fieldIndex(ACCEPTED))) {
         accepted += rows;
         acceptedGroups++;
+      } else if (Overlaps.SUPERSEDED.equals(r.getString(r.fieldIndex(RawRows.REASON)))) {
+        superseded += rows;
       }
       firstTs = earlier(firstTs, instant(r.get(r.fieldIndex(FIRST_TS))));
       lastTs = later(lastTs, instant(r.get(r.fieldIndex(LAST_TS))));
@@ -374,7 +393,8 @@ public final class SourceScan {
         layout.files().size(),
         read,
         accepted,
-        read - accepted,
+        read - accepted - superseded,
+        superseded,
         firstTs,
         lastTs,
         firstDate,
@@ -443,7 +463,7 @@ public final class SourceScan {
    */
   public Dataset<Row> rejectedRows() {
     return groups
-        .filter(col(ACCEPTED).equalTo(lit(false)))
+        .filter(col(ACCEPTED).equalTo(lit(false)).and(notSuperseded()))
         .select(
             lit(source.name()).as("source"),
             RawRows.fileOf(col(RawRows.POSITION), fileNames).as(RawRows.FILE),
