@@ -300,7 +300,7 @@ final class SourceSpecReader {
     t.rejectUnknownKeys(knownSource.getObject("time"));
     String column = t.requiredString("column");
     String pattern = t.requiredString("pattern");
-    if (pattern != null) {
+    if (pattern != null && TimeSpec.epochMicros(pattern) == 0) {
       try {
         DateTimeFormatter.ofPattern(pattern);
         String unreadable = TimeSpec.unreadable(pattern);
@@ -363,17 +363,30 @@ final class SourceSpecReader {
       m.problem(name, "expected a block of column = value conditions");
       return where;
     }
-    ConfigObject block = (ConfigObject) value;
-    for (String column : Section.orderedKeys(block)) {
-      String key = name + "." + Section.quoteIfNeeded(column);
-      ConfigValue v = block.get(column);
+    conditions(m, name, null, (ConfigObject) value, where);
+    return where;
+  }
+
+  /**
+   * The conditions of a block, into {@code where}. A block inside it names a nested field: HOCON
+   * reads {@code traffic_source.medium = social} unquoted as {@code traffic_source { medium =
+   * social }}, which is the column {@code traffic_source.medium} (GA4's BigQuery export).
+   */
+  private static void conditions(
+      Section m, String key, String parent, ConfigObject block, Map<String, List<String>> where) {
+    for (String field : Section.orderedKeys(block)) {
+      String column = parent == null ? field : parent + "." + field;
+      String path = key + "." + Section.quoteIfNeeded(field);
+      ConfigValue v = block.get(field);
       List<String> accepted = new ArrayList<>();
       if (v.valueType() == ConfigValueType.LIST) {
         for (Object o : (List<?>) v.unwrapped()) {
           accepted.add(String.valueOf(o));
         }
+      } else if (v.valueType() == ConfigValueType.OBJECT && !((ConfigObject) v).isEmpty()) {
+        conditions(m, path, column, (ConfigObject) v, where);
       } else if (v.valueType() == ConfigValueType.OBJECT || v.valueType() == ConfigValueType.NULL) {
-        m.problem(key, "expected a value or a list of values");
+        m.problem(path, "expected a value or a list of values");
       } else {
         accepted.add(String.valueOf(v.unwrapped()));
       }
@@ -381,7 +394,6 @@ final class SourceSpecReader {
         where.put(column, List.copyOf(accepted));
       }
     }
-    return where;
   }
 
   private String resolve(String path) {

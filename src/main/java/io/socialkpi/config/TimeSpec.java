@@ -84,14 +84,37 @@ public record TimeSpec(String column, String pattern, ZoneId zone, LocalDate ear
     return sep == null ? null : "^\\p{L}+\\.?" + java.util.regex.Pattern.quote(sep) + "(.*)$";
   }
 
+  /**
+   * Microseconds per unit of an epoch pattern ({@code epoch-seconds}, {@code epoch-millis}, {@code
+   * epoch-micros}: GA4's BigQuery {@code event_timestamp}), or 0 for a java.time pattern.
+   */
+  public long epochMicros() {
+    return epochMicros(pattern);
+  }
+
+  /** {@link #epochMicros()} of a pattern text. */
+  public static long epochMicros(String pattern) {
+    return switch (pattern) {
+      case EPOCH_SECONDS -> 1_000_000L;
+      case EPOCH_MILLIS -> 1_000L;
+      case EPOCH_MICROS -> 1L;
+      default -> 0L;
+    };
+  }
+
+  public static final String EPOCH_SECONDS = "epoch-seconds";
+  public static final String EPOCH_MILLIS = "epoch-millis";
+  public static final String EPOCH_MICROS = "epoch-micros";
+
   /** A pattern without hours names a calendar day: it is taken as it is, never shifted by zones. */
   public boolean dateOnly() {
-    return !hasLetter("HhkKaBm");
+    return epochMicros() == 0 && !hasLetter("HhkKaBm");
   }
 
   /** The pattern carries its own offset or zone, so {@link #zone} does not apply. */
   public boolean carriesOffset() {
-    return hasLetter("XxZzOV");
+    // An epoch count names an instant: no zone applies to it.
+    return epochMicros() > 0 || hasLetter("XxZzOV");
   }
 
   private boolean hasLetter(String letters) {

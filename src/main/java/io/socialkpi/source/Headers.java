@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -112,9 +113,7 @@ final class Headers {
         try {
           JsonNode node = mapper.readTree(stripBom(line));
           if (node != null && node.isObject()) {
-            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-              keys.add(it.next());
-            }
+            keys(node, null, keys);
           }
         } catch (IOException malformed) {
           // A broken line is quarantined by the reader; the header check looks at the others.
@@ -124,14 +123,46 @@ final class Headers {
     return new ArrayList<>(keys);
   }
 
+  /**
+   * The keys of a JSON object, and the paths of the keys of objects inside it ({@code
+   * traffic_source.medium}): a source may read a nested field by its path (LineParser#field).
+   */
+  private static void keys(JsonNode object, String parent, Set<String> keys) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String name = parent == null ? e.getKey() : parent + "." + e.getKey();
+      keys.add(name);
+      if (e.getValue().isObject()) {
+        keys(e.getValue(), name, keys);
+      }
+    }
+  }
+
   private static List<String> parquet(String file, Configuration hadoop) throws IOException {
+    List<String> names = new ArrayList<>();
     try (ParquetFileReader reader =
         ParquetFileReader.open(HadoopInputFile.fromPath(new Path(file), hadoop))) {
-      List<String> names = new ArrayList<>();
       for (Type field : reader.getFooter().getFileMetaData().getSchema().getFields()) {
         names.add(field.getName());
       }
-      return names;
+    }
+    // Fields of struct columns by path, as SourceReader#column reads them.
+    for (org.apache.spark.sql.types.StructField f : parquetSchema(file, hadoop).fields()) {
+      structPaths(f.name(), f.dataType(), names);
+    }
+    return names;
+  }
+
+  private static void structPaths(
+      String path, org.apache.spark.sql.types.DataType type, List<String> names) {
+    if (type instanceof StructType struct) {
+      for (org.apache.spark.sql.types.StructField f : struct.fields()) {
+        String name = path + "." + f.name();
+        if (!names.contains(name)) {
+          names.add(name);
+        }
+        structPaths(name, f.dataType(), names);
+      }
     }
   }
 

@@ -17,6 +17,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Checks, before Spark starts, that every source's path matches files and that those files have the
@@ -153,10 +154,38 @@ public final class InputCheck {
   private static Map<String, String> parquetTypes(String file, Configuration hadoop)
       throws IOException {
     Map<String, String> types = new LinkedHashMap<>();
-    for (StructField f : Headers.parquetSchema(file, hadoop).fields()) {
+    StructType schema = Headers.parquetSchema(file, hadoop);
+    for (StructField f : schema.fields()) {
       types.put(f.name(), f.dataType().catalogString());
     }
+    for (StructField f : schema.fields()) {
+      nestedTypes(f.name(), f.dataType(), types);
+    }
     return types;
+  }
+
+  /**
+   * The fields of a struct column by path ({@code traffic_source.medium}), where no column has that
+   * name: a source may read them as columns (GA4's BigQuery export nests its traffic sources).
+   */
+  private static void nestedTypes(
+      String path, org.apache.spark.sql.types.DataType type, Map<String, String> types) {
+    if (type instanceof StructType struct) {
+      for (StructField f : struct.fields()) {
+        String name = path + "." + f.name();
+        types.putIfAbsent(name, f.dataType().catalogString());
+        nestedTypes(name, f.dataType(), types);
+      }
+    }
+  }
+
+  /** The first field name of a struct type's catalog string, or "field" for a list or map. */
+  private static String firstField(String type) {
+    if (!type.startsWith("struct<")) {
+      return "field";
+    }
+    int colon = type.indexOf(':');
+    return colon < 0 ? "field" : type.substring("struct<".length(), colon);
   }
 
   /**
@@ -181,8 +210,12 @@ public final class InputCheck {
                 + column
                 + "' of type "
                 + type
-                + ": a nested value is neither a time, an entity nor a number; flatten it in the"
-                + " export (a column per field)");
+                + ": a nested value is neither a time, an entity nor a number; read one of its"
+                + " fields by its path instead, e.g. '"
+                + column
+                + "."
+                + firstField(type)
+                + "'");
       }
     }
     if (!file.equals(firstFile)) {

@@ -312,7 +312,9 @@ final class LineParser implements Serializable {
   }
 
   private Parsed parseJson(String raw) {
-    String[] streamed = jsonFields(raw);
+    // A dotted column (traffic_source.medium) may name a nested field: the tree reading resolves
+    // it.
+    String[] streamed = nestedColumns() ? null : jsonFields(raw);
     return streamed != null ? new Parsed(raw, null, null, streamed) : parseJsonTree(raw);
   }
 
@@ -353,7 +355,7 @@ final class LineParser implements Serializable {
     List<String> columns = source.columns();
     String[] fields = new String[columns.size()];
     for (int i = 0; i < fields.length; i++) {
-      JsonNode value = node.get(columns.get(i));
+      JsonNode value = field(node, columns.get(i));
       if (value == null || value.isNull()) {
         fields[i] = null;
       } else if (value.isValueNode()) {
@@ -401,6 +403,38 @@ final class LineParser implements Serializable {
     } catch (IOException e) {
       return null;
     }
+  }
+
+  /**
+   * The value of column {@code name} in a JSON object: its key of that name, or else a field of a
+   * nested object, the name read as a path ({@code traffic_source.medium} is {@code medium} in the
+   * object at {@code traffic_source}; GA4's BigQuery export nests so). A key that holds the whole
+   * name wins over a path; of two paths, the one with the shorter first key. Null where none is.
+   */
+  static JsonNode field(JsonNode object, String name) {
+    JsonNode exact = object.get(name);
+    if (exact != null) {
+      return exact;
+    }
+    for (int dot = name.indexOf('.'); dot > 0; dot = name.indexOf('.', dot + 1)) {
+      JsonNode child = object.get(name.substring(0, dot));
+      if (child != null && child.isObject()) {
+        JsonNode value = field(child, name.substring(dot + 1));
+        if (value != null) {
+          return value;
+        }
+      }
+    }
+    return null;
+  }
+
+  private boolean nestedColumns() {
+    for (String c : source.columns()) {
+      if (c.indexOf('.') > 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private java.util.Map<String, Integer> jsonColumns() {

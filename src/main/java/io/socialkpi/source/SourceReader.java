@@ -19,6 +19,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.CollectionAccumulator;
 
 /** Reads a source in its format into the common {@link RawRows} shape, in one scan. */
@@ -79,12 +80,40 @@ final class SourceReader {
     cols.add(detail.as(RawRows.DETAIL));
     List<String> columns = source.columns();
     for (int i = 0; i < columns.size(); i++) {
-      cols.add(col("`" + columns.get(i) + "`").as(RawRows.field(i)));
+      cols.add(column(df.schema(), columns.get(i)).as(RawRows.field(i)));
     }
     for (String name : df.columns()) {
       cols.add(col("`" + name + "`").as(RawRows.COPY + name));
     }
     return df.select(cols.toArray(new Column[0]));
+  }
+
+  /**
+   * A column by name, or else a nested field by path ({@code traffic_source.medium}), as InputCheck
+   * lists them: a column of that very name wins; of two paths, the one with the shorter first name.
+   */
+  static Column column(StructType schema, String name) {
+    Column found = field(schema, null, name);
+    // A name InputCheck let through is in the schema; Spark's own error names it otherwise.
+    return found != null ? found : col("`" + name + "`");
+  }
+
+  private static Column field(StructType schema, Column parent, String name) {
+    if (java.util.Arrays.asList(schema.fieldNames()).contains(name)) {
+      return parent == null ? col("`" + name + "`") : parent.getField(name);
+    }
+    for (int dot = name.indexOf('.'); dot > 0; dot = name.indexOf('.', dot + 1)) {
+      String first = name.substring(0, dot);
+      if (java.util.Arrays.asList(schema.fieldNames()).contains(first)
+          && schema.apply(first).dataType() instanceof StructType child) {
+        Column c = parent == null ? col("`" + first + "`") : parent.getField(first);
+        Column found = field(child, c, name.substring(dot + 1));
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
   }
 
   /** The row's {@link RawRows#POSITION}: its file's rank, then its index in the file. */

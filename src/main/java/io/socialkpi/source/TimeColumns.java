@@ -8,9 +8,11 @@ import static org.apache.spark.sql.functions.timestamp_micros;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.to_utc_timestamp;
 import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.try_multiply;
 import static org.apache.spark.sql.functions.try_to_timestamp;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.unix_micros;
+import static org.apache.spark.sql.functions.when;
 
 import io.socialkpi.config.TimeSpec;
 import java.time.ZoneId;
@@ -42,6 +44,16 @@ final class TimeColumns {
     if (type.equals(DataTypes.TimestampNTZType)) {
       // The cast reads the wall time in the session zone (UTC); to_utc_timestamp moves it to zone.
       return to_utc_timestamp(field.cast(DataTypes.TimestampType), zone);
+    }
+    if (time.epochMicros() > 0 && !type.equals(DataTypes.DateType)) {
+      // A count of units since the epoch: a long's digits, times the unit, in years 1 to 9999.
+      Column text = trim(field.cast("string"));
+      Column micros =
+          try_multiply(text.try_cast(DataTypes.LongType), lit(time.epochMicros()).cast("long"));
+      return when(
+          text.rlike(TimeText.EPOCH_COUNT)
+              .and(micros.between(TimeText.EPOCH_MIN_MICROS, TimeText.EPOCH_MAX_MICROS)),
+          timestamp_micros(micros));
     }
     if (type.equals(DataTypes.DateType) || time.dateOnly()) {
       return to_utc_timestamp(date(field, type, time).cast(DataTypes.TimestampType), zone);

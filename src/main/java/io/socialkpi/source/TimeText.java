@@ -44,6 +44,9 @@ public final class TimeText implements Serializable {
 
   private final String pattern;
 
+  /** Microseconds per unit of an epoch count, or 0 for a java.time pattern. */
+  private final long epochUnit;
+
   /** A leading day of the week to skip (group 1 is the rest), or null. */
   private final Pattern weekday;
 
@@ -73,6 +76,7 @@ public final class TimeText implements Serializable {
 
   private TimeText(TimeSpec time, ZoneId reportingZone) {
     this.pattern = time.readPattern();
+    this.epochUnit = time.epochMicros();
     this.weekday = time.weekdayText() == null ? null : Pattern.compile(time.weekdayText());
     this.zone = time.zone().getId();
     this.dateOnly = time.dateOnly();
@@ -96,6 +100,9 @@ public final class TimeText implements Serializable {
    */
   public static TimeText of(TimeSpec time, ZoneId reporting) {
     TimeText text = new TimeText(time, reporting);
+    if (text.epochUnit > 0) {
+      return text;
+    }
     // A pattern Spark does not accept fails here, with Spark's error, as its query would.
     text.formatter();
     text.sparkZone();
@@ -111,6 +118,9 @@ public final class TimeText implements Serializable {
       return NONE;
     }
     String text = withoutWeekday(trim(field));
+    if (epochUnit > 0) {
+      return epochInstant(text, epochUnit);
+    }
     if (dateOnly) {
       // to_utc_timestamp(cast(to_date(...) as timestamp), zone): the date's midnight in the zone.
       if (fixedDate != null) {
@@ -159,6 +169,40 @@ public final class TimeText implements Serializable {
     }
     return (int)
         Math.floorDiv(reporting.toLocal(Math.floorDiv(instantMicros, MICROS)), DAY_SECONDS);
+  }
+
+  /** Earliest and latest instants of an epoch count: years 1 to 9999, as Spark's dates. */
+  static final long EPOCH_MIN_MICROS = -62_135_596_800_000_000L;
+
+  static final long EPOCH_MAX_MICROS = 253_402_300_799_999_999L;
+
+  /** An epoch count's digits: a sign, then at most 19 ASCII digits (a long's width). */
+  static final String EPOCH_COUNT = "^[+-]?[0-9]{1,19}$";
+
+  /**
+   * The instant of an integer count of units since 1970-01-01T00:00Z, as TimeColumns computes it:
+   * {@link #NONE} for other text, a count beyond a long, or an instant outside years 1 to 9999.
+   */
+  static long epochInstant(String text, long unit) {
+    int n = text.length();
+    int i = n > 0 && (text.charAt(0) == '+' || text.charAt(0) == '-') ? 1 : 0;
+    if (n == i || n - i > 19) {
+      return NONE;
+    }
+    for (int k = i; k < n; k++) {
+      char c = text.charAt(k);
+      if (c < '0' || c > '9') {
+        return NONE;
+      }
+    }
+    long count;
+    try {
+      count = Long.parseLong(text);
+      long micros = Math.multiplyExact(count, unit);
+      return micros < EPOCH_MIN_MICROS || micros > EPOCH_MAX_MICROS ? NONE : micros;
+    } catch (NumberFormatException | ArithmeticException e) {
+      return NONE;
+    }
   }
 
   /** The text after a leading weekday, as TimeColumns' regexp_extract: empty where none is. */

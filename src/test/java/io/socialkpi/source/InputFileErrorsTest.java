@@ -192,8 +192,8 @@ class InputFileErrorsTest {
                 + ": socialkpi.sources.pages.path: file:"
                 + dir.resolve("pq/nested.parquet")
                 + " has column 'fans' of type struct<total:int,organic:int>: a nested value is"
-                + " neither a time, an entity nor a number; flatten it in the export (a column"
-                + " per field)");
+                + " neither a time, an entity nor a number; read one of its fields by its path"
+                + " instead, e.g. 'fans.total'");
   }
 
   @Test

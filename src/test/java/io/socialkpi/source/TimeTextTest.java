@@ -102,6 +102,26 @@ class TimeTextTest {
           "Tue, Jan 02, 2024",
           "Tue, January 2, 2024",
           "Fri, Mar 1, 2024",
+          "1704067200000000",
+          "1704067200000",
+          "1704067200",
+          "-1",
+          "+5",
+          "0",
+          "007",
+          "1.5",
+          "1e6",
+          " 1704067200 ",
+          "9223372036854775807",
+          "9223372036854775808",
+          "-9223372036854775808",
+          "253402300799999999",
+          "253402300800000000",
+          "253402300799999",
+          "253402300800",
+          "-62135596800",
+          "-62135596801",
+          "12345678901234567890",
           "Fri, Apr 26, 2024",
           " Fri, Apr 26, 2024 ",
           "Fri,Apr 26, 2024",
@@ -156,7 +176,10 @@ class TimeTextTest {
     "'MMM d, yyyy', Europe/Berlin, America/New_York",
     "'d MMMM yyyy, HH:mm', Europe/Berlin, Europe/Berlin",
     "'EEE, MMM d, yyyy', Europe/Berlin, America/New_York",
-    "'EEEE, d MMMM yyyy, HH:mm', Europe/Berlin, Europe/Berlin"
+    "'EEEE, d MMMM yyyy, HH:mm', Europe/Berlin, Europe/Berlin",
+    "epoch-micros, UTC, Europe/Berlin",
+    "epoch-millis, America/New_York, America/New_York",
+    "epoch-seconds, UTC, Asia/Kolkata"
   })
   void timeTextGivesSparksInstantAndDay(String pattern, String zone, String reportingZone) {
     TimeSpec time = new TimeSpec("t", pattern, ZoneId.of(zone));
@@ -235,12 +258,36 @@ class TimeTextTest {
     assertThat(TimeText.trim(" \ta ")).isEqualTo("\ta");
   }
 
+  /** Counts of an epoch unit: random instants from 1900 to 2100, near the limits, and changed. */
+  private static List<String> nearEpoch(long unit, int n) {
+    Random random = new Random(unit);
+    long limit = TimeText.EPOCH_MAX_MICROS / unit;
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      long micros = (long) ((random.nextDouble() * 200 - 70) * 365.25 * 86_400 * 1e6);
+      String s = Long.toString(micros / unit);
+      switch (random.nextInt(6)) {
+        case 0 -> s = Long.toString(limit + random.nextInt(3) - 1);
+        case 1 -> s = " " + s + (random.nextBoolean() ? " " : "\t");
+        case 2 -> s = s + "0".repeat(random.nextInt(8));
+        case 3 -> s = s.substring(0, random.nextInt(s.length())) + ".5";
+        default -> {}
+      }
+      texts.add(s);
+    }
+    return texts;
+  }
+
   /**
    * Times written in the pattern: random ones from 1900 to 2100, every quarter hour of
    * daylight-saving days, and about a third of them with a character changed, removed or doubled,
    * or blanks around them.
    */
   private static List<String> nearPattern(String pattern, boolean offset, int n) {
+    long unit = TimeSpec.epochMicros(pattern);
+    if (unit > 0) {
+      return nearEpoch(unit, n);
+    }
     DateTimeFormatter format = DateTimeFormatter.ofPattern(pattern, Locale.US);
     Random random = new Random(pattern.hashCode());
     List<LocalDateTime> times = new ArrayList<>();
