@@ -1,5 +1,8 @@
 package io.socialkpi.calendar;
 
+import static org.apache.spark.sql.functions.date_add;
+import static org.apache.spark.sql.functions.last_day;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.trunc;
 
 import org.apache.spark.sql.Column;
@@ -19,6 +22,21 @@ public final class WindowColumns {
       case DAY -> localDate;
       case WEEK -> trunc(localDate, "week");
       case MONTH -> trunc(localDate, "month");
+    };
+  }
+
+  /**
+   * Whether the date column {@code localDate} is where {@code stamp} falls on a window of {@code
+   * unit}: the same answer as {@link PeriodStamp#on}.
+   */
+  public static Column onStamp(Column localDate, WindowUnit unit, PeriodStamp stamp) {
+    if (stamp == PeriodStamp.START) {
+      return start(localDate, unit).equalTo(localDate);
+    }
+    return switch (unit) {
+      case DAY -> lit(true);
+      case WEEK -> date_add(start(localDate, unit), 6).equalTo(localDate);
+      case MONTH -> last_day(localDate).equalTo(localDate);
     };
   }
 }

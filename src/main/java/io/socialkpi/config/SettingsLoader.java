@@ -72,7 +72,7 @@ public final class SettingsLoader {
     top.rejectUnknownKeys(reference.getObject("socialkpi"));
     defaults(top, reference);
     RunSettings run = run(top.child("run"), reference);
-    Map<String, SourceSpec> sources = sources(top, root, reference, baseDir);
+    Map<String, SourceSpec> sources = sources(top, root, reference, baseDir, run.window());
     List<ObjectiveSpec> objectives = objectives(top, root, reference, sources);
     AnalysisSettings analysis = analysis(top.child("analysis"), reference);
     SparkSettings spark = spark(top.child("spark"), reference);
@@ -128,7 +128,7 @@ public final class SettingsLoader {
   }
 
   private static Map<String, SourceSpec> sources(
-      Section top, Config root, Config reference, Path baseDir) {
+      Section top, Config root, Config reference, Path baseDir, WindowUnit window) {
     Map<String, SourceSpec> sources = new LinkedHashMap<>();
     if (!top.isSet("sources")) {
       top.problem("sources", "is required: declare at least one source");
@@ -139,7 +139,7 @@ public final class SettingsLoader {
       top.problem("sources", "expected a block of named sources");
       return sources;
     }
-    SourceSpecReader reader = new SourceSpecReader(root, reference, baseDir);
+    SourceSpecReader reader = new SourceSpecReader(root, reference, baseDir, window);
     ConfigObject block = (ConfigObject) value;
     for (String name : Section.orderedKeys(block)) {
       String key = "sources." + Section.quoteIfNeeded(name);

@@ -5,6 +5,8 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import io.socialkpi.calendar.PeriodStamp;
+import io.socialkpi.calendar.WindowUnit;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -34,18 +36,23 @@ final class SourceSpecReader {
   private final Config knownMetric;
   private final Path baseDir;
 
+  /** The run's window ({@code run.window}): a source of weeks or months must have these windows. */
+  private final WindowUnit window;
+
   /**
    * @param root the job config over reference.conf: its {@code source-defaults} and {@code
    *     metric-defaults} are the ones every source and metric falls back to
    * @param reference reference.conf alone: the keys a block may set
+   * @param window the run's window, which a source's {@code time.grain} must fit
    */
-  SourceSpecReader(Config root, Config reference, Path baseDir) {
+  SourceSpecReader(Config root, Config reference, Path baseDir, WindowUnit window) {
     this.sourceDefaults = root.getConfig("socialkpi.source-defaults");
     this.metricDefaults = root.getConfig("socialkpi.metric-defaults");
     this.presets = root.getConfig("socialkpi.presets");
     this.knownSource = reference.getConfig("socialkpi.source-defaults");
     this.knownMetric = reference.getConfig("socialkpi.metric-defaults");
     this.baseDir = baseDir;
+    this.window = window;
   }
 
   SourceSpec read(String name, Section raw) {
@@ -92,7 +99,7 @@ final class SourceSpecReader {
         s.problem("metrics", "a source needs at least one metric");
       }
       for (String metric : Section.orderedKeys(block)) {
-        metrics.add(metric(name, metric, s, block.get(metric)));
+        metrics.add(metric(name, metric, s, block.get(metric), time.periodGrain()));
       }
     }
     return new SourceSpec(
@@ -314,11 +321,65 @@ final class SourceSpecReader {
         pattern = null;
       }
     }
+    WindowUnit grain = t.enumOf("grain", WindowUnit.class, WindowUnit.DAY);
+    PeriodStamp stamp = t.enumOf("stamp", PeriodStamp.class, PeriodStamp.START);
+    checkGrain(t, grain, stamp);
     return new TimeSpec(
-        column, pattern == null ? "yyyy-MM-dd" : pattern, t.zone("zone"), t.date("earliest"));
+        column,
+        pattern == null ? "yyyy-MM-dd" : pattern,
+        t.zone("zone"),
+        t.date("earliest"),
+        grain,
+        stamp);
   }
 
-  private MetricSpec metric(String source, String name, Section s, ConfigValue value) {
+  /**
+   * A row of a weekly or monthly export stands for its whole period, so the period must be one
+   * window of the run. Finer windows would need its value split by a guess; weeks do not nest in
+   * months (a week can span two, a month holds four or five), so monthly values of weekly rows
+   * would be sums of a varying number of weeks. Both are refused here rather than computed.
+   */
+  private void checkGrain(Section t, WindowUnit grain, PeriodStamp stamp) {
+    if (grain == WindowUnit.DAY) {
+      if (stamp == PeriodStamp.END) {
+        t.problem(
+            "stamp",
+            "time.stamp = end needs time.grain = week or month: a row that stands for its own day"
+                + " has no period to end");
+      }
+      return;
+    }
+    if (grain == window) {
+      return;
+    }
+    String setting = "time.grain = " + grain.key() + " ";
+    if (window.compareTo(grain) < 0) {
+      t.problem(
+          "grain",
+          setting
+              + "is coarser than run.window = "
+              + window.key()
+              + ": a row stands for a whole "
+              + grain.key()
+              + ", and splitting its value into "
+              + window.key()
+              + "s would invent how it spread over them; set run.window = "
+              + grain.key()
+              + " (or read this source in a run of its own)");
+    } else { // windows coarser than the grain: only weeks on month windows
+      t.problem(
+          "grain",
+          setting
+              + "does not fit run.window = "
+              + window.key()
+              + ": a week can span two months and a month holds four or five weeks, so a"
+              + " month's value would sum a varying number of weeks; set run.window = "
+              + grain.key());
+    }
+  }
+
+  private MetricSpec metric(
+      String source, String name, Section s, ConfigValue value, boolean periodGrain) {
     String key = "metrics." + Section.quoteIfNeeded(name);
     if (!name.matches(NAME)) {
       s.problem(key, "metric names use letters, digits, '-' and '_' only");
@@ -337,7 +398,9 @@ final class SourceSpecReader {
       m.problem("column", "is required for aggregate " + aggregate.key());
     }
     String gapText = m.optString("gap");
-    GapPolicy gap = aggregate.defaultGap();
+    // A week or month without its row in a weekly or monthly export is unknown, not a week of
+    // zero sales: the export has a row for every period, so a missing one is missing data.
+    GapPolicy gap = periodGrain ? GapPolicy.MISSING : aggregate.defaultGap();
     if (gapText != null && !gapText.equals("default")) {
       gap = m.enumOf("gap", GapPolicy.class, gap);
     }

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.min;
 import io.socialkpi.calendar.WindowUnit;
 import io.socialkpi.config.GapPolicy;
 import io.socialkpi.config.MetricSpec;
+import io.socialkpi.config.TimeSpec;
 import io.socialkpi.source.SourceQuality;
 import io.socialkpi.source.SourceScan;
 import java.time.LocalDate;
@@ -30,8 +31,10 @@ import scala.Tuple3;
  * GapPolicy#MISSING} (levels and means). A window at either end that the source's data covers only
  * in part is flagged {@code complete = false}, so a half week does not look like a drop, and so is
  * every window before the source's first real observation (a row counting for one of its metrics).
- * All sources go through one grouping (one shuffle); the ranges come from the scans' row
- * accounting, so no extra job computes them.
+ * A row of a weekly or monthly export covers its whole week or month ({@code time.grain}), so the
+ * window of its last period is complete once that period is over. All sources go through one
+ * grouping (one shuffle); the ranges come from the scans' row accounting, so no extra job computes
+ * them.
  */
 public final class WindowMetrics {
   public static final StructType SCHEMA =
@@ -48,8 +51,14 @@ public final class WindowMetrics {
 
   private WindowMetrics() {}
 
-  public static Dataset<Row> complete(SparkSession spark, List<SourceScan> scans, WindowUnit unit) {
-    Map<String, SourceQuality> ranges = new HashMap<>();
+  /**
+   * @param unit the run's window
+   * @param runDate the run date: a week or month of a weekly or monthly source still running on it
+   *     is covered up to it only
+   */
+  public static Dataset<Row> complete(
+      SparkSession spark, List<SourceScan> scans, WindowUnit unit, LocalDate runDate) {
+    Map<String, SourceScan> withRows = new HashMap<>();
     Map<String, MetricSpec> metrics = new HashMap<>();
     Dataset<Row> observed = null;
     for (SourceScan scan : scans) {
@@ -57,7 +66,7 @@ public final class WindowMetrics {
       if (q.firstDate() == null) {
         continue; // nothing accepted: no window to fill
       }
-      ranges.put(q.source(), q);
+      withRows.put(q.source(), scan);
       scan.source().metrics().forEach(m -> metrics.put(m.id(), m));
       observed = observed == null ? scan.windowValues() : observed.unionByName(scan.windowValues());
     }
@@ -75,10 +84,11 @@ public final class WindowMetrics {
       firstObserved.put(r.getString(0), r.getDate(1).toLocalDate());
     }
     Map<String, WindowFill.Coverage> coverage = new HashMap<>();
-    for (SourceQuality q : ranges.values()) {
+    for (SourceScan scan : withRows.values()) {
+      String source = scan.source().name();
       coverage.put(
-          q.source(),
-          new WindowFill.Coverage(q.firstDate(), q.lastDate(), firstObserved.get(q.source())));
+          source,
+          coverage(scan.quality(), scan.source().time(), runDate, firstObserved.get(source)));
     }
     WindowFill fill = new WindowFill(unit, coverage, metrics);
     // Keyed by a tuple, not a joined string: an entity is any text, a separator character too.
@@ -90,5 +100,24 @@ public final class WindowMetrics {
                 r -> new Tuple3<>(r.getAs("source"), r.getAs("entity"), r.getAs("metric")),
             Encoders.tuple(Encoders.STRING(), Encoders.STRING(), Encoders.STRING()))
         .flatMapGroups(perSeries, Encoders.row(SCHEMA));
+  }
+
+  /**
+   * The days a source's accepted rows cover. A row of its own day covers that day. A row of a
+   * weekly or monthly source ({@code time.grain}) covers its whole week or month: its stamp is on
+   * the period's first or last day (other rows were quarantined), so the period is the window
+   * holding the stamp: the coverage reaches back to the first period's start and on to the last
+   * period's end, but only up to the run date, since a period still running is not over (its value
+   * is the period so far).
+   */
+  static WindowFill.Coverage coverage(
+      SourceQuality q, TimeSpec time, LocalDate runDate, LocalDate firstObserved) {
+    if (!time.periodGrain()) {
+      return new WindowFill.Coverage(q.firstDate(), q.lastDate(), firstObserved);
+    }
+    WindowUnit grain = time.grain();
+    LocalDate lastEnd = grain.end(grain.start(q.lastDate()));
+    return new WindowFill.Coverage(
+        grain.start(q.firstDate()), lastEnd.isAfter(runDate) ? runDate : lastEnd, firstObserved);
   }
 }

@@ -204,7 +204,11 @@ public final class NightlyPipeline {
     progress.step("completing the window metrics");
     // Materialised once: the table and every objective's panel read it.
     Dataset<Row> complete =
-        WindowMetrics.complete(spark, new ArrayList<>(scans.values()), settings.run().window());
+        WindowMetrics.complete(
+            spark,
+            new ArrayList<>(scans.values()),
+            settings.run().window(),
+            settings.run().runDateOrToday());
     Dataset<Row> persisted =
         smallResults ? onDriver(complete) : complete.persist(StorageLevel.MEMORY_AND_DISK());
     progress.detail("%,d window metric values", persisted.count());

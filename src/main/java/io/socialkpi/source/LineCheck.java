@@ -1,5 +1,6 @@
 package io.socialkpi.source;
 
+import io.socialkpi.calendar.PeriodStamp;
 import io.socialkpi.calendar.WindowUnit;
 import io.socialkpi.config.MetricSpec;
 import io.socialkpi.config.RunSettings;
@@ -35,8 +36,15 @@ final class LineCheck implements Serializable {
   private final LocalDate earliest;
   private final long earliestDay;
   private final WindowUnit window;
+
+  /** The week or month a row stands for ({@code time.grain}); null for a row of its own day. */
+  private final WindowUnit period;
+
+  private final PeriodStamp stamp;
+  private final String periodRule;
   private int lastDay = Integer.MIN_VALUE;
   private int lastWindowStart;
+  private boolean lastOnStamp;
 
   @SuppressWarnings("unchecked")
   LineCheck(SourceSpec source, RunSettings run) {
@@ -74,6 +82,9 @@ final class LineCheck implements Serializable {
     this.earliest = source.time().earliest();
     this.earliestDay = earliest == null ? Long.MIN_VALUE : earliest.toEpochDay();
     this.window = run.window();
+    this.period = source.time().periodGrain() ? source.time().grain() : null;
+    this.stamp = source.time().stamp();
+    this.periodRule = period == null ? null : stamp.rule(period);
   }
 
   /** How many metric values an accepted record carries. */
@@ -144,6 +155,16 @@ final class LineCheck implements Serializable {
               + " (a placeholder date? set time.earliest if it is real)");
       return;
     }
+    if (period != null && day != Integer.MIN_VALUE && !onStamp(day)) {
+      rejected(
+          out,
+          p,
+          splitStart,
+          index,
+          QuarantineReason.UNALIGNED_PERIOD,
+          "'" + timeText + "' is on " + LocalDate.ofEpochDay(day) + ", " + periodRule);
+      return;
+    }
     if (entity >= 0 && blank(f[entity])) {
       rejected(out, p, splitStart, index, QuarantineReason.MISSING_VALUE, empty(entityColumn));
       return;
@@ -204,11 +225,23 @@ final class LineCheck implements Serializable {
 
   /** The first day of the window holding {@code day}; lines in file order repeat their day. */
   private int windowStart(int day) {
-    if (day != lastDay) {
-      lastDay = day;
-      lastWindowStart = (int) window.start(LocalDate.ofEpochDay(day)).toEpochDay();
-    }
+    remember(day);
     return lastWindowStart;
+  }
+
+  /** Whether a row of a weekly or monthly source on {@code day} is stamped as its period is. */
+  private boolean onStamp(int day) {
+    remember(day);
+    return lastOnStamp;
+  }
+
+  private void remember(int day) {
+    if (day != lastDay) {
+      LocalDate date = LocalDate.ofEpochDay(day);
+      lastDay = day;
+      lastWindowStart = (int) window.start(date).toEpochDay();
+      lastOnStamp = period == null || stamp.on(period, date);
+    }
   }
 
   private static void rejected(

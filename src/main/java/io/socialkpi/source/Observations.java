@@ -7,7 +7,9 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
+import io.socialkpi.calendar.PeriodStamp;
 import io.socialkpi.calendar.WindowColumns;
+import io.socialkpi.calendar.WindowUnit;
 import io.socialkpi.config.MetricSpec;
 import io.socialkpi.config.RunSettings;
 import io.socialkpi.config.SourceSpec;
@@ -117,6 +119,21 @@ public final class Observations {
                       ", before time.earliest "
                           + earliest
                           + " (a placeholder date? set time.earliest if it is real)"))));
+    }
+    if (source.time().periodGrain()) {
+      // A weekly or monthly row stands for its whole period, which must be one window.
+      WindowUnit grain = source.time().grain();
+      PeriodStamp stamp = source.time().stamp();
+      checks.add(
+          check(
+              WindowColumns.onStamp(localDate, grain, stamp).unary_$bang(),
+              QuarantineReason.UNALIGNED_PERIOD,
+              concat(
+                  lit("'"),
+                  timeField.cast("string"),
+                  lit("' is on "),
+                  localDate.cast("string"),
+                  lit(", " + stamp.rule(grain)))));
     }
     if (source.hasEntity()) {
       checks.add(missing(col(field(columns, source.entity())), source.entity()));

@@ -33,6 +33,11 @@ public enum QuarantineReason {
    * (1900-01-01, 1970-01-01) rather than a real one.
    */
   IMPLAUSIBLE_TIME("implausible_time"),
+  /**
+   * A row of a weekly or monthly source ({@code time.grain}) is stamped on another day than its
+   * {@code time.stamp} allows, so its period would span two windows.
+   */
+  UNALIGNED_PERIOD("unaligned_period"),
   /** A metric column holds something that is not a finite number. */
   NON_NUMERIC("non_numeric"),
   /** A column of a {@code non-negative} metric holds a number below zero. */

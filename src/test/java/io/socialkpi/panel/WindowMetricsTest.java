@@ -44,7 +44,8 @@ class WindowMetricsTest {
     SourceScan scan =
         SourceScan.run(
             spark, s.sources().get("orders"), InputCheck.check(s).get("orders"), s.run());
-    Dataset<Row> windows = WindowMetrics.complete(spark, List.of(scan), WindowUnit.DAY);
+    Dataset<Row> windows =
+        WindowMetrics.complete(spark, List.of(scan), WindowUnit.DAY, s.run().runDateOrToday());
     Dataset<Row> before = windows.filter(col("window_start").lt(lit(Date.valueOf("2024-03-04"))));
     assertThat(before.filter(col("complete")).count()).isZero();
     assertThat(
