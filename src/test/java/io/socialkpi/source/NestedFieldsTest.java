@@ -150,13 +150,7 @@ class NestedFieldsTest {
   void ga4BigQueryParquetWithNestedSourcesAndEpochMicroseconds() throws Exception {
     Path file = dir.resolve("events_20240304.parquet");
     duckdb("COPY (" + EVENTS + ") TO '" + file + "' (FORMAT PARQUET)");
-    SourceScan scan =
-        scan(
-            "path = \""
-                + file
-                + "\", format = parquet,"
-                + " time { column = event_timestamp, pattern = epoch-micros },"
-                + METRICS);
+    SourceScan scan = scan("path = \"" + file + "\", preset = ga4-bigquery," + METRICS);
     expectGa4Values(scan, file.toString());
     scan.release();
   }
