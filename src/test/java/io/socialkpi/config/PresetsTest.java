@@ -41,6 +41,21 @@ class PresetsTest {
   }
 
   @Test
+  void theConfigExamplesOfExportsMdLoad() throws IOException {
+    String doc = Files.readString(Path.of("docs/EXPORTS.md"));
+    int start = doc.indexOf("```hocon\nsocialkpi.sources {");
+    assertThat(start).as("the example block in docs/EXPORTS.md").isNotNegative();
+    String block = doc.substring(start + "```hocon\n".length(), doc.indexOf("```", start + 8));
+    Path file = dir.resolve("job.conf");
+    Files.writeString(file, block);
+    Settings settings = SettingsLoader.load(file);
+    assertThat(settings.sources().keySet())
+        .contains("fb-page", "tweets", "orders", "tickets", "web", "nps", "csat");
+    assertThat(settings.sources().get("web").metrics().get(0).where())
+        .containsEntry("traffic_source.medium", java.util.List.of("social"));
+  }
+
+  @Test
   void aJobConfigMayAddItsOwnPreset() throws IOException {
     SourceSpec s =
         source(
