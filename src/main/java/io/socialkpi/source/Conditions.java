@@ -8,7 +8,9 @@ import java.util.Set;
 /**
  * Column = accepted-values conditions over a parsed row's fields, all of which must hold: a
  * metric's {@code where}, or the source's {@code skip-rows}. A cell is compared trimmed as Spark's
- * {@code trim} does, so the compiled scan agrees with {@link Observations}.
+ * {@code trim} does, so the compiled scan agrees with {@link Observations}. An accepted {@code ""}
+ * also matches a missing cell (an empty CSV field, a JSON null): GA's totals row is the one with an
+ * empty first cell.
  */
 final class Conditions implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -39,7 +41,7 @@ final class Conditions implements Serializable {
   boolean matches(String[] f) {
     for (int c = 0; c < fields.length; c++) {
       String v = f[fields[c]];
-      if (v == null || !accepted[c].contains(TimeText.trim(v))) {
+      if (v == null ? !accepted[c].contains("") : !accepted[c].contains(TimeText.trim(v))) {
         return false;
       }
     }

@@ -293,7 +293,12 @@ public final class Observations {
     Column matches = lit(true);
     for (Map.Entry<String, List<String>> cond : conditions.entrySet()) {
       Column field = trim(col(field(columns, cond.getKey())).cast("string"));
-      matches = matches.and(coalesce(field.isin(cond.getValue().toArray()), lit(false)));
+      Column met = coalesce(field.isin(cond.getValue().toArray()), lit(false));
+      if (cond.getValue().contains("")) {
+        // "" is an empty cell, which a CSV reader gives as null.
+        met = met.or(field.isNull());
+      }
+      matches = matches.and(met);
     }
     return matches;
   }

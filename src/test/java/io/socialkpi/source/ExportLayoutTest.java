@@ -244,6 +244,46 @@ class ExportLayoutTest {
     }
   }
 
+  /**
+   * Universal Analytics' totals row has an empty first cell, its day column: {@code "Day Index" =
+   * ""} matches the empty cell, on both scans, so the row is skipped rather than quarantined as a
+   * row without a time. Its sessions are written with thousands separators, its rate in percent.
+   */
+  @Test
+  void aTotalsRowWithAnEmptyTimeCellIsSkippedOnBothScans() throws IOException {
+    String csv =
+        "Day Index,Sessions,Bounce Rate\n"
+            + "3/4/24,\"3,215\",96.02%\n"
+            + "3/5/24,\"2,100\",50.00%\n"
+            + ",\"5,315\",73.01%\n";
+    Files.writeString(dir.resolve("ua.csv"), csv);
+    spark
+        .read()
+        .option("header", true)
+        .csv(dir.resolve("ua.csv").toString())
+        .coalesce(1)
+        .write()
+        .parquet(dir.resolve("ua_pq").toString());
+    for (String source :
+        List.of(
+            "path = \"ua.csv\", csv.grouping-separator = \",\"",
+            "path = \"ua_pq\", format = parquet")) {
+      String conf =
+          "socialkpi {\n  run { zone = \"UTC\", window = week, run-date = 2024-06-01 }\n"
+              + "  sources { posts { "
+              + source
+              + ", skip-rows { \"Day Index\" = \"\" }\n"
+              + "    time { column = \"Day Index\", pattern = \"M/d/yy\" }\n"
+              + "    metrics { bounce { column = \"Bounce Rate\", aggregate = mean } } } }\n}\n";
+      SourceScan scan = run(conf);
+      assertThat(quarantine(scan)).as(source).isEmpty();
+      assertThat(scan.quality().rowsRead()).as(source).isEqualTo(2);
+      assertThat(values(scan).get("2024-03-04"))
+          .as(source)
+          .isCloseTo((0.9602 + 0.5) / 2, org.assertj.core.api.Assertions.within(1e-12));
+    }
+  }
+
   /** An export re-saved by Excel in Windows-1252: accented header names and texts. */
   @Test
   void aWindows1252FileIsReadInItsEncoding() throws IOException {
