@@ -12,6 +12,9 @@ import java.io.Serializable;
  * @param headerRows records that make the header: the first names the columns, the others
  *     (descriptions, localized labels, import ids) are skipped
  * @param encoding the files' character set: UTF-8 or a single-byte one such as windows-1252
+ * @param tables whether a blank line ends a table and the next line heads another (GA's exports
+ *     hold several): the tables whose header names the source's columns are read, each by its own
+ *     header, the others skipped
  */
 public record CsvOptions(
     char delimiter,
@@ -23,8 +26,35 @@ public record CsvOptions(
     Character comment,
     int skipLines,
     int headerRows,
-    String encoding)
+    String encoding,
+    boolean tables)
     implements Serializable {
+
+  /** A file of one table. */
+  public CsvOptions(
+      char delimiter,
+      boolean header,
+      char quote,
+      char escape,
+      char decimalSeparator,
+      Character groupingSeparator,
+      Character comment,
+      int skipLines,
+      int headerRows,
+      String encoding) {
+    this(
+        delimiter,
+        header,
+        quote,
+        escape,
+        decimalSeparator,
+        groupingSeparator,
+        comment,
+        skipLines,
+        headerRows,
+        encoding,
+        false);
+  }
 
   /** A file that starts with its one header line. */
   public CsvOptions(

@@ -190,7 +190,25 @@ final class SourceSpecReader {
         comment(csv),
         count(csv, "skip-lines", 0, 0),
         headerRows,
-        encoding(csv));
+        encoding(csv),
+        tables(csv, headerRows));
+  }
+
+  /** csv.tables: one (default) or blank-line-separated. */
+  private static boolean tables(Section csv, int headerRows) {
+    String t = csv.optString("tables");
+    if (t == null || t.equals("one")) {
+      return false;
+    }
+    if (!t.equals("blank-line-separated")) {
+      csv.problem("tables", "unknown value '" + t + "' (one of one, blank-line-separated)");
+      return false;
+    }
+    if (headerRows != 1) {
+      csv.problem(
+          "tables", "blank-line-separated tables have one header row each (csv.header-rows)");
+    }
+    return true;
   }
 
   /**
@@ -307,7 +325,9 @@ final class SourceSpecReader {
     t.rejectUnknownKeys(knownSource.getObject("time"));
     String column = t.requiredString("column");
     String pattern = t.requiredString("pattern");
-    if (pattern != null && TimeSpec.epochMicros(pattern) == 0) {
+    if (pattern != null
+        && TimeSpec.epochMicros(pattern) == 0
+        && !pattern.equals(TimeSpec.NTH_DAY)) {
       try {
         DateTimeFormatter.ofPattern(pattern);
         String unreadable = TimeSpec.unreadable(pattern);

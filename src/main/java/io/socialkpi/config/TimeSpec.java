@@ -83,6 +83,9 @@ public record TimeSpec(
 
   /** The pattern Spark parses with: {@link #pattern} without a leading day of the week. */
   public String readPattern() {
+    if (nthDay()) {
+      return "yyyy-MM-dd"; // the reader turns each offset into the date it names
+    }
     return LEADING_WEEKDAY.matcher(pattern).replaceFirst("");
   }
 
@@ -114,6 +117,14 @@ public record TimeSpec(
     };
   }
 
+  /** GA's "Nth day": days since the report's start date, from the file's comment block. */
+  public static final String NTH_DAY = "nth-day";
+
+  /** The time is a day offset from the file's "# Start date: YYYYMMDD" line ({@link #NTH_DAY}). */
+  public boolean nthDay() {
+    return NTH_DAY.equals(pattern);
+  }
+
   public static final String EPOCH_SECONDS = "epoch-seconds";
   public static final String EPOCH_MILLIS = "epoch-millis";
   public static final String EPOCH_MICROS = "epoch-micros";
@@ -130,13 +141,13 @@ public record TimeSpec(
 
   /** A pattern without hours names a calendar day: it is taken as it is, never shifted by zones. */
   public boolean dateOnly() {
-    return epochMicros() == 0 && !hasLetter("HhkKaBm");
+    return nthDay() || (epochMicros() == 0 && !hasLetter("HhkKaBm"));
   }
 
   /** The pattern carries its own offset or zone, so {@link #zone} does not apply. */
   public boolean carriesOffset() {
     // An epoch count names an instant: no zone applies to it.
-    return epochMicros() > 0 || hasLetter("XxZzOV");
+    return epochMicros() > 0 || (!nthDay() && hasLetter("XxZzOV"));
   }
 
   private boolean hasLetter(String letters) {

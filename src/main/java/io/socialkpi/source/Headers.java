@@ -71,8 +71,11 @@ final class Headers {
             file + " has no header line: it ends within csv.skip-lines (" + skip + " lines)");
       }
       Character comment = source.csv().comment();
-      while (comment != null && first != null && !first.isEmpty() && first.charAt(0) == comment) {
-        first = reader.readLine();
+      boolean tables = source.csv().tables();
+      while (first != null
+          && ((comment != null && !first.isEmpty() && first.charAt(0) == comment)
+              || (tables && first.isBlank()))) {
+        first = reader.readLine(); // (blank lines only separate tables)
       }
       if (first == null) {
         throw new IOException(
@@ -99,8 +102,54 @@ final class Headers {
       for (int i = 0; i < fields.length; i++) {
         header.add(source.csv().header() ? (fields[i] == null ? "" : fields[i].trim()) : "_c" + i);
       }
+      if (source.csv().tables() && !header.containsAll(source.columns())) {
+        return laterTable(source, file, reader, header);
+      }
       return header;
     }
+  }
+
+  /**
+   * csv.tables: the header of the first table after the first that names every column the source
+   * reads (a blank line ends a table, comment lines are skipped); an error listing the tables'
+   * headers when there is none.
+   */
+  private static List<String> laterTable(
+      SourceSpec source, String file, BufferedReader reader, List<String> first)
+      throws IOException {
+    List<String> seen = new ArrayList<>();
+    seen.add(String.join(",", first));
+    Character comment = source.csv().comment();
+    boolean between = false;
+    String line;
+    while ((line = reader.readLine()) != null) {
+      if (comment != null && !line.isEmpty() && line.charAt(0) == comment) {
+        continue;
+      }
+      if (line.isBlank()) {
+        between = true;
+        continue;
+      }
+      if (between) {
+        between = false;
+        String[] fields = CsvFields.parser(source.csv()).parseLine(line);
+        List<String> header = new ArrayList<>();
+        for (String f : fields == null ? new String[0] : fields) {
+          header.add(f == null ? "" : f.trim());
+        }
+        if (header.containsAll(source.columns())) {
+          return header;
+        }
+        seen.add(String.join(",", header));
+      }
+    }
+    throw new IOException(
+        file
+            + " has no table whose header names "
+            + source.columns()
+            + " (csv.tables = blank-line-separated; its tables' headers: "
+            + String.join(" | ", seen)
+            + ")");
   }
 
   private static List<String> json(String file, Configuration hadoop) throws IOException {

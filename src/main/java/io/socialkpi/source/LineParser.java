@@ -93,6 +93,55 @@ final class LineParser implements Serializable {
     return source.csv().headerRows();
   }
 
+  /** Whether a blank line ends a table and the next line heads another (csv.tables). */
+  boolean tables() {
+    return source.format() == SourceFormat.CSV && source.csv().tables();
+  }
+
+  /**
+   * The parser of a table headed by {@code line} (csv.tables), or null when that header does not
+   * name every column the source reads: that table is not read.
+   */
+  LineParser tableParser(String line) {
+    String[] names = csv().parseLine(line);
+    if (names == null) {
+      return null;
+    }
+    List<String> header = new java.util.ArrayList<>();
+    for (String n : names) {
+      header.add(n == null ? "" : n.trim());
+    }
+    return header.containsAll(source.columns()) ? new LineParser(source, header) : null;
+  }
+
+  /**
+   * The row with its time field, an offset in days ({@code time.pattern = nth-day}: GA's "Nth day",
+   * 0000 for the report's first day), turned into the date it names, or a {@code bad_time} row when
+   * the offset or the file's start date is missing.
+   */
+  Parsed nthDay(Parsed p, java.time.LocalDate start) {
+    if (!source.time().nthDay() || p.reason() != null || p.fields() == null) {
+      return p;
+    }
+    String[] fields = p.fields().clone();
+    String offset = fields[0] == null ? "" : TimeText.trim(fields[0]);
+    if (!offset.matches("[0-9]{1,6}")) {
+      return p; // LineCheck names the text that is no date
+    }
+    if (start == null) {
+      return new Parsed(
+          p.raw(),
+          QuarantineReason.BAD_TIME,
+          "'"
+              + offset
+              + "' is a day offset (time.pattern = nth-day) but the file has no '# Start date:"
+              + " YYYYMMDD' comment line before it",
+          null);
+    }
+    fields[0] = start.plusDays(Long.parseLong(offset)).toString();
+    return new Parsed(p.raw(), null, p.detail(), fields);
+  }
+
   /** How many fields a parsed line carries. */
   int width() {
     return positions.length;

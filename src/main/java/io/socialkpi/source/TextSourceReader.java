@@ -103,7 +103,9 @@ final class TextSourceReader {
       }
       FileInputFormat.setInputPaths(job, paths.toArray(new Path[0]));
       conf = job.getConfiguration();
-      if (wholeCsvFiles && source.format() == io.socialkpi.config.SourceFormat.CSV) {
+      boolean wholeFiles = wholeCsvFiles || source.csv().tables() || source.time().nthDay();
+      if (wholeFiles && source.format() == io.socialkpi.config.SourceFormat.CSV) {
+        // (Tables and a report's start date are known only reading a file from its start.)
         // One split per CSV file: a quoted field may hold a line break, and a split starting
         // inside one cannot know it (its first lines would be read the wrong way round). JSON
         // lines escape line breaks, so they always keep Hadoop's splits.
@@ -150,14 +152,37 @@ final class TextSourceReader {
         true);
   }
 
+  /** GA's comment line naming the report's first day. */
+  private static final java.util.regex.Pattern START_DATE =
+      java.util.regex.Pattern.compile("^#\\s*Start date:\\s*([0-9]{8})\\s*$");
+
+  private static final java.time.format.DateTimeFormatter BASIC_DATE =
+      java.time.format.DateTimeFormatter.BASIC_ISO_DATE;
+
   /** Parses one split lazily and reports its line count when exhausted. */
   private static final class SplitIterator<T> implements Iterator<T> {
     private final String file;
     private final int fileRank;
     private final long start;
     private final Iterator<Tuple2<LongWritable, Text>> lines;
-    private final LineParser parser;
+
+    /** The parser of the current table: the file's, or of a later table (csv.tables). */
+    private LineParser parser;
+
     private final boolean header;
+
+    /** csv.tables: a blank line ends a table; the next line heads another. */
+    private final boolean tables;
+
+    /** A blank line ended the last table; the next line that is not a comment is a header. */
+    private boolean betweenTables;
+
+    /** In a table the source does not read (its header lacks a column the source reads). */
+    private boolean skippingTable;
+
+    /** The report's first day, from a GA comment line "# Start date: YYYYMMDD" (nth-day). */
+    private java.time.LocalDate startDate;
+
     private final String duplicateOf;
     private final CollectionAccumulator<SplitLines> splitLines;
     private final LineSink<T> sink;
@@ -204,6 +229,7 @@ final class TextSourceReader {
       this.lines = lines;
       this.parser = parser;
       this.header = header;
+      this.tables = parser.tables();
       this.headerPending = header && start == 0;
       this.skipPending = start == 0 ? parser.skipLines() : 0;
       this.extraHeaderPending = headerPending ? parser.headerRows() - 1 : 0;
@@ -231,8 +257,33 @@ final class TextSourceReader {
           continue;
         }
         if (parsed.comment() && quoteOpenedAt < 0 && held.isEmpty()) {
+          java.util.regex.Matcher m = START_DATE.matcher(raw);
+          if (m.find()) {
+            startDate = java.time.LocalDate.parse(m.group(1), BASIC_DATE);
+          }
           continue;
         }
+        if (tables && duplicateOf == null && quoteOpenedAt < 0 && held.isEmpty()) {
+          if (parsed.reason() == QuarantineReason.BLANK_LINE) {
+            betweenTables = true; // tables are separated by blank lines: no row
+            continue;
+          }
+          if (headerPending || betweenTables) {
+            headerPending = false;
+            betweenTables = false;
+            LineParser table = parser.tableParser(raw);
+            skippingTable = table == null;
+            if (table != null) {
+              parser = table;
+            }
+            continue;
+          }
+          if (skippingTable) {
+            continue; // another table of the report, like its header: not the source's rows
+          }
+          parsed = parser.parse(raw);
+        }
+        parsed = parser.nthDay(parsed, startDate);
         if (headerPending) {
           headerPending = false;
           continue;
