@@ -46,6 +46,10 @@ final class LineParser implements Serializable {
   private final int[] positions;
   private final int headerSize;
   private final Conditions skipRows;
+
+  /** time.pattern = nth-day, looked up once: {@link #nthDay} runs for every line. */
+  private final boolean nthDay;
+
   private transient CsvParser csv;
   private transient ObjectMapper json;
   private transient java.util.Map<String, Integer> jsonColumns;
@@ -65,6 +69,7 @@ final class LineParser implements Serializable {
     }
     this.headerSize = header.size();
     this.skipRows = new Conditions(source.skipRows(), columns);
+    this.nthDay = source.time().nthDay();
   }
 
   /**
@@ -120,7 +125,7 @@ final class LineParser implements Serializable {
    * the offset or the file's start date is missing.
    */
   Parsed nthDay(Parsed p, java.time.LocalDate start) {
-    if (!source.time().nthDay() || p.reason() != null || p.fields() == null) {
+    if (!nthDay || p.reason() != null || p.fields() == null) {
       return p;
     }
     String[] fields = p.fields().clone();
