@@ -16,6 +16,7 @@ import java.util.Set;
  * @param missingMarkers texts (compared with the trimmed cell) that stand for an empty metric cell
  * @param skipRows conditions (column to accepted texts) of rows that are not data, such as a totals
  *     row: like header lines, they are not read
+ * @param sheet the sheet a spreadsheet source reads, or null for each workbook's first sheet
  */
 public record SourceSpec(
     String name,
@@ -28,8 +29,37 @@ public record SourceSpec(
     long maxLineSize,
     List<String> missingMarkers,
     Map<String, List<String>> skipRows,
-    List<MetricSpec> metrics)
+    List<MetricSpec> metrics,
+    String sheet)
     implements Serializable {
+
+  /** A source that is not a spreadsheet (or reads a workbook's first sheet). */
+  public SourceSpec(
+      String name,
+      String path,
+      SourceFormat format,
+      CsvOptions csv,
+      TimeSpec time,
+      String entity,
+      boolean dedupe,
+      long maxLineSize,
+      List<String> missingMarkers,
+      Map<String, List<String>> skipRows,
+      List<MetricSpec> metrics) {
+    this(
+        name,
+        path,
+        format,
+        csv,
+        time,
+        entity,
+        dedupe,
+        maxLineSize,
+        missingMarkers,
+        skipRows,
+        metrics,
+        null);
+  }
 
   /**
    * Every column the job reads from this source, in a stable order: time, entity, metrics, filters.

@@ -9,7 +9,6 @@ import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
 import io.socialkpi.config.CsvOptions;
-import io.socialkpi.config.SourceFormat;
 import io.socialkpi.config.SourceSpec;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Column;
@@ -87,7 +86,7 @@ final class NumberColumns {
   }
 
   private static boolean localized(SourceSpec source) {
-    return source.format() == SourceFormat.CSV && !source.csv().plainNumbers();
+    return source.format().csvRecords() && !source.csv().plainNumbers();
   }
 
   static String grouping(CsvOptions csv) {
