@@ -11,7 +11,9 @@ import java.io.Serializable;
  * @param skipLines lines at the start of each file before the header (a title, metadata rows)
  * @param headerRows records that make the header: the first names the columns, the others
  *     (descriptions, localized labels, import ids) are skipped
- * @param encoding the files' character set: UTF-8 or a single-byte one such as windows-1252
+ * @param encoding the files' character set where they have no byte-order mark: UTF-8, UTF-16LE,
+ *     UTF-16BE, UTF-16 (the byte order from each file's start) or a single-byte one such as
+ *     windows-1252
  * @param tables whether a blank line ends a table and the next line heads another (GA's exports
  *     hold several): the tables whose header names the source's columns are read, each by its own
  *     header, the others skipped

@@ -17,6 +17,7 @@ import java.util.Set;
  * @param skipRows conditions (column to accepted texts) of rows that are not data, such as a totals
  *     row: like header lines, they are not read
  * @param overlap what rows of several files with the same time (and key) do
+ * @param sheet the sheet a spreadsheet source reads, or null for each workbook's first sheet
  */
 public record SourceSpec(
     String name,
@@ -30,10 +31,14 @@ public record SourceSpec(
     List<String> missingMarkers,
     Map<String, List<String>> skipRows,
     List<MetricSpec> metrics,
-    Overlap overlap)
+    Overlap overlap,
+    String sheet)
     implements Serializable {
 
-  /** A source whose files' rows all count (no {@code overlap} rule). */
+  /**
+   * A source whose files' rows all count (no {@code overlap} rule) and that is not a spreadsheet
+   * (or reads a workbook's first sheet).
+   */
   public SourceSpec(
       String name,
       String path,
@@ -58,7 +63,8 @@ public record SourceSpec(
         missingMarkers,
         skipRows,
         metrics,
-        Overlap.ALL);
+        Overlap.ALL,
+        null);
   }
 
   /**

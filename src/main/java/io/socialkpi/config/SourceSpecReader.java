@@ -60,15 +60,16 @@ final class SourceSpecReader {
       raw.problem("", "source names use letters, digits, '-' and '_' only");
     }
     raw.rejectUnknownKeys(knownSource.root());
+    Config own = raw.config().withFallback(preset(raw));
     Section s =
-        new Section(
-            raw.config().withFallback(preset(raw)).withFallback(sourceDefaults),
-            raw.path(""),
-            fileOf(raw),
-            problems(raw));
+        new Section(own.withFallback(sourceDefaults), raw.path(""), fileOf(raw), problems(raw));
     String path = s.requiredString("path");
     SourceFormat format = s.enumOf("format", SourceFormat.class, SourceFormat.CSV);
     CsvOptions csv = csvOptions(s);
+    String sheet = sheet(s, format);
+    if (format == SourceFormat.SPREADSHEET) {
+      csv = SpreadsheetKeys.csvOptions(s, own, csv);
+    }
     TimeSpec time = time(s);
     String entity = s.optString("entity");
     boolean dedupe = s.bool("dedupe", true);
@@ -114,7 +115,8 @@ final class SourceSpecReader {
         List.copyOf(missingMarkers),
         java.util.Collections.unmodifiableMap(skipRows),
         List.copyOf(metrics),
-        overlap(s));
+        overlap(s),
+        sheet);
   }
 
   private Overlap overlap(Section s) {
@@ -126,6 +128,32 @@ final class SourceSpecReader {
       o.problem("key", "applies only with overlap.keep = newest");
     }
     return new Overlap(keep, List.copyOf(key));
+  }
+
+  /** The sheet a spreadsheet source reads (null: the first), taken as written, spaces and all. */
+  private static String sheet(Section s, SourceFormat format) {
+    if (!s.config().hasPath("sheet")) {
+      return null;
+    }
+    ConfigValue value = s.config().getValue("sheet");
+    if (value.valueType() != ConfigValueType.STRING) {
+      s.problem("sheet", "expected a sheet's name in quotes");
+      return null;
+    }
+    String sheet = (String) value.unwrapped();
+    if (format != SourceFormat.SPREADSHEET) {
+      s.problem(
+          "sheet",
+          "applies to format = spreadsheet only (this source's format is "
+              + format.name().toLowerCase(java.util.Locale.ROOT)
+              + ")");
+      return null;
+    }
+    if (sheet.isEmpty()) {
+      s.problem("sheet", "a sheet's name cannot be empty; null reads the first sheet");
+      return null;
+    }
+    return sheet;
   }
 
   /**
@@ -212,8 +240,9 @@ final class SourceSpecReader {
   }
 
   /**
-   * UTF-8, or a single-byte character set that keeps ASCII (windows-1252, ISO-8859-1): lines are
-   * found by their newline byte, which UTF-16 does not have alone.
+   * UTF-8, a single-byte character set that keeps ASCII (windows-1252, ISO-8859-1), whose lines are
+   * found by their newline byte, or UTF-16 (UTF-16LE, UTF-16BE; UTF-16: each file's byte order from
+   * its start), whose files are read whole. Other multi-byte sets are neither.
    */
   private static String encoding(Section csv) {
     String name = csv.optString("encoding");
@@ -229,13 +258,14 @@ final class SourceSpecReader {
     }
     boolean singleByte =
         cs.canEncode() && cs.newEncoder().maxBytesPerChar() == 1.0f && asciiCompatible(cs);
-    if (!cs.equals(java.nio.charset.StandardCharsets.UTF_8) && !singleByte) {
+    boolean utf16 = cs.name().startsWith("UTF-16");
+    if (!cs.equals(java.nio.charset.StandardCharsets.UTF_8) && !singleByte && !utf16) {
       csv.problem(
           "encoding",
           "'"
               + name
-              + "' is not read line by line: use UTF-8 or a single-byte set such as windows-1252"
-              + " or ISO-8859-1 (convert UTF-16 files with iconv -f UTF-16 -t UTF-8)");
+              + "' cannot be read: use UTF-8, UTF-16LE, UTF-16BE, UTF-16 or a single-byte set"
+              + " such as windows-1252 or ISO-8859-1 (or convert the files with iconv -t UTF-8)");
       return "UTF-8";
     }
     return cs.name();

@@ -27,7 +27,8 @@ import org.apache.spark.sql.internal.SQLConf;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Reads the column names of one input file without Spark: CSV header, JSON keys, Parquet schema.
+ * Reads the column names of one input file without Spark: CSV header, JSON keys, Parquet schema, a
+ * spreadsheet's header row.
  */
 final class Headers {
   /** JSON lines have no header: the keys seen in this many first lines stand for the file. */
@@ -35,78 +36,107 @@ final class Headers {
 
   private Headers() {}
 
-  static List<String> read(SourceSpec source, String file, Configuration hadoop)
+  /**
+   * The file's column names; {@code charset} is the one {@link FileEncoding} found for a CSV file
+   * (JSON lines are UTF-8, Parquet and spreadsheets have their own).
+   */
+  static List<String> read(SourceSpec source, String file, String charset, Configuration hadoop)
       throws IOException {
     return switch (source.format()) {
-      case CSV -> csv(source, file, hadoop);
+      case CSV -> csv(source, file, charset, hadoop);
       case JSON -> json(file, hadoop);
       case PARQUET -> parquet(file, hadoop);
+      case SPREADSHEET -> sheet(source, file, hadoop);
     };
   }
 
-  private static List<String> csv(SourceSpec source, String file, Configuration hadoop)
-      throws IOException {
-    rejectUtf16(file, hadoop);
+  /** The next record of a file, or null at its end. */
+  private interface Records {
+    String next() throws IOException;
+  }
+
+  private static List<String> csv(
+      SourceSpec source, String file, String charset, Configuration hadoop) throws IOException {
     try (BufferedReader reader =
         new BufferedReader(
             new InputStreamReader(
-                stream(file, hadoop), java.nio.charset.Charset.forName(source.csv().encoding())))) {
-      String first = reader.readLine();
-      if (first == null) {
-        throw new IOException(
-            file
-                + " is empty (0 bytes): a CSV export has at least its header line, so the export"
-                + " failed or was cut; remove the file or export it again");
-      }
-      first = stripBom(first);
-      int skip = source.csv().skipLines();
-      if (skip == 0) {
-        rejectSeparatorHint(source, file, first);
-      }
-      for (int i = 0; i < skip && first != null; i++) {
-        first = reader.readLine();
-      }
-      if (first == null) {
-        throw new IOException(
-            file + " has no header line: it ends within csv.skip-lines (" + skip + " lines)");
-      }
-      Character comment = source.csv().comment();
-      boolean tables = source.csv().tables();
-      while (first != null
-          && ((comment != null && !first.isEmpty() && first.charAt(0) == comment)
-              || (tables && first.isBlank()))) {
-        first = reader.readLine(); // (blank lines only separate tables)
-      }
-      if (first == null) {
-        throw new IOException(
-            file
-                + " has no header line: every line starts with the csv.comment character '"
-                + comment
-                + "'");
-      }
-      if (LineParser.endsInQuote(
-          first, source.csv().delimiter(), source.csv().quote(), source.csv().escape(), false)) {
-        throw new IOException(
-            file
-                + " has a header line that opens a quoted column name it does not close: a column"
-                + " name holding a line break cannot be read; remove the line break from the"
-                + " header");
-      }
-      String[] fields = CsvFields.parser(source.csv()).parseLine(first);
-      if (fields == null) {
-        throw new IOException(
-            file
-                + " has an empty first line where the header should be; remove it or export again");
-      }
-      List<String> header = new ArrayList<>();
-      for (int i = 0; i < fields.length; i++) {
-        header.add(source.csv().header() ? (fields[i] == null ? "" : fields[i].trim()) : "_c" + i);
-      }
-      if (source.csv().tables() && !header.containsAll(source.columns())) {
-        return laterTable(source, file, reader, header);
-      }
-      return header;
+                stream(file, hadoop), java.nio.charset.Charset.forName(charset)))) {
+      return header(
+          source,
+          file,
+          reader::readLine,
+          file
+              + " is empty (0 bytes): a CSV export has at least its header line, so the export"
+              + " failed or was cut; remove the file or export it again");
     }
+  }
+
+  /** A spreadsheet's header: its sheet's rows are records as a CSV file's lines are. */
+  private static List<String> sheet(SourceSpec source, String file, Configuration hadoop)
+      throws IOException {
+    try (InputStream in = stream(file, hadoop)) {
+      SheetLines sheet = SheetLines.read(in, file, source.sheet(), source.csv().decimalSeparator());
+      return header(
+          source,
+          file,
+          () -> sheet.hasNext() ? sheet.next() : null,
+          file + " has no rows in sheet '" + sheet.name() + "': an export has at least its header");
+    }
+  }
+
+  private static List<String> header(
+      SourceSpec source, String file, Records records, String whenEmpty) throws IOException {
+    String first = records.next();
+    if (first == null) {
+      throw new IOException(whenEmpty);
+    }
+    first = stripBom(first);
+    int skip = source.csv().skipLines();
+    if (skip == 0) {
+      rejectSeparatorHint(source, file, first);
+    }
+    for (int i = 0; i < skip && first != null; i++) {
+      first = records.next();
+    }
+    if (first == null) {
+      throw new IOException(
+          file + " has no header line: it ends within csv.skip-lines (" + skip + " lines)");
+    }
+    Character comment = source.csv().comment();
+    boolean tables = source.csv().tables();
+    while (first != null
+        && ((comment != null && !first.isEmpty() && first.charAt(0) == comment)
+            || (tables && first.isBlank()))) {
+      first = records.next(); // (blank lines only separate tables)
+    }
+    if (first == null) {
+      throw new IOException(
+          file
+              + " has no header line: every line starts with the csv.comment character '"
+              + comment
+              + "'");
+    }
+    if (LineParser.endsInQuote(
+        first, source.csv().delimiter(), source.csv().quote(), source.csv().escape(), false)) {
+      throw new IOException(
+          file
+              + " has a header line that opens a quoted column name it does not close: a column"
+              + " name holding a line break cannot be read; remove the line break from the"
+              + " header");
+    }
+    String[] fields = CsvFields.parser(source.csv()).parseLine(first);
+    if (fields == null) {
+      throw new IOException(
+          file + " has an empty first line where the header should be; remove it or export again");
+    }
+    List<String> header = new ArrayList<>();
+    for (int i = 0; i < fields.length; i++) {
+      header.add(source.csv().header() ? (fields[i] == null ? "" : fields[i].trim()) : "_c" + i);
+    }
+    if (tables && !header.containsAll(source.columns())) {
+      return laterTable(source, file, records, header);
+    }
+    return header;
   }
 
   /**
@@ -115,14 +145,13 @@ final class Headers {
    * headers when there is none.
    */
   private static List<String> laterTable(
-      SourceSpec source, String file, BufferedReader reader, List<String> first)
-      throws IOException {
+      SourceSpec source, String file, Records records, List<String> first) throws IOException {
     List<String> seen = new ArrayList<>();
     seen.add(String.join(",", first));
     Character comment = source.csv().comment();
     boolean between = false;
     String line;
-    while ((line = reader.readLine()) != null) {
+    while ((line = records.next()) != null) {
       if (comment != null && !line.isEmpty() && line.charAt(0) == comment) {
         continue;
       }
@@ -155,7 +184,6 @@ final class Headers {
   private static List<String> json(String file, Configuration hadoop) throws IOException {
     ObjectMapper mapper = new ObjectMapper();
     Set<String> keys = new LinkedHashSet<>();
-    rejectUtf16(file, hadoop);
     try (BufferedReader reader = open(file, hadoop)) {
       String line;
       for (int i = 0; i < JSON_SAMPLE_LINES && (line = reader.readLine()) != null; i++) {
@@ -228,7 +256,8 @@ final class Headers {
     return new BufferedReader(new InputStreamReader(stream(file, hadoop), StandardCharsets.UTF_8));
   }
 
-  private static InputStream stream(String file, Configuration hadoop) throws IOException {
+  /** The file's bytes, through its compression codec (by extension) if it has one. */
+  static InputStream stream(String file, Configuration hadoop) throws IOException {
     Path path = new Path(file);
     FileSystem fs = path.getFileSystem(hadoop);
     InputStream in = fs.open(path);
@@ -237,58 +266,6 @@ final class Headers {
       in = codec.createInputStream(in);
     }
     return in;
-  }
-
-  /** Bytes looked at for a UTF-16 file without a byte-order mark. */
-  static final int ENCODING_SAMPLE = 512;
-
-  /**
-   * A UTF-16 file (Excel's "Unicode text", PowerShell's default) read as UTF-8 has NUL bytes
-   * between its letters, so its columns would be named in mojibake: it is named instead, with how
-   * to convert it. Found by its byte-order mark, or by NUL bytes in every other place of its start.
-   */
-  static void rejectUtf16(String file, Configuration hadoop) throws IOException {
-    byte[] head;
-    try (InputStream in = stream(file, hadoop)) {
-      head = in.readNBytes(ENCODING_SAMPLE);
-    }
-    String kind = utf16(head);
-    if (kind != null) {
-      throw new IOException(
-          file
-              + " is UTF-16 text ("
-              + kind
-              + "); sources are read as UTF-8: convert it (iconv -f UTF-16 -t UTF-8, or save as"
-              + " \"CSV UTF-8\" in Excel)");
-    }
-  }
-
-  /** "little-endian, with a byte-order mark" and the like, or null for text that is not UTF-16. */
-  static String utf16(byte[] head) {
-    if (head.length >= 2 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xFE) {
-      return "little-endian, with a byte-order mark";
-    }
-    if (head.length >= 2 && (head[0] & 0xff) == 0xFE && (head[1] & 0xff) == 0xFF) {
-      return "big-endian, with a byte-order mark";
-    }
-    int pairs = head.length / 2;
-    if (pairs < 2) {
-      return null;
-    }
-    int evenNul = 0;
-    int oddNul = 0;
-    for (int i = 0; i + 1 < head.length; i += 2) {
-      evenNul += head[i] == 0 ? 1 : 0;
-      oddNul += head[i + 1] == 0 ? 1 : 0;
-    }
-    // ASCII letters in UTF-16: one byte of each pair is NUL, the other almost never.
-    if (evenNul * 10 >= pairs * 9 && oddNul * 10 < pairs) {
-      return "big-endian, no byte-order mark";
-    }
-    if (oddNul * 10 >= pairs * 9 && evenNul * 10 < pairs) {
-      return "little-endian, no byte-order mark";
-    }
-    return null;
   }
 
   /**

@@ -45,6 +45,7 @@ public final class InputCheck {
         }
         List<String> header = null;
         Map<String, List<String>> otherHeaders = new java.util.LinkedHashMap<>();
+        Map<String, String> encodings = new java.util.LinkedHashMap<>();
         Map<String, String> firstTypes = null;
         for (String file : files) {
           if (source.format() == SourceFormat.PARQUET) {
@@ -56,8 +57,15 @@ public final class InputCheck {
               problems.add(problem(settings, key + ".path", problem));
             }
           }
-          List<String> columns = Headers.read(source, file, hadoop);
-          if (source.format() == SourceFormat.CSV) {
+          String charset = null;
+          if (source.format() == SourceFormat.CSV || source.format() == SourceFormat.JSON) {
+            charset = FileEncoding.of(source, file, hadoop);
+            if (!charset.equals(FileEncoding.fallback(source))) {
+              encodings.put(new Path(file).toString(), charset);
+            }
+          }
+          List<String> columns = Headers.read(source, file, charset, hadoop);
+          if (source.format().csvRecords()) {
             String twice = twice(source, columns);
             if (twice != null) {
               problems.add(problem(settings, key + ".path", file + " has " + twice));
@@ -72,7 +80,7 @@ public final class InputCheck {
                 header.add(name);
               }
             }
-          } else if (source.format() == SourceFormat.CSV && !header.equals(columns)) {
+          } else if (source.format().csvRecords() && !header.equals(columns)) {
             // Another export of the same source may order or choose its columns otherwise: it is
             // read by name, as long as it has every column the source reads.
             List<String> lacking = new ArrayList<>(source.columns());
@@ -137,7 +145,10 @@ public final class InputCheck {
                 header,
                 Map.copyOf(duplicates),
                 bytes,
-                Map.copyOf(otherHeaders)));
+                Map.copyOf(otherHeaders),
+                Map.copyOf(encodings)));
+      } catch (SheetLines.UnknownSheet e) {
+        problems.add(problem(settings, key + ".sheet", e.getMessage()));
       } catch (IOException | RuntimeException e) {
         problems.add(
             problem(

@@ -50,6 +50,9 @@ final class LineParser implements Serializable {
   /** time.pattern = nth-day, looked up once: {@link #nthDay} runs for every line. */
   private final boolean nthDay;
 
+  /** The file's character set: csv.encoding, or the file's own (FileEncoding). */
+  private final String charsetName;
+
   private transient CsvParser csv;
   private transient ObjectMapper json;
   private transient java.util.Map<String, Integer> jsonColumns;
@@ -61,7 +64,13 @@ final class LineParser implements Serializable {
 
   /** A parser for files with {@code header}: the source's columns are found in it by name. */
   LineParser(SourceSpec source, List<String> header) {
+    this(source, header, FileEncoding.fallback(source));
+  }
+
+  /** A parser for files with {@code header} whose lines are in {@code charset}. */
+  LineParser(SourceSpec source, List<String> header, String charset) {
     this.source = source;
+    this.charsetName = charset;
     List<String> columns = source.columns();
     this.positions = new int[columns.size()];
     for (int i = 0; i < positions.length; i++) {
@@ -90,7 +99,7 @@ final class LineParser implements Serializable {
 
   /** Lines before the header (csv.skip-lines; 0 for JSON lines). */
   int skipLines() {
-    return source.format() == SourceFormat.CSV ? source.csv().skipLines() : 0;
+    return source.format().csvRecords() ? source.csv().skipLines() : 0;
   }
 
   /** Records that make the header (csv.header-rows). */
@@ -116,7 +125,9 @@ final class LineParser implements Serializable {
     for (String n : names) {
       header.add(n == null ? "" : n.trim());
     }
-    return header.containsAll(source.columns()) ? new LineParser(source, header) : null;
+    return header.containsAll(source.columns())
+        ? new LineParser(source, header, charsetName)
+        : null;
   }
 
   /**
@@ -193,8 +204,8 @@ final class LineParser implements Serializable {
   }
 
   /** The start of a line, decoded leniently (a cut multi-byte character becomes U+FFFD). */
-  private static String head(byte[] bytes, int length) {
-    return new String(bytes, 0, Math.min(length, RAW_KEPT), StandardCharsets.UTF_8) + "\u2026";
+  private String head(byte[] bytes, int length) {
+    return new String(bytes, 0, Math.min(length, RAW_KEPT), charset()) + "\u2026";
   }
 
   Parsed parse(String raw) {
@@ -217,7 +228,7 @@ final class LineParser implements Serializable {
    * quoted field holding a line break.
    */
   boolean unbalanced(String raw) {
-    return source.format() == SourceFormat.CSV && endsInQuote(raw, false);
+    return source.format().csvRecords() && endsInQuote(raw, false);
   }
 
   /** Whether a line that starts inside a quoted field closes it (and ends outside quotes). */
@@ -542,11 +553,9 @@ final class LineParser implements Serializable {
     return json;
   }
 
-  /** The files' character set: csv.encoding for CSV; JSON is UTF-8 (RFC 8259). */
+  /** The file's character set (JSON lines: UTF-8, RFC 8259). */
   private java.nio.charset.Charset charset() {
-    return source.format() == SourceFormat.CSV
-        ? java.nio.charset.Charset.forName(source.csv().encoding())
-        : StandardCharsets.UTF_8;
+    return java.nio.charset.Charset.forName(charsetName);
   }
 
   private CharsetDecoder decoder() {

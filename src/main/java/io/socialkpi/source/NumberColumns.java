@@ -11,7 +11,6 @@ import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import io.socialkpi.config.CsvOptions;
-import io.socialkpi.config.SourceFormat;
 import io.socialkpi.config.SourceSpec;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Column;
@@ -111,7 +110,7 @@ final class NumberColumns {
   }
 
   private static boolean localized(SourceSpec source) {
-    return source.format() == SourceFormat.CSV && !source.csv().plainNumbers();
+    return source.format().csvRecords() && !source.csv().plainNumbers();
   }
 
   static String grouping(CsvOptions csv) {

@@ -1,7 +1,6 @@
 package io.socialkpi.source;
 
 import io.socialkpi.config.CsvOptions;
-import io.socialkpi.config.SourceFormat;
 import io.socialkpi.config.SourceSpec;
 import java.io.Serializable;
 import java.util.regex.Matcher;
@@ -68,7 +67,7 @@ public final class NumberText implements Serializable {
   private final Pattern duration = Pattern.compile(DURATION);
 
   private NumberText(SourceSpec source) {
-    localized = source.format() == SourceFormat.CSV && !source.csv().plainNumbers();
+    localized = source.format().csvRecords() && !source.csv().plainNumbers();
     looksLocalized = Pattern.compile(NumberColumns.LOOKS_LOCALIZED);
     if (localized) {
       CsvOptions csv = source.csv();

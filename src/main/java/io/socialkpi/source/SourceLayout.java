@@ -15,6 +15,8 @@ import java.util.Map;
  * @param bytes the size of all the files together
  * @param otherHeaders CSV files whose header is not {@code header} (another order, other columns:
  *     consecutive Facebook exports differ), each mapped to its own; columns are read by name
+ * @param encodings text files whose character set is not the source's (a byte-order mark said
+ *     otherwise, or csv.encoding = UTF-16 left the byte order to the file), each mapped to its own
  */
 public record SourceLayout(
     String source,
@@ -22,8 +24,20 @@ public record SourceLayout(
     List<String> header,
     Map<String, String> duplicates,
     long bytes,
-    Map<String, List<String>> otherHeaders)
+    Map<String, List<String>> otherHeaders,
+    Map<String, String> encodings)
     implements Serializable {
+
+  /** A layout whose files are all in the source's character set. */
+  public SourceLayout(
+      String source,
+      List<String> files,
+      List<String> header,
+      Map<String, String> duplicates,
+      long bytes,
+      Map<String, List<String>> otherHeaders) {
+    this(source, files, header, duplicates, bytes, otherHeaders, Map.of());
+  }
 
   /** A layout whose files all have {@code header}. */
   public SourceLayout(
@@ -57,6 +71,12 @@ public record SourceLayout(
       s.append(c);
     }
     return s.toString();
+  }
+
+  /** The character set {@code file} (as listed) is read in. */
+  public String charset(io.socialkpi.config.SourceSpec spec, String file) {
+    String own = encodings.get(file);
+    return own != null ? own : FileEncoding.fallback(spec);
   }
 
   /** Position of {@code column} in the header. */

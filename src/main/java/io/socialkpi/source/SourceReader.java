@@ -32,7 +32,7 @@ final class SourceReader {
       SourceLayout layout,
       CollectionAccumulator<SplitLines> splitLines) {
     return switch (source.format()) {
-      case CSV, JSON -> TextSourceReader.read(spark, source, layout, splitLines);
+      case CSV, JSON, SPREADSHEET -> TextSourceReader.read(spark, source, layout, splitLines);
       case PARQUET -> parquet(spark, source, layout);
     };
   }

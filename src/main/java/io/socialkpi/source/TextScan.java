@@ -129,8 +129,11 @@ final class TextScan {
     JavaRDD<Row> partials;
     boolean dedupe = source.dedupe();
     // In memory only where the files' size on disk bounds the records: an uncompressed source of
-    // at most oneTaskBytes, in one task (a 150 KB gzip can hold 12M lines).
-    if (!compressed(spark, layout) && layout.bytes() <= oneTaskBytes) {
+    // at most oneTaskBytes, in one task (a 150 KB gzip can hold 12M lines; an .xlsx is a zip,
+    // and writes a text repeated down a column once).
+    if (!compressed(spark, layout)
+        && source.format() != io.socialkpi.config.SourceFormat.SPREADSHEET
+        && layout.bytes() <= oneTaskBytes) {
       // No shuffle and no aggregation after it: every group is complete when the task ends.
       DuplicateFold.Copies inMemory =
           dedupe ? DuplicateFold.Copies.HASHED : DuplicateFold.Copies.NONE;

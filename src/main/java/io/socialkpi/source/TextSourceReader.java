@@ -4,7 +4,6 @@ import io.socialkpi.config.SourceSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -24,8 +23,9 @@ import org.apache.spark.util.CollectionAccumulator;
 import scala.Tuple2;
 
 /**
- * Reads a CSV or JSON-lines source line by line through Hadoop's splittable text input, keeping
- * each line's file, byte offset and position in its split, and parses it with {@link LineParser}.
+ * Reads a CSV, JSON-lines or spreadsheet source line by line, keeping each line's file, byte offset
+ * and position in its split, and parses it with {@link LineParser}: UTF-8 and single-byte files
+ * through Hadoop's splittable text input, UTF-16 files and workbooks whole ({@link WholeFiles}).
  * The result has the columns of {@link RawRows}; the line counts of every split go to an
  * accumulator so quarantined rows can be given exact line numbers afterwards.
  */
@@ -85,7 +85,10 @@ final class TextSourceReader {
 
   /**
    * The source's lines, parsed by {@link LineParser} and handed to a sink in file order; header and
-   * comment lines are skipped, and each split's line count goes to {@code splitLines}.
+   * comment lines are skipped, and each split's line count goes to {@code splitLines}. Files whose
+   * lines end at a newline byte (UTF-8, single-byte sets) are read in Hadoop's splits; UTF-16 files
+   * and workbooks whole, by {@link WholeFiles}. Each file is parsed by its own header and in its
+   * own character set.
    */
   static <T> JavaRDD<T> lines(
       SparkSession spark,
@@ -94,12 +97,84 @@ final class TextSourceReader {
       CollectionAccumulator<SplitLines> splitLines,
       boolean wholeCsvFiles,
       LineSinks<T> sinks) {
+    LineParser parser = new LineParser(source, layout);
+    java.util.Map<String, LineParser> ownParsers = new java.util.HashMap<>();
+    java.util.Map<String, Integer> ranks = new java.util.HashMap<>();
+    List<String> split = new ArrayList<>();
+    List<String> whole = new ArrayList<>();
+    for (String listed : layout.files()) {
+      String file = new Path(listed).toString();
+      ranks.put(file, ranks.size());
+      List<String> header = layout.otherHeaders().get(file);
+      String charset = layout.encodings().get(file);
+      if (header != null || charset != null) {
+        ownParsers.put(
+            file,
+            new LineParser(
+                source, header == null ? layout.header() : header, layout.charset(source, file)));
+      }
+      if (WholeFiles.readWhole(source, layout, file)) {
+        whole.add(file);
+      } else {
+        split.add(listed);
+      }
+    }
+    boolean header = source.csv().header() && source.format().csvRecords();
+    java.util.Map<String, String> duplicates = new java.util.HashMap<>(layout.duplicates());
+    FileReading<T> reading =
+        (file, start, it, sink) -> {
+          Integer rank = ranks.get(file);
+          if (rank == null) {
+            // A wrong rank would mix up positions of two files: fail, never guess.
+            throw new IllegalStateException(
+                "file " + file + " is not among the source's listed files");
+          }
+          return new SplitIterator<>(
+              file,
+              start,
+              rank,
+              it,
+              ownParsers.getOrDefault(file, parser),
+              header,
+              duplicates.get(file),
+              splitLines,
+              sink);
+        };
     Configuration conf = new Configuration(spark.sparkContext().hadoopConfiguration());
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    JavaRDD<T> wholeLines =
+        whole.isEmpty() ? null : WholeFiles.read(jsc, source, layout, whole, conf, reading, sinks);
+    if (split.isEmpty()) {
+      return wholeLines;
+    }
+    JavaRDD<T> splitLinesRdd = splitFiles(jsc, conf, source, split, wholeCsvFiles, reading, sinks);
+    return wholeLines == null ? splitLinesRdd : splitLinesRdd.union(wholeLines);
+  }
+
+  /** Makes the iterator over one split's or whole file's lines. */
+  interface FileReading<T> extends java.io.Serializable {
+    SplitIterator<T> iterator(
+        String file,
+        long start,
+        java.util.Iterator<Tuple2<LongWritable, Text>> lines,
+        LineSink<T> sink);
+  }
+
+  /** The lines of files Hadoop's splittable text input reads. */
+  private static <T> JavaRDD<T> splitFiles(
+      JavaSparkContext jsc,
+      Configuration base,
+      SourceSpec source,
+      List<String> files,
+      boolean wholeCsvFiles,
+      FileReading<T> reading,
+      LineSinks<T> sinks) {
+    Configuration conf;
     try {
-      Job job = Job.getInstance(conf);
+      Job job = Job.getInstance(base);
       List<Path> paths = new ArrayList<>();
-      for (String file : layout.literalFiles()) {
-        paths.add(new Path(file));
+      for (String file : files) {
+        paths.add(new Path(SourceLayout.literal(file)));
       }
       FileInputFormat.setInputPaths(job, paths.toArray(new Path[0]));
       conf = job.getConfiguration();
@@ -114,297 +189,16 @@ final class TextSourceReader {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     @SuppressWarnings("unchecked")
     JavaNewHadoopRDD<LongWritable, Text> lines =
         (JavaNewHadoopRDD<LongWritable, Text>)
             jsc.newAPIHadoopRDD(conf, TextInputFormat.class, LongWritable.class, Text.class);
-    LineParser parser = new LineParser(source, layout);
-    java.util.Map<String, LineParser> otherParsers = new java.util.HashMap<>();
-    layout.otherHeaders().forEach((file, h) -> otherParsers.put(file, new LineParser(source, h)));
-    boolean header =
-        source.csv().header() && source.format() == io.socialkpi.config.SourceFormat.CSV;
-    java.util.Map<String, String> duplicates = new java.util.HashMap<>(layout.duplicates());
-    java.util.Map<String, Integer> ranks = new java.util.HashMap<>();
-    for (String file : layout.files()) {
-      ranks.put(new Path(file).toString(), ranks.size());
-    }
     return lines.mapPartitionsWithInputSplit(
         (split, it) -> {
           FileSplit fileSplit = (FileSplit) split;
-          String original = duplicates.get(fileSplit.getPath().toString());
-          Integer rank = ranks.get(fileSplit.getPath().toString());
-          if (rank == null) {
-            // A wrong rank would mix up positions of two files: fail, never guess.
-            throw new IllegalStateException(
-                "file " + fileSplit.getPath() + " is not among the source's listed files");
-          }
-          return new SplitIterator<>(
-              fileSplit,
-              rank,
-              it,
-              otherParsers.getOrDefault(fileSplit.getPath().toString(), parser),
-              header,
-              original,
-              splitLines,
-              sinks.forPartition());
+          return reading.iterator(
+              fileSplit.getPath().toString(), fileSplit.getStart(), it, sinks.forPartition());
         },
         true);
-  }
-
-  /** GA's comment line naming the report's first day. */
-  private static final java.util.regex.Pattern START_DATE =
-      java.util.regex.Pattern.compile("^#\\s*Start date:\\s*([0-9]{8})\\s*$");
-
-  private static final java.time.format.DateTimeFormatter BASIC_DATE =
-      java.time.format.DateTimeFormatter.BASIC_ISO_DATE;
-
-  /** Parses one split lazily and reports its line count when exhausted. */
-  private static final class SplitIterator<T> implements Iterator<T> {
-    private final String file;
-    private final int fileRank;
-    private final long start;
-    private final Iterator<Tuple2<LongWritable, Text>> lines;
-
-    /** The parser of the current table: the file's, or of a later table (csv.tables). */
-    private LineParser parser;
-
-    private final boolean header;
-
-    /** csv.tables: a blank line ends a table; the next line heads another. */
-    private final boolean tables;
-
-    /** A blank line ended the last table; the next line that is not a comment is a header. */
-    private boolean betweenTables;
-
-    /** In a table the source does not read (its header lacks a column the source reads). */
-    private boolean skippingTable;
-
-    /** The report's first day, from a GA comment line "# Start date: YYYYMMDD" (nth-day). */
-    private java.time.LocalDate startDate;
-
-    private final String duplicateOf;
-    private final CollectionAccumulator<SplitLines> splitLines;
-    private final LineSink<T> sink;
-    private long index = -1;
-
-    /** Lines before the header still to skip (csv.skip-lines). */
-    private int skipPending;
-
-    /** The header is the first line of the file, after skip-lines, that is not a comment. */
-    private boolean headerPending;
-
-    /** Header records after the first still to skip (csv.header-rows). */
-    private int extraHeaderPending;
-
-    /** Index of the line that opened a quoted field not closed yet, or -1. */
-    private long quoteOpenedAt = -1;
-
-    /** Rows ready to hand out, in file order. */
-    private final java.util.ArrayDeque<T> out = new java.util.ArrayDeque<>();
-
-    /** The lines so far of a record whose quoted field holds line breaks (RFC 4180). */
-    private final List<Held> held = new ArrayList<>();
-
-    private long heldBytes;
-    private final long maxRecord;
-    private boolean reported;
-
-    private record Held(long index, long offset, LineParser.Parsed parsed) {}
-
-    SplitIterator(
-        FileSplit split,
-        int fileRank,
-        Iterator<Tuple2<LongWritable, Text>> lines,
-        LineParser parser,
-        boolean header,
-        String duplicateOf,
-        CollectionAccumulator<SplitLines> splitLines,
-        LineSink<T> sink) {
-      this.sink = sink;
-      this.duplicateOf = duplicateOf;
-      this.file = split.getPath().toString();
-      this.fileRank = fileRank;
-      this.start = split.getStart();
-      this.lines = lines;
-      this.parser = parser;
-      this.header = header;
-      this.tables = parser.tables();
-      this.headerPending = header && start == 0;
-      this.skipPending = start == 0 ? parser.skipLines() : 0;
-      this.extraHeaderPending = headerPending ? parser.headerRows() - 1 : 0;
-      this.maxRecord = parser.maxLineSize();
-      this.splitLines = splitLines;
-    }
-
-    @Override
-    public boolean hasNext() {
-      while (out.isEmpty() && lines.hasNext()) {
-        Tuple2<LongWritable, Text> line = lines.next();
-        index++;
-        long offset = line._1().get();
-        Text text = line._2();
-        LineParser.Parsed parsed = parser.parse(text.getBytes(), text.getLength());
-        String raw = offset == 0 ? Headers.stripBom(parsed.raw()) : parsed.raw();
-        if (offset == 0
-            && !raw.equals(parsed.raw())
-            && parsed.reason() != QuarantineReason.LINE_TOO_LONG
-            && parsed.reason() != QuarantineReason.BAD_ENCODING) {
-          parsed = parser.parse(raw);
-        }
-        if (skipPending > 0) {
-          skipPending--;
-          continue;
-        }
-        if (parsed.comment() && quoteOpenedAt < 0 && held.isEmpty()) {
-          java.util.regex.Matcher m = START_DATE.matcher(raw);
-          if (m.find()) {
-            startDate = java.time.LocalDate.parse(m.group(1), BASIC_DATE);
-          }
-          continue;
-        }
-        if (tables && duplicateOf == null && quoteOpenedAt < 0 && held.isEmpty()) {
-          if (parsed.reason() == QuarantineReason.BLANK_LINE) {
-            betweenTables = true; // tables are separated by blank lines: no row
-            continue;
-          }
-          if (headerPending || betweenTables) {
-            headerPending = false;
-            betweenTables = false;
-            LineParser table = parser.tableParser(raw);
-            skippingTable = table == null;
-            if (table != null) {
-              parser = table;
-            }
-            continue;
-          }
-          if (skippingTable) {
-            continue; // another table of the report, like its header: not the source's rows
-          }
-          parsed = parser.parse(raw);
-        }
-        parsed = parser.nthDay(parsed, startDate);
-        if (headerPending) {
-          headerPending = false;
-          continue;
-        }
-        if (duplicateOf != null) {
-          if (extraHeaderPending > 0) {
-            extraHeaderPending--; // the copy's later header rows are header too
-            continue;
-          }
-          if (parser.skipped(parsed)) {
-            continue; // a totals row is not data in a copy either
-          }
-          // Every line of a copied file is listed as it is, multi-line records or not.
-          LineParser.Parsed copy =
-              parser.duplicateOf(duplicateOf, text.getBytes(), text.getLength());
-          out.add(sink.line(file, fileRank, start, index, offset, copy));
-          continue;
-        }
-        if (!held.isEmpty()) {
-          continueRecord(index, offset, parsed, text.getLength());
-        } else if (quoteOpenedAt < 0 && parsed.reason() == QuarantineReason.UNBALANCED_QUOTE) {
-          // A quoted field goes on to the next line: hold the line until the quote closes.
-          held.add(new Held(index, offset, parsed));
-          heldBytes = text.getLength();
-        } else {
-          emit(index, offset, quoteState(parsed, index));
-        }
-      }
-      if (out.isEmpty() && !held.isEmpty()) {
-        // The split ends inside the quoted field: at the file's end an unclosed quote; otherwise
-        // the record goes on in the next split, and the source is read again in whole files.
-        replayHeld();
-      }
-      if (out.isEmpty() && !reported) {
-        reported = true;
-        boolean open =
-            quoteOpenedAt >= 0 || headerPending || skipPending > 0 || extraHeaderPending > 0;
-        splitLines.add(new SplitLines(file, start, index + 1, open));
-      }
-      return !out.isEmpty();
-    }
-
-    /**
-     * Adds a line to the held record: a line that closes the quote completes it, and the record is
-     * parsed as one, at its first line. A record longer than max-line-size, or holding a line that
-     * cannot be read, is given up: its lines are quarantined one by one as unclosed quotes.
-     */
-    private void continueRecord(long lineIndex, long offset, LineParser.Parsed parsed, int bytes) {
-      held.add(new Held(lineIndex, offset, parsed));
-      heldBytes += bytes + 1; // max-line-size counts bytes, the line break included
-      if (parsed.reason() == QuarantineReason.LINE_TOO_LONG
-          || parsed.reason() == QuarantineReason.BAD_ENCODING
-          || heldBytes > maxRecord) {
-        replayHeld();
-        return;
-      }
-      if (!parser.closesQuote(parsed.raw())) {
-        return;
-      }
-      StringBuilder record = new StringBuilder((int) Math.min(heldBytes, Integer.MAX_VALUE - 8));
-      for (Held h : held) {
-        if (record.length() > 0) {
-          record.append('\n');
-        }
-        record.append(h.parsed().raw());
-      }
-      Held first = held.get(0);
-      held.clear();
-      emit(first.index(), first.offset(), parser.parse(record.toString()));
-    }
-
-    /** Hands out a record, unless it is one of the header's later rows. */
-    private void emit(long lineIndex, long offset, LineParser.Parsed parsed) {
-      if (extraHeaderPending > 0) {
-        extraHeaderPending--;
-        return;
-      }
-      out.add(sink.line(file, fileRank, start, lineIndex, offset, parsed));
-    }
-
-    private void replayHeld() {
-      for (Held h : held) {
-        emit(h.index(), h.offset(), quoteState(h.parsed(), h.index()));
-      }
-      held.clear();
-    }
-
-    /**
-     * Lines from one that ends inside a quoted field to the one that closes it, when they cannot be
-     * read as one record (too long, or the file ends first): none of them is read.
-     */
-    private LineParser.Parsed quoteState(LineParser.Parsed parsed, long lineIndex) {
-      boolean tooLong = parsed.reason() == QuarantineReason.LINE_TOO_LONG;
-      if (quoteOpenedAt < 0) {
-        // A line that cannot be decoded may still open a quoted field (a caption's accented first
-        // line): its quotes, read leniently, say so, and the field's later lines are not rows.
-        if (parsed.reason() == QuarantineReason.UNBALANCED_QUOTE
-            || (parsed.reason() == QuarantineReason.BAD_ENCODING
-                && parser.unbalanced(parsed.raw()))) {
-          quoteOpenedAt = lineIndex;
-        }
-        return parsed;
-      }
-      if (tooLong) {
-        return parsed; // its quotes are not looked at
-      }
-      boolean closes = parser.closesQuote(parsed.raw());
-      LineParser.Parsed inside =
-          parser.insideQuote(parsed.raw(), lineIndex - quoteOpenedAt, closes);
-      if (closes) {
-        quoteOpenedAt = -1;
-      }
-      return inside;
-    }
-
-    @Override
-    public T next() {
-      if (!hasNext()) {
-        throw new java.util.NoSuchElementException();
-      }
-      return out.poll();
-    }
   }
 }

@@ -121,6 +121,9 @@ final class DuckDbWindows {
                   + files
                   + ", ignore_errors = true)))";
           case PARQUET -> "read_parquet(" + files + ")";
+          case SPREADSHEET ->
+              throw new IllegalArgumentException(
+                  "the DuckDB peer reads text and Parquet sources, not workbooks");
         };
     if (source.dedupe() && source.format() != SourceFormat.JSON) {
       // The job quarantines the second and later copies of an identical row: the same work here.

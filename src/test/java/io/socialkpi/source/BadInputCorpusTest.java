@@ -185,6 +185,19 @@ class BadInputCorpusTest {
     assertThat(values(scan, "pages.fans")).containsOnlyKeys("2024-03-01", "2024-03-03");
   }
 
+  /** UTF-16 files are read as they come: in the byte order their mark names, or csv.encoding's. */
+  @Test
+  void utf16FilesAreReadByTheirByteOrderMarkOrCsvEncoding() throws IOException {
+    for (String[] file :
+        new String[][] {{"utf16.csv", ""}, {"utf16-no-bom.csv", "csv.encoding = UTF-16BE"}}) {
+      SourceScan scan = pages(file[0], file[1]);
+      assertThat(reasons(scan, 2, 2)).as(file[0]).isEmpty();
+      assertThat(values(scan, "pages.fans"))
+          .as(file[0])
+          .containsExactly(Map.entry("2024-03-30", 100.0), Map.entry("2024-03-31", 101.0));
+    }
+  }
+
   @Test
   void aTenMegabyteLineIsQuarantinedUnparsedWithItsStartKept() throws IOException {
     int bytes = 10 * 1024 * 1024;

@@ -306,10 +306,11 @@ class ExportLayoutTest {
   }
 
   @Test
-  void utf16AsAnEncodingIsAConfigErrorSayingToConvert() {
+  void aMultiByteEncodingOtherThanUtf16IsAConfigErrorSayingWhatIsRead() {
     assertThatThrownBy(
-            () -> scan("x.csv", "date,reach\n", "encoding = UTF-16", "reach { column = reach }"))
+            () -> scan("x.csv", "date,reach\n", "encoding = Shift_JIS", "reach { column = reach }"))
         .hasMessageContaining("encoding")
+        .hasMessageContaining("UTF-16LE")
         .hasMessageContaining("iconv");
   }
 

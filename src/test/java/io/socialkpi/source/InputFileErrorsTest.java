@@ -234,22 +234,27 @@ class InputFileErrorsTest {
         .hasMessageContaining("and set csv.delimiter = \";\"");
   }
 
+  /** A UTF-16 file with a byte-order mark is read in its encoding (BadInputCorpusTest). */
   @Test
-  void aUtf16FileIsNamedAndToBeConverted() {
-    for (String name : List.of("utf16.csv", "utf16-no-bom.csv")) {
-      assertThatThrownBy(() -> check(name, ""))
-          .isInstanceOf(ConfigError.class)
-          .hasMessageContaining(
-              "file:"
-                  + dir.resolve(name)
-                  + " is UTF-16 text ("
-                  + (name.equals("utf16.csv")
-                      ? "little-endian, with a byte-order mark"
-                      : "big-endian, no byte-order mark")
-                  + "); sources are read as UTF-8: convert it (iconv -f UTF-16 -t UTF-8, or"
-                  + " save as \"CSV UTF-8\" in Excel)")
-          .hasMessageNotContaining("is not in");
-    }
+  void aUtf16FileWithAByteOrderMarkIsReadInTheEncodingItNames() throws IOException {
+    SourceLayout layout = check("utf16.csv", "").get("pages");
+    assertThat(layout.header())
+        .containsExactly("date", "region", "fans", "engaged_users", "revenue");
+    assertThat(layout.encodings())
+        .containsExactly(Map.entry("file:" + dir.resolve("utf16.csv"), "UTF-16LE"));
+  }
+
+  /** Without a mark, UTF-16 read as UTF-8 would name its columns in mojibake: the set to use. */
+  @Test
+  void aUtf16FileWithoutAByteOrderMarkNamesTheEncodingToSet() {
+    assertThatThrownBy(() -> check("utf16-no-bom.csv", ""))
+        .isInstanceOf(ConfigError.class)
+        .hasMessageContaining(
+            "file:"
+                + dir.resolve("utf16-no-bom.csv")
+                + " is UTF-16 text (big-endian, no byte-order mark); set csv.encoding ="
+                + " \"UTF-16BE\" (it is \"UTF-8\")")
+        .hasMessageNotContaining("is not in");
   }
 
   @Test
