@@ -27,8 +27,10 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Reads the column names of one input file without Spark: CSV header, JSON keys, Parquet schema.
+ * Its encoding and separator-hint checks are public for {@code jobs/socialkpi inspect}, which names
+ * what this class would refuse.
  */
-final class Headers {
+public final class Headers {
   /** JSON lines have no header: the keys seen in this many first lines stand for the file. */
   static final int JSON_SAMPLE_LINES = 1000;
 
@@ -184,7 +186,7 @@ final class Headers {
   }
 
   /** "little-endian, with a byte-order mark" and the like, or null for text that is not UTF-16. */
-  static String utf16(byte[] head) {
+  public static String utf16(byte[] head) {
     if (head.length >= 2 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xFE) {
       return "little-endian, with a byte-order mark";
     }
@@ -217,12 +219,10 @@ final class Headers {
    * delete and the delimiter it names.
    */
   static void rejectSeparatorHint(SourceSpec source, String file, String first) throws IOException {
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("(?i)\"?sep=(.?)\"?\\s*").matcher(first);
-    if (!m.matches()) {
+    String named = separatorHint(first);
+    if (named == null) {
       return;
     }
-    String named = m.group(1);
     char delimiter = source.csv().delimiter();
     String shown = first.strip();
     String set;
@@ -239,6 +239,18 @@ final class Headers {
             + " export again as \"CSV UTF-8\", which has none)"
             + set);
   }
+
+  /**
+   * The delimiter an Excel separator hint ({@code sep=;}, quoted or not) names, {@code ""} for a
+   * hint naming none, or null when {@code line} is no such hint.
+   */
+  public static String separatorHint(String line) {
+    java.util.regex.Matcher m = SEPARATOR_HINT.matcher(line);
+    return m.matches() ? m.group(1) : null;
+  }
+
+  private static final java.util.regex.Pattern SEPARATOR_HINT =
+      java.util.regex.Pattern.compile("(?i)\"?sep=(.?)\"?\\s*");
 
   private static String show(char c) {
     return c == '\t' ? "\\t" : String.valueOf(c);
