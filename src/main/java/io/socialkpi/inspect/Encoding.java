@@ -25,7 +25,8 @@ record Encoding(Charset charset, String setting, String description, boolean utf
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
   static Encoding sniff(byte[] head, boolean whole) {
-    String utf16 = Headers.utf16(head);
+    // The bytes the reader looks at for the same check (Headers.ENCODING_SAMPLE).
+    String utf16 = Headers.utf16(java.util.Arrays.copyOf(head, Math.min(head.length, 512)));
     if (utf16 != null) {
       Charset cs =
           utf16.startsWith("little") ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE;
@@ -58,7 +59,9 @@ record Encoding(Charset charset, String setting, String description, boolean utf
    */
   String decode(byte[] head, boolean whole) {
     int skip = 0;
-    if (utf16 && head.length >= 2 && ((head[0] & 0xff) == 0xFF || (head[0] & 0xff) == 0xFE)) {
+    int b0 = head.length >= 2 ? head[0] & 0xff : 0;
+    int b1 = head.length >= 2 ? head[1] & 0xff : 0;
+    if (utf16 && ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF))) {
       skip = 2;
     } else if (utf8Bom(head)) {
       skip = 3;

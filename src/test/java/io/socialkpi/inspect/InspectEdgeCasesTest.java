@@ -267,4 +267,18 @@ class InspectEdgeCasesTest {
             "1 row(s) with another number of fields than the header's 2 (first at line 5):"
                 + " quarantined as wrong_field_count");
   }
+
+  @Test
+  void aQuoteThatNeverClosesIsNamedByItsLine() throws IOException {
+    Inspection in =
+        inspect(
+            write(
+                "open.csv",
+                "date,text,n\n2024-01-01,ok,1\n2024-01-02,\"never closed,2\n2024-01-03,more,3\n"));
+    assertThat(in.layout.data()).hasSize(1);
+    assertThat(in.layout.notes())
+        .containsExactly(
+            "a quote opened at line 3 is never closed: its lines are quarantined as"
+                + " unbalanced_quote");
+  }
 }
