@@ -64,11 +64,17 @@ final class InspectCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** More rows than the 4 MB the sample reads can hold anyway. */
+  private static final int MAX_ROWS = 1_000_000;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    if (maxRows < 1 || maxMetrics < 0) {
-      err.println("socialkpi: inspect: --max-rows must be at least 1, --max-metrics at least 0");
+    if (maxRows < 1 || maxRows > MAX_ROWS || maxMetrics < 0) {
+      err.println(
+          "socialkpi: inspect: --max-rows must be from 1 to "
+              + MAX_ROWS
+              + ", --max-metrics at least 0");
       err.flush();
       return Main.BAD_CONFIG;
     }

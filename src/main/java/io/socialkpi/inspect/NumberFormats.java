@@ -130,14 +130,14 @@ final class NumberFormats {
     boolean onlyMarkers = true;
     for (Row r : data) {
       String cell = r.cell(c);
-      if (Row.empty(cell) || markers.contains(cell.strip())) {
+      if (Row.empty(cell) || markers.contains(Row.trim(cell))) {
         continue;
       }
       if (Double.isNaN(format.parse(cell))) {
         bad++;
         example = example == null ? cell : example;
-        if (LIKELY_MARKERS.contains(cell.strip())) {
-          likely.add(cell.strip());
+        if (LIKELY_MARKERS.contains(Row.trim(cell))) {
+          likely.add(Row.trim(cell));
         } else {
           onlyMarkers = false;
         }

@@ -23,8 +23,21 @@ record Row(int line, int lines, String text, String[] fields) {
     return i < fields.length ? fields[i] : null;
   }
 
-  /** Whether the cell is empty as the reader sees it: null or only spaces. */
+  /** Whether the cell is empty as the reader sees it: null or only spaces (U+0020). */
   static boolean empty(String cell) {
-    return cell == null || cell.isBlank();
+    return cell == null || trim(cell).isEmpty();
+  }
+
+  /** The cell as the reader compares it with markers and conditions: without spaces around it. */
+  static String trim(String cell) {
+    int from = 0;
+    int to = cell.length();
+    while (from < to && cell.charAt(from) == ' ') {
+      from++;
+    }
+    while (to > from && cell.charAt(to - 1) == ' ') {
+      to--;
+    }
+    return cell.substring(from, to);
   }
 }

@@ -38,7 +38,7 @@ final class Summary {
             + l.header().size()
             + " column(s)");
     TimeColumn t = in.time;
-    item(out, "time", time(t));
+    item(out, "time", time(t, in.preset != null));
     if (t.fit() != null) {
       for (String other : t.fit().alsoFits()) {
         more(out, "the values also read as \"" + other + "\" (other days): check one date");
@@ -104,11 +104,12 @@ final class Summary {
     return s.toString();
   }
 
-  private static String time(TimeColumn t) {
+  private static String time(TimeColumn t, boolean preset) {
     if (t.fit() == null) {
       return "'"
           + t.column()
-          + "' by its name; pattern \""
+          + (preset ? "' as the preset reads it" : "' by its name")
+          + "; pattern \""
           + t.pattern()
           + "\" unchecked: no rows to read";
     }

@@ -103,7 +103,7 @@ record TimeColumn(
     for (Row r : layout.data()) {
       if (Row.empty(r.cell(index))) {
         empty++;
-        String first = r.cell(0) == null ? "" : r.cell(0).trim();
+        String first = r.cell(0) == null ? "" : Row.trim(r.cell(0));
         total = total == null || total.equals(first) ? first : "";
       }
     }

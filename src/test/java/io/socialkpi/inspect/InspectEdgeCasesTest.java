@@ -281,4 +281,15 @@ class InspectEdgeCasesTest {
             "a quote opened at line 3 is never closed: its lines are quarantined as"
                 + " unbalanced_quote");
   }
+
+  @Test
+  void aHeaderOnlyExportIsKnownByItsPresetsTimeColumn() throws IOException {
+    Inspection in =
+        inspect(write("tweets.csv", "\"Tweet id\",\"Tweet text\",\"time\",\"impressions\"\n"));
+    assertThat(in.preset()).isEqualTo("x-tweet-activity");
+    assertThat(in.text())
+        .contains("'time' as the preset reads it; pattern \"yyyy-MM-dd HH:mm Z\" unchecked");
+    assertThat(in.block()).contains("preset = x-tweet-activity\n").doesNotContain("time {");
+    PastedBlock.load(dir, in);
+  }
 }
