@@ -9,9 +9,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The socialkpi command line: {@code run}, {@code validate}, {@code generate}, {@code sql} and
- * {@code report}. Exit codes: 0 success, 2 bad usage or config, 3 data-quality threshold exceeded,
- * 4 another run of the same run date and output holds the lock, 1 anything unexpected.
+ * The socialkpi command line: {@code run}, {@code validate}, {@code inspect} (a new export's source
+ * block), {@code generate}, {@code sql} and {@code report}. Exit codes: 0 success, 2 bad usage or
+ * config, 3 data-quality threshold exceeded, 4 another run of the same run date and output holds
+ * the lock, 1 anything unexpected.
  */
 @Command(
     name = "socialkpi",
@@ -21,6 +22,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class,
       ValidateCommand.class,
+      InspectCommand.class,
       GenerateCommand.class,
       SqlCommand.class,
       ReportCommand.class

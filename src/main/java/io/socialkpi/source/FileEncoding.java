@@ -14,7 +14,7 @@ import org.apache.hadoop.conf.Configuration;
  * start. A file that looks UTF-16 but would be read in an ASCII-based set is an error naming it, as
  * its columns would be named in mojibake. JSON lines are UTF-8 (RFC 8259).
  */
-final class FileEncoding {
+public final class FileEncoding {
   /** Bytes looked at for a byte-order mark and for UTF-16 text without one. */
   static final int SAMPLE = 512;
 
@@ -91,7 +91,7 @@ final class FileEncoding {
   }
 
   /** "little-endian, with a byte-order mark" and the like, or null for text that is not UTF-16. */
-  static String utf16(byte[] head) {
+  public static String utf16(byte[] head) {
     if (head.length >= 2 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xFE) {
       return "little-endian, with a byte-order mark";
     }

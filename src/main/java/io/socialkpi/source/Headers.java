@@ -28,9 +28,10 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Reads the column names of one input file without Spark: CSV header, JSON keys, Parquet schema, a
- * spreadsheet's header row.
+ * spreadsheet's header row. Its separator-hint check is public for {@code jobs/socialkpi inspect},
+ * which names what this class would refuse.
  */
-final class Headers {
+public final class Headers {
   /** JSON lines have no header: the keys seen in this many first lines stand for the file. */
   static final int JSON_SAMPLE_LINES = 1000;
 
@@ -274,12 +275,10 @@ final class Headers {
    * delete and the delimiter it names.
    */
   static void rejectSeparatorHint(SourceSpec source, String file, String first) throws IOException {
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("(?i)\"?sep=(.?)\"?\\s*").matcher(first);
-    if (!m.matches()) {
+    String named = separatorHint(first);
+    if (named == null) {
       return;
     }
-    String named = m.group(1);
     char delimiter = source.csv().delimiter();
     String shown = first.strip();
     String set;
@@ -296,6 +295,18 @@ final class Headers {
             + " export again as \"CSV UTF-8\", which has none)"
             + set);
   }
+
+  /**
+   * The delimiter an Excel separator hint ({@code sep=;}, quoted or not) names, {@code ""} for a
+   * hint naming none, or null when {@code line} is no such hint.
+   */
+  public static String separatorHint(String line) {
+    java.util.regex.Matcher m = SEPARATOR_HINT.matcher(line);
+    return m.matches() ? m.group(1) : null;
+  }
+
+  private static final java.util.regex.Pattern SEPARATOR_HINT =
+      java.util.regex.Pattern.compile("(?i)\"?sep=(.?)\"?\\s*");
 
   private static String show(char c) {
     return c == '\t' ? "\\t" : String.valueOf(c);

@@ -166,11 +166,20 @@ public final class Observations {
                     lit("' in column '" + c + "' is negative (" + metric + " is non-negative)"))));
       }
     }
+    // One CASE WHEN of many branches (the first check that fails wins), not a when nested in the
+    // otherwise of the next: an export with hundreds of metric columns (Facebook's page export)
+    // made a tree so deep that serializing the task overflowed the stack.
     Column reasonExpr = reason;
     Column detailExpr = detail;
-    for (int i = checks.size() - 1; i >= 0; i--) {
-      reasonExpr = when(checks.get(i)[0], checks.get(i)[1]).otherwise(reasonExpr);
-      detailExpr = when(checks.get(i)[0], checks.get(i)[2]).otherwise(detailExpr);
+    if (!checks.isEmpty()) {
+      reasonExpr = when(checks.get(0)[0], checks.get(0)[1]);
+      detailExpr = when(checks.get(0)[0], checks.get(0)[2]);
+      for (int i = 1; i < checks.size(); i++) {
+        reasonExpr = reasonExpr.when(checks.get(i)[0], checks.get(i)[1]);
+        detailExpr = detailExpr.when(checks.get(i)[0], checks.get(i)[2]);
+      }
+      reasonExpr = reasonExpr.otherwise(reason);
+      detailExpr = detailExpr.otherwise(detail);
     }
     // A parse-level reason wins over every field check.
     reasonExpr = coalesce(reason, reasonExpr);

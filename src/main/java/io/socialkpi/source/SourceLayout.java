@@ -62,7 +62,8 @@ public record SourceLayout(
     return files.stream().map(SourceLayout::literal).toList();
   }
 
-  static String literal(String file) {
+  /** One file's path as Hadoop and Spark take it literally (see {@link #literalFiles}). */
+  public static String literal(String file) {
     StringBuilder s = new StringBuilder(file.length());
     for (char c : file.toCharArray()) {
       if ("[]{}*?\\".indexOf(c) >= 0) {

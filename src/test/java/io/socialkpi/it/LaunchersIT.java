@@ -43,6 +43,24 @@ class LaunchersIT {
     assertThat(r.output()).doesNotContain(" INFO ");
   }
 
+  /** The launcher passes inspect through: a real export's block, and exit code 2 for no file. */
+  @Test
+  void localLauncherInspectsAnExport() throws Exception {
+    String file =
+        "src/test/resources/exports/x-tweet-activity/"
+            + "tweet_activity_metrics_rOpenSci_20210301_20210401_en.csv";
+    Launchers.Result r = Launchers.run(Map.of(), "jobs/socialkpi", "inspect", file);
+    assertThat(r.exitCode()).as(r.output()).isZero();
+    assertThat(r.output())
+        .contains("# jobs/socialkpi inspect " + Launchers.ROOT.resolve(file))
+        .contains("preset = x-tweet-activity\n")
+        .doesNotContain(" INFO ");
+    Launchers.Result missing =
+        Launchers.run(Map.of(), "jobs/socialkpi", "inspect", dir.resolve("none.csv").toString());
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.output()).contains("socialkpi: inspect: " + dir.resolve("none.csv"));
+  }
+
   @Test
   void nightlySubmitRunsTheJobJarThroughSparkSubmit() throws Exception {
     Path sparkHome = Launchers.fakeSparkHome(dir.resolve("spark"));
