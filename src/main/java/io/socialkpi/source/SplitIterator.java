@@ -141,7 +141,9 @@ final class SplitIterator<T> implements Iterator<T> {
         }
         continue;
       }
-      if (tables && duplicateOf == null && quoteOpenedAt < 0 && held.isEmpty()) {
+      // A byte copy of a report too: its lines listed as duplicate_file are the rows its original
+      // reads, not the blank lines, headers and rows of tables the source does not read.
+      if (tables && quoteOpenedAt < 0 && held.isEmpty()) {
         if (parsed.reason() == QuarantineReason.BLANK_LINE) {
           betweenTables = true; // tables are separated by blank lines: no row
           continue;

@@ -102,4 +102,22 @@ class ExportEdgesTest {
     assertThat(text.parse("50\uFFE0")).isNaN();
     assertThat(text.parse("$0.50")).isEqualTo(0.5);
   }
+
+  @Test
+  void aCopyOfAReportListsTheRowsOfItsReadTableOnly() throws IOException {
+    // A byte copy's lines were all listed as duplicate_file: blank lines, the headers and rows of
+    // tables the source does not read (9 of 11 rows "quarantined", where its original reads 2).
+    String report =
+        "# Start date: 20240101\nChannel,Users\nSocial,1\nDirect,2\n\nNth day,Users\n0000,40\n"
+            + "0001,41\n\nNth day,New users\n0000,3\n";
+    Path exports = Files.createDirectories(dir.resolve("exports"));
+    Files.writeString(exports.resolve("copy.csv"), report);
+    SourceScan scan = scan("report.csv", report, NTH_DAY);
+    assertThat(values(scan)).containsExactly(Map.entry("2024-01-01", 81.0));
+    List<Row> q = scan.quarantine().collectAsList();
+    assertThat(q).extracting(r -> r.<String>getAs("reason")).containsOnly("duplicate_file");
+    assertThat(q).extracting(r -> r.<String>getAs("raw")).containsExactly("0000,40", "0001,41");
+    assertThat(scan.quality().rowsRead()).isEqualTo(4);
+    scan.release();
+  }
 }
