@@ -51,7 +51,24 @@ final class Section {
     return key.isEmpty() ? path : path + "." + key;
   }
 
+  /**
+   * The block at {@code key}. A value where a block belongs ({@code overlap = newest} for {@code
+   * overlap.keep = newest}) is a problem, and the block is then read as empty (its defaults).
+   */
   Section child(String key) {
+    if (config.hasPathOrNull(key)
+        && (config.getIsNull(key) || config.getValue(key).valueType() != ConfigValueType.OBJECT)) {
+      problem(
+          key,
+          "expected a block { ... }, found "
+              + (config.getIsNull(key)
+                  ? "null"
+                  : config.getValue(key).valueType().name().toLowerCase(Locale.ROOT))
+              + " (a key inside it is written "
+              + key
+              + ".<key> = value)");
+      return new Section(com.typesafe.config.ConfigFactory.empty(), path(key), file, problems);
+    }
     return new Section(config.getConfig(key), path(key), file, problems);
   }
 

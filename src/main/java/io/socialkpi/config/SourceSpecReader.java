@@ -71,6 +71,17 @@ final class SourceSpecReader {
       csv = SpreadsheetKeys.csvOptions(s, own, csv);
     }
     TimeSpec time = time(s);
+    if (time.nthDay() && (format != SourceFormat.CSV || csv.comment() == null)) {
+      // The offsets count from a comment line: read only from a CSV file with comment lines.
+      s.problem(
+          "time.pattern",
+          "nth-day counts days from the file's '# Start date: YYYYMMDD' comment line, which only"
+              + " a csv source with csv.comment = \"#\" reads (preset ga4-csv sets it)"
+              + (format == SourceFormat.CSV
+                  ? ""
+                  : "; this source's format is "
+                      + format.name().toLowerCase(java.util.Locale.ROOT)));
+    }
     String entity = s.optString("entity");
     boolean dedupe = s.bool("dedupe", true);
     long maxLineSize = s.bytes("max-line-size", DEFAULT_MAX_LINE);
@@ -219,11 +230,11 @@ final class SourceSpecReader {
         count(csv, "skip-lines", 0, 0),
         headerRows,
         encoding(csv),
-        tables(csv, headerRows));
+        tables(csv, header, headerRows));
   }
 
   /** csv.tables: one (default) or blank-line-separated. */
-  private static boolean tables(Section csv, int headerRows) {
+  private static boolean tables(Section csv, boolean header, int headerRows) {
     String t = csv.optString("tables");
     if (t == null || t.equals("one")) {
       return false;
@@ -235,6 +246,14 @@ final class SourceSpecReader {
     if (headerRows != 1) {
       csv.problem(
           "tables", "blank-line-separated tables have one header row each (csv.header-rows)");
+    }
+    if (!header) {
+      // A table is known by its header: without one, the rows after a blank line would be taken
+      // for a header that does not name _c0, _c1, ... and silently not read.
+      csv.problem(
+          "tables",
+          "blank-line-separated tables are told apart by their header lines: needs csv.header ="
+              + " true");
     }
     return true;
   }

@@ -32,6 +32,15 @@ final class SpreadsheetKeys {
                 + " delimited text");
       }
     }
+    if (csv.tables() && own.hasPath("csv.tables")) {
+      // The reader's tables are a text file's (a blank line between them): a sheet's are not
+      // looked for, and the setting would be ignored silently. (source-defaults serve every
+      // format: a default there is no mistake of this source.)
+      source.problem(
+          "csv.tables",
+          "does not apply to format = spreadsheet: a sheet is read as one table (choose the sheet"
+              + " with sheet, the header's row with csv.skip-lines)");
+    }
     return new CsvOptions(
         ',',
         csv.header(),

@@ -133,9 +133,10 @@ final class LineParser implements Serializable {
   /**
    * The row with its time field, an offset in days ({@code time.pattern = nth-day}: GA's "Nth day",
    * 0000 for the report's first day), turned into the date it names, or a {@code bad_time} row when
-   * the offset or the file's start date is missing.
+   * the offset or the file's start date is missing, or its start date ({@code unreadableStart},
+   * else null) is no date.
    */
-  Parsed nthDay(Parsed p, java.time.LocalDate start) {
+  Parsed nthDay(Parsed p, java.time.LocalDate start, String unreadableStart) {
     if (!nthDay || p.reason() != null || p.fields() == null) {
       return p;
     }
@@ -143,6 +144,17 @@ final class LineParser implements Serializable {
     String offset = fields[0] == null ? "" : TimeText.trim(fields[0]);
     if (!offset.matches("[0-9]{1,6}")) {
       return p; // LineCheck names the text that is no date
+    }
+    if (start == null && unreadableStart != null) {
+      return new Parsed(
+          p.raw(),
+          QuarantineReason.BAD_TIME,
+          "'"
+              + offset
+              + "' is a day offset (time.pattern = nth-day) but the file's '# Start date: "
+              + unreadableStart
+              + "' is no date (YYYYMMDD)",
+          null);
     }
     if (start == null) {
       return new Parsed(

@@ -26,13 +26,20 @@ public final class NumberText implements Serializable {
   /** A percent: the number before {@code %} (group 1) is divided by 100, so 12% is 0.12. */
   private static final String PERCENT = "^" + BLANK + "(.*?\\d\\.?)" + BLANK + "%" + BLANK + "$";
 
+  /**
+   * A currency symbol: Unicode's currency symbols but the signs of a fraction of a unit (cent ¢,
+   * its full-width form, mill ₥): 50¢ is half a dollar, and read as 50 it would be a hundred times
+   * too much among "$0.50" rows, so it is no number.
+   */
+  private static final String CURRENCY = "[\\p{Sc}&&[^\\u00A2\\uFFE0\\u20A5]]";
+
   /** A currency symbol before the number ({@code £0.00}, {@code -$5}): sign, then the number. */
   private static final String CURRENCY_BEFORE =
-      "^" + BLANK + "([+-]?)" + BLANK + "\\p{Sc}" + BLANK + "([+-]?[\\d.,].*?)" + BLANK + "$";
+      "^" + BLANK + "([+-]?)" + BLANK + CURRENCY + BLANK + "([+-]?[\\d.,].*?)" + BLANK + "$";
 
   /** A currency symbol after the number ({@code 12,50 €}). */
   private static final String CURRENCY_AFTER =
-      "^" + BLANK + "(.*?\\d\\.?)" + BLANK + "\\p{Sc}" + BLANK + "$";
+      "^" + BLANK + "(.*?\\d\\.?)" + BLANK + CURRENCY + BLANK + "$";
 
   /**
    * A duration {@code h:mm:ss} (GA's {@code 00:00:12}, YouTube's {@code 0:00:41}), read as seconds.

@@ -38,6 +38,9 @@ final class SplitIterator<T> implements Iterator<T> {
   /** The report's first day, from a GA comment line "# Start date: YYYYMMDD" (nth-day). */
   private java.time.LocalDate startDate;
 
+  /** The digits of a "# Start date:" line that name no date (20241301), or null. */
+  private String unreadableStart;
+
   /** GA's comment line naming the report's first day. */
   private static final java.util.regex.Pattern START_DATE =
       java.util.regex.Pattern.compile("^#\\s*Start date:\\s*([0-9]{8})\\s*$");
@@ -124,13 +127,23 @@ final class SplitIterator<T> implements Iterator<T> {
       if (parsed.comment() && quoteOpenedAt < 0 && held.isEmpty()) {
         java.util.regex.Matcher m = START_DATE.matcher(raw);
         if (m.find()) {
-          startDate =
-              java.time.LocalDate.parse(
-                  m.group(1), java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+          try {
+            startDate =
+                java.time.LocalDate.parse(
+                    m.group(1), java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+            unreadableStart = null;
+          } catch (java.time.format.DateTimeParseException e) {
+            // Eight digits that are no date (month 13): the offsets after it have no day, and
+            // their rows say why; an exception here would fail the whole run.
+            startDate = null;
+            unreadableStart = m.group(1);
+          }
         }
         continue;
       }
-      if (tables && duplicateOf == null && quoteOpenedAt < 0 && held.isEmpty()) {
+      // A byte copy of a report too: its lines listed as duplicate_file are the rows its original
+      // reads, not the blank lines, headers and rows of tables the source does not read.
+      if (tables && quoteOpenedAt < 0 && held.isEmpty()) {
         if (parsed.reason() == QuarantineReason.BLANK_LINE) {
           betweenTables = true; // tables are separated by blank lines: no row
           continue;
@@ -150,7 +163,7 @@ final class SplitIterator<T> implements Iterator<T> {
         }
         parsed = parser.parse(raw);
       }
-      parsed = parser.nthDay(parsed, startDate);
+      parsed = parser.nthDay(parsed, startDate, unreadableStart);
       if (headerPending) {
         headerPending = false;
         continue;
@@ -218,7 +231,11 @@ final class SplitIterator<T> implements Iterator<T> {
     }
     Held first = held.get(0);
     held.clear();
-    emit(first.index(), first.offset(), parser.parse(record.toString()));
+    // Parsed again whole, so its day offset (nth-day) is turned into its date again.
+    emit(
+        first.index(),
+        first.offset(),
+        parser.nthDay(parser.parse(record.toString()), startDate, unreadableStart));
   }
 
   /** Hands out a record, unless it is one of the header's later rows. */
