@@ -59,7 +59,13 @@ final class Overlaps {
     obs =
         obs.withColumn(
             NEWEST, max(when(accepted, rank)).over(Window.partitionBy(key.toArray(new Column[0]))));
-    Column superseded = accepted.and(rank.notEqual(col(NEWEST)));
+    // A row without a value in a key column names nothing another file could repeat: it counts.
+    Column keyed = lit(true);
+    for (int k = 0; k < source.overlap().key().size(); k++) {
+      Column v = col(Observations.overlapKey(k));
+      keyed = keyed.and(v.isNotNull()).and(v.notEqual(lit("")));
+    }
+    Column superseded = accepted.and(keyed).and(rank.notEqual(col(NEWEST)));
     return obs.withColumn(
             RawRows.REASON, when(superseded, lit(SUPERSEDED)).otherwise(col(RawRows.REASON)))
         .drop(FILE_END, NEWEST);

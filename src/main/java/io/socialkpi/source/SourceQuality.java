@@ -30,8 +30,13 @@ public record SourceQuality(
     Map<String, Long> missingCells)
     implements Serializable {
 
-  /** Share of rows read that went to quarantine; 0 for a source without rows. */
+  /**
+   * Share of the rows that count or would, the superseded ones aside, that went to quarantine; 0
+   * for a source without such rows. Superseded rows are an older export's copies of days a newer
+   * one holds: counted in, 30 rolling exports would dilute a broken newest file below the limit.
+   */
   public double quarantinedFraction() {
-    return rowsRead == 0 ? 0.0 : (double) rowsQuarantined / rowsRead;
+    long considered = rowsRead - rowsSuperseded;
+    return considered <= 0 ? 0.0 : (double) rowsQuarantined / considered;
   }
 }

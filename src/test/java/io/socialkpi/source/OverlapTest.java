@@ -181,10 +181,12 @@ class OverlapTest {
     Path exports = Files.createDirectories(dir.resolve("exports"));
     Files.writeString(
         exports.resolve("posts-1.csv"),
-        "Post ID,Posted,Reach\n1_1,2024-03-04,100\n1_2,2024-03-04,50\n1_3,2024-03-05,10\n");
+        "Post ID,Posted,Reach\n1_1,2024-03-04,100\n1_2,2024-03-04,50\n1_3,2024-03-05,10\n"
+            + ",2024-03-04,7\n");
     Files.writeString(
         exports.resolve("posts-2.csv"),
-        "Post ID,Posted,Reach\n1_1,2024-03-04,180\n1_2,2024-03-04,70\n1_4,2024-03-06,5\n");
+        "Post ID,Posted,Reach\n1_1,2024-03-04,180\n1_2,2024-03-04,70\n1_4,2024-03-06,5\n"
+            + ",2024-03-04,9\n");
     String conf =
         "socialkpi {\n  run { zone = \"UTC\", window = week, run-date = 2026-01-01 }\n"
             + "  sources { s { path = \""
@@ -199,10 +201,22 @@ class OverlapTest {
     for (Row r : scan.windowValues().collectAsList()) {
       values.add(r.getAs("metric") + "=" + r.getAs("value"));
     }
-    // Posts 1_1, 1_2 from the later file, 1_3 only in the first, 1_4 only in the second.
-    assertThat(values).containsExactlyInAnyOrder("s.reach=265.0", "s.posts=4.0");
+    // Posts 1_1, 1_2 from the later file, 1_3 only in the first, 1_4 only in the second; the
+    // two rows without a post id name nothing the other file repeats: both count.
+    assertThat(values).containsExactlyInAnyOrder("s.reach=281.0", "s.posts=6.0");
     assertThat(scan.quality().rowsSuperseded()).isEqualTo(2);
     scan.release();
+  }
+
+  @Test
+  void supersededRowsDoNotDiluteTheQuarantinedShare() {
+    // 30 rolling exports: 900 rows read, 870 superseded, 30 of the newest file's quarantined.
+    SourceQuality q = new SourceQuality("s", 30, 900, 0, 30, 870, null, null, null, null, Map.of());
+    assertThat(q.quarantinedFraction()).isEqualTo(1.0);
+    assertThat(
+            new SourceQuality("s", 1, 0, 0, 0, 0, null, null, null, null, Map.of())
+                .quarantinedFraction())
+        .isZero();
   }
 
   @Test
