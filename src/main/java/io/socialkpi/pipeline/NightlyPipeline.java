@@ -116,12 +116,15 @@ public final class NightlyPipeline {
         scans.put(e.getKey(), done.scan());
         SourceQuality q = done.scan().quality();
         progress.detail(
-            "%-16s %,10d rows read, %,10d accepted, %,6d quarantined (%.2f%%) in %.1f s",
+            "%-16s %,10d rows read, %,10d accepted, %,6d quarantined (%.2f%%)%s in %.1f s",
             e.getKey(),
             q.rowsRead(),
             q.rowsAccepted(),
             q.rowsQuarantined(),
             100 * q.quarantinedFraction(),
+            q.rowsSuperseded() == 0
+                ? ""
+                : String.format(", %,d superseded by newer exports", q.rowsSuperseded()),
             done.seconds());
       }
     }

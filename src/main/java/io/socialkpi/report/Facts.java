@@ -129,6 +129,7 @@ final class Facts {
       long rowsRead,
       long rowsAccepted,
       long rowsQuarantined,
+      long rowsSuperseded,
       double quarantinedFraction,
       List<Reason> reasons) {}
 

@@ -16,6 +16,7 @@ final class QualityLines {
     }
     long read = quality.stream().mapToLong(Facts.Quality::rowsRead).sum();
     long quarantined = quality.stream().mapToLong(Facts.Quality::rowsQuarantined).sum();
+    long superseded = quality.stream().mapToLong(Facts.Quality::rowsSuperseded).sum();
     List<String> over = new ArrayList<>();
     for (Facts.Quality q : quality) {
       if (overLimit(q, info)) {
@@ -34,8 +35,11 @@ final class QualityLines {
         + (quality.size() == 1 ? " source, " : " sources, ")
         + count(quarantined)
         + " quarantined ("
-        + share(read == 0 ? 0 : (double) quarantined / read)
+        + share(read - superseded <= 0 ? 0 : (double) quarantined / (read - superseded))
         + ")"
+        + (superseded == 0
+            ? ""
+            : ", " + count(superseded) + " replaced by newer exports of the same days")
         + limit
         + ".";
   }

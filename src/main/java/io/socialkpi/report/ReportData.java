@@ -217,6 +217,8 @@ record ReportData(
               lng(r, "rows_read"),
               lng(r, "rows_accepted"),
               lng(r, "rows_quarantined"),
+              // 0 in runs written before overlap.keep existed, which have no such column.
+              lng(r, "rows_superseded"),
               dbl(r, "quarantined_fraction") == null ? 0 : dbl(r, "quarantined_fraction"),
               reasons));
     }
