@@ -212,8 +212,7 @@ class RealExportsTest {
     SourceScan scan =
         scan(
             path("youtube-studio/Table data.csv")
-                + ", skip-rows { Content = Total },"
-                + " time { column = \"Video publish time\", pattern = \"MMM d, yyyy\" },"
+                + ", preset = youtube-studio,"
                 + " metrics { views { column = Views }, videos { aggregate = count } }",
             "2026-11-30");
     noRowQuarantined(scan, 442);
