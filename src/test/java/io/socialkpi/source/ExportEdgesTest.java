@@ -2,13 +2,10 @@ package io.socialkpi.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.socialkpi.SparkTestSession;
 import io.socialkpi.config.Aggregate;
 import io.socialkpi.config.CsvOptions;
 import io.socialkpi.config.GapPolicy;
 import io.socialkpi.config.MetricSpec;
-import io.socialkpi.config.Settings;
-import io.socialkpi.config.SettingsLoader;
 import io.socialkpi.config.SourceFormat;
 import io.socialkpi.config.SourceSpec;
 import io.socialkpi.config.TimeSpec;
@@ -30,17 +27,7 @@ class ExportEdgesTest {
   private SourceScan scan(String file, String text, String source) throws IOException {
     Path exports = Files.createDirectories(dir.resolve("exports"));
     Files.writeString(exports.resolve(file), text);
-    Files.writeString(
-        dir.resolve("job.conf"),
-        "socialkpi {\n  run { zone = \"UTC\", window = week, run-date = 2026-01-01 }\n"
-            + "  sources { s { path = \""
-            + exports
-            + "\", "
-            + source
-            + " } }\n}\n");
-    Settings s = SettingsLoader.load(dir.resolve("job.conf"));
-    return SourceScan.run(
-        SparkTestSession.get(), s.sources().get("s"), InputCheck.check(s).get("s"), s.run());
+    return ExportScans.scan(dir, "2026-01-01", "path = \"" + exports + "\", " + source);
   }
 
   private static Map<String, Double> values(SourceScan scan) {

@@ -6,14 +6,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.socialkpi.SparkTestSession;
 import io.socialkpi.config.ConfigError;
-import io.socialkpi.config.Settings;
-import io.socialkpi.config.SettingsLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,34 +62,14 @@ class GaExportsTest {
 
   private SourceScan scan(Map<String, String> files, String source) throws IOException {
     Path exports = Files.createDirectories(dir.resolve("ga"));
-    files.forEach(
-        (name, text) -> {
-          try {
-            Files.writeString(exports.resolve(name), text);
-          } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          }
-        });
-    Files.writeString(
-        dir.resolve("job.conf"),
-        "socialkpi {\n  run { zone = \"UTC\", window = week, run-date = 2026-01-01 }\n"
-            + "  sources { s { path = \""
-            + exports
-            + "\", "
-            + source
-            + " } }\n}\n");
-    Settings s = SettingsLoader.load(dir.resolve("job.conf"));
-    return SourceScan.run(spark, s.sources().get("s"), InputCheck.check(s).get("s"), s.run());
+    for (Map.Entry<String, String> f : files.entrySet()) {
+      Files.writeString(exports.resolve(f.getKey()), f.getValue());
+    }
+    return ExportScans.scan(dir, "2026-01-01", "path = \"" + exports + "\", " + source);
   }
 
   private static Map<String, Double> values(SourceScan scan, String metric) {
-    Map<String, Double> out = new TreeMap<>();
-    for (Row r : scan.windowValues().collectAsList()) {
-      if (r.<String>getAs("metric").equals(metric)) {
-        out.put(r.getAs("window_start").toString(), r.getAs("value"));
-      }
-    }
-    return out;
+    return ExportScans.values(scan, metric);
   }
 
   @Test

@@ -3,8 +3,6 @@ package io.socialkpi.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socialkpi.SparkTestSession;
-import io.socialkpi.config.Settings;
-import io.socialkpi.config.SettingsLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +13,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,24 +78,11 @@ class NestedFieldsTest {
   }
 
   private SourceScan scan(String source) throws IOException {
-    Files.writeString(
-        dir.resolve("job.conf"),
-        "socialkpi {\n  run { zone = \"UTC\", window = week, run-date = 2026-01-01 }\n"
-            + "  sources { s { "
-            + source
-            + " } }\n}\n");
-    Settings s = SettingsLoader.load(dir.resolve("job.conf"));
-    return SourceScan.run(spark, s.sources().get("s"), InputCheck.check(s).get("s"), s.run());
+    return ExportScans.scan(dir, "2026-01-01", source);
   }
 
   private static Map<String, Double> values(SourceScan scan, String metric) {
-    Map<String, Double> out = new TreeMap<>();
-    for (Row r : scan.windowValues().collectAsList()) {
-      if (r.<String>getAs("metric").equals(metric)) {
-        out.put(r.getAs("window_start").toString(), r.getAs("value"));
-      }
-    }
-    return out;
+    return ExportScans.values(scan, metric);
   }
 
   private static final String METRICS =

@@ -3,8 +3,6 @@ package io.socialkpi.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socialkpi.SparkTestSession;
-import io.socialkpi.config.Settings;
-import io.socialkpi.config.SettingsLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,16 +38,8 @@ class PresetFixturesTest {
   private SourceScan scan(String file, byte[] bytes, String source) throws IOException {
     Path exports = Files.createDirectories(dir.resolve("exports"));
     Files.write(exports.resolve(file), bytes);
-    Files.writeString(
-        dir.resolve("job.conf"),
-        "socialkpi {\n  run { zone = \"UTC\", window = week, run-date = 2026-12-01 }\n"
-            + "  sources { s { path = \""
-            + exports.resolve(file)
-            + "\", "
-            + source
-            + " } }\n}\n");
-    Settings s = SettingsLoader.load(dir.resolve("job.conf"));
-    return SourceScan.run(spark, s.sources().get("s"), InputCheck.check(s).get("s"), s.run());
+    return ExportScans.scan(
+        dir, "2026-12-01", "path = \"" + exports.resolve(file) + "\", " + source);
   }
 
   private static Map<String, Double> values(SourceScan scan) {

@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.socialkpi.SparkTestSession;
-import io.socialkpi.config.Settings;
-import io.socialkpi.config.SettingsLoader;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,31 +58,15 @@ class RealExportsTest {
   }
 
   private SourceScan scan(String source, String runDate) throws IOException {
-    String conf =
-        "socialkpi {\n  run { zone = \"UTC\", window = week, run-date = "
-            + runDate
-            + " }\n"
-            + "  sources { s { "
-            + source
-            + " } }\n}\n";
-    Files.writeString(dir.resolve("job.conf"), conf);
-    Settings s = SettingsLoader.load(dir.resolve("job.conf"));
-    return SourceScan.run(spark, s.sources().get("s"), InputCheck.check(s).get("s"), s.run());
+    return ExportScans.scan(dir, runDate, source);
   }
 
   private static String path(String file) {
     return "path = \"" + EXPORTS.resolve(file) + "\"";
   }
 
-  /** window start to value of one metric. */
   private static Map<String, Double> values(SourceScan scan, String metric) {
-    Map<String, Double> out = new TreeMap<>();
-    for (Row r : scan.windowValues().collectAsList()) {
-      if (r.<String>getAs("metric").equals(metric)) {
-        out.put(r.getAs("window_start").toString(), r.getAs("value"));
-      }
-    }
-    return out;
+    return ExportScans.values(scan, metric);
   }
 
   private static void noRowQuarantined(SourceScan scan, long rows) {
