@@ -137,11 +137,13 @@ class InspectRealExportsTest {
   @Test
   void youtubeTableDataSkipsItsTotalRow() {
     Inspection in = inspect(EXPORTS.resolve("youtube-studio/Table data.csv"));
-    assertThat(in.preset()).isNull();
+    assertThat(in.preset()).isEqualTo("youtube-studio");
     assertThat(in.timeColumn()).isEqualTo("Video publish time");
     assertThat(in.pattern()).isEqualTo("MMM d, yyyy");
     assertThat(in.time.skipRows()).containsExactlyEntriesOf(java.util.Map.of("Content", "Total"));
-    assertThat(in.block()).contains("skip-rows { Content = Total }");
+    assertThat(in.block())
+        .contains("preset = youtube-studio")
+        .contains("skip-rows { Content = Total }");
     assertThat(in.text()).contains("442 data row(s) and 1 totals row(s)");
     assertThat(in.metrics.metrics().stream().map(Metrics.Metric::id))
         .containsAll(List.of("views", "watch-time-hours", "impressions-click-through-rate"));
