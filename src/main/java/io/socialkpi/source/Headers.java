@@ -21,7 +21,6 @@ import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
-import org.apache.parquet.schema.Type;
 import org.apache.spark.sql.execution.datasources.parquet.ParquetToSparkSchemaConverter;
 import org.apache.spark.sql.internal.SQLConf;
 import org.apache.spark.sql.types.StructType;
@@ -217,29 +216,33 @@ public final class Headers {
   }
 
   private static List<String> parquet(String file, Configuration hadoop) throws IOException {
-    List<String> names = new ArrayList<>();
-    try (ParquetFileReader reader =
-        ParquetFileReader.open(HadoopInputFile.fromPath(new Path(file), hadoop))) {
-      for (Type field : reader.getFooter().getFileMetaData().getSchema().getFields()) {
-        names.add(field.getName());
-      }
-    }
-    // Fields of struct columns by path, as SourceReader#column reads them.
-    for (org.apache.spark.sql.types.StructField f : parquetSchema(file, hadoop).fields()) {
-      structPaths(f.name(), f.dataType(), names);
-    }
-    return names;
+    return new ArrayList<>(parquetTypes(file, hadoop).keySet());
   }
 
-  private static void structPaths(
-      String path, org.apache.spark.sql.types.DataType type, List<String> names) {
+  /**
+   * A Parquet file's column types as Spark reads them, by name, then the fields of its struct
+   * columns by path ({@code traffic_source.medium}) where no column has that name: a source may
+   * read them as columns (GA4's BigQuery export nests its traffic sources; SourceReader#column).
+   */
+  static Map<String, String> parquetTypes(String file, Configuration hadoop) throws IOException {
+    Map<String, String> types = new java.util.LinkedHashMap<>();
+    StructType schema = parquetSchema(file, hadoop);
+    for (org.apache.spark.sql.types.StructField f : schema.fields()) {
+      types.put(f.name(), f.dataType().catalogString());
+    }
+    for (org.apache.spark.sql.types.StructField f : schema.fields()) {
+      nestedTypes(f.name(), f.dataType(), types);
+    }
+    return types;
+  }
+
+  private static void nestedTypes(
+      String path, org.apache.spark.sql.types.DataType type, Map<String, String> types) {
     if (type instanceof StructType struct) {
       for (org.apache.spark.sql.types.StructField f : struct.fields()) {
         String name = path + "." + f.name();
-        if (!names.contains(name)) {
-          names.add(name);
-        }
-        structPaths(name, f.dataType(), names);
+        types.putIfAbsent(name, f.dataType().catalogString());
+        nestedTypes(name, f.dataType(), types);
       }
     }
   }

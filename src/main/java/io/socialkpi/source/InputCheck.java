@@ -16,8 +16,6 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * Checks, before Spark starts, that every source's path matches files and that those files have the
@@ -48,8 +46,9 @@ public final class InputCheck {
         Map<String, String> encodings = new java.util.LinkedHashMap<>();
         Map<String, String> firstTypes = null;
         for (String file : files) {
+          Map<String, String> types = null;
           if (source.format() == SourceFormat.PARQUET) {
-            Map<String, String> types = parquetTypes(file, hadoop);
+            types = Headers.parquetTypes(file, hadoop);
             if (firstTypes == null) {
               firstTypes = types;
             }
@@ -64,7 +63,11 @@ public final class InputCheck {
               encodings.put(new Path(file).toString(), charset);
             }
           }
-          List<String> columns = Headers.read(source, file, charset, hadoop);
+          // A Parquet file's names are its types' keys: its footer is read once.
+          List<String> columns =
+              types != null
+                  ? new ArrayList<>(types.keySet())
+                  : Headers.read(source, file, charset, hadoop);
           if (source.format().csvRecords()) {
             String twice = twice(source, columns);
             if (twice != null) {
@@ -159,35 +162,6 @@ public final class InputCheck {
       throw new ConfigError(problems);
     }
     return layouts;
-  }
-
-  /** A Parquet file's column types as Spark reads them, by column name. */
-  private static Map<String, String> parquetTypes(String file, Configuration hadoop)
-      throws IOException {
-    Map<String, String> types = new LinkedHashMap<>();
-    StructType schema = Headers.parquetSchema(file, hadoop);
-    for (StructField f : schema.fields()) {
-      types.put(f.name(), f.dataType().catalogString());
-    }
-    for (StructField f : schema.fields()) {
-      nestedTypes(f.name(), f.dataType(), types);
-    }
-    return types;
-  }
-
-  /**
-   * The fields of a struct column by path ({@code traffic_source.medium}), where no column has that
-   * name: a source may read them as columns (GA4's BigQuery export nests its traffic sources).
-   */
-  private static void nestedTypes(
-      String path, org.apache.spark.sql.types.DataType type, Map<String, String> types) {
-    if (type instanceof StructType struct) {
-      for (StructField f : struct.fields()) {
-        String name = path + "." + f.name();
-        types.putIfAbsent(name, f.dataType().catalogString());
-        nestedTypes(name, f.dataType(), types);
-      }
-    }
   }
 
   /** The first field name of a struct type's catalog string, or "field" for a list or map. */

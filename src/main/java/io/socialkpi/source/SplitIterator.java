@@ -161,7 +161,7 @@ final class SplitIterator<T> implements Iterator<T> {
         if (skippingTable) {
           continue; // another table of the report, like its header: not the source's rows
         }
-        parsed = parser.parse(raw);
+        // (parsed is already this table's: parser became its parser at its header line)
       }
       parsed = parser.nthDay(parsed, startDate, unreadableStart);
       if (headerPending) {
