@@ -8,7 +8,9 @@ import java.io.Serializable;
  * @param decimalSeparator the character between the integer and fraction digits ('.' or ',')
  * @param groupingSeparator the thousands separator, or null when numbers have none
  * @param comment the character that starts a comment line, or null when no line is a comment
- * @param skipLines lines at the start of each file before the header (a title, metadata rows)
+ * @param skipLines lines at the start of each file before the header (a title, metadata rows), or
+ *     {@link #AUTO_SKIP}: each file's header is the first line that names every column the source
+ *     reads
  * @param headerRows records that make the header: the first names the columns, the others
  *     (descriptions, localized labels, import ids) are skipped
  * @param encoding the files' character set where they have no byte-order mark: UTF-8, UTF-16LE,
@@ -31,6 +33,21 @@ public record CsvOptions(
     String encoding,
     boolean tables)
     implements Serializable {
+
+  /**
+   * {@code csv.skip-lines = auto}: the number of lines before the header differs from file to file
+   * (Brandwatch's metadata rows, a stray row above Meltwater's header), so each file's header is
+   * looked for.
+   */
+  public static final int AUTO_SKIP = -1;
+
+  /** Lines looked at for the header with {@code csv.skip-lines = auto}. */
+  public static final int AUTO_SKIP_SEARCH = 100;
+
+  /** Whether each file's header is looked for ({@code csv.skip-lines = auto}). */
+  public boolean autoSkip() {
+    return skipLines == AUTO_SKIP;
+  }
 
   /** A file of one table. */
   public CsvOptions(

@@ -227,10 +227,43 @@ final class SourceSpecReader {
         decimal,
         grouping,
         comment(csv),
-        count(csv, "skip-lines", 0, 0),
+        skipLines(csv, header),
         headerRows,
         encoding(csv),
         tables(csv, header, headerRows));
+  }
+
+  /** csv.skip-lines: a count, or auto (each file's header is the line naming the columns). */
+  private static int skipLines(Section csv, boolean header) {
+    String key = "skip-lines";
+    if (csv.config().hasPath(key)
+        && csv.config().getValue(key).valueType() == com.typesafe.config.ConfigValueType.STRING
+        && csv.config().getString(key).equals("auto")) {
+      if (!header) {
+        csv.problem(key, "auto finds each file's header line: needs csv.header = true");
+        return 0;
+      }
+      if (csv.config().hasPath("tables")
+          && csv.config().getString("tables").equals("blank-line-separated")) {
+        csv.problem(
+            key,
+            "auto cannot go with csv.tables = blank-line-separated, which finds each table's"
+                + " header itself; use a count or 0");
+        return 0;
+      }
+      return CsvOptions.AUTO_SKIP;
+    }
+    if (csv.config().hasPath(key)
+        && csv.config().getValue(key).valueType() == com.typesafe.config.ConfigValueType.STRING
+        && !csv.config().getString(key).strip().matches("[0-9]+")) {
+      csv.problem(
+          key,
+          "expected a whole number from 0 to 10000, or auto, found '"
+              + csv.config().getString(key)
+              + "'");
+      return 0;
+    }
+    return count(csv, key, 0, 0);
   }
 
   /** csv.tables: one (default) or blank-line-separated. */

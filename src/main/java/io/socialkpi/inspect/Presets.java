@@ -77,7 +77,7 @@ final class Presets {
     if (column < 0
         || !e.getBoolean("csv.header")
         || e.getInt("csv.header-rows") != layout.headerRows()
-        || e.getInt("csv.skip-lines") != layout.skipLines()
+        || !skipLinesFit(e, layout)
         || !e.getString("csv.delimiter").equals(String.valueOf(layout.delimiter()))) {
       return -1;
     }
@@ -90,7 +90,9 @@ final class Presets {
     }
     int score = 0;
     for (String key : List.of("csv.header-rows", "csv.skip-lines", "csv.delimiter")) {
-      score += p.own().hasPath(key) ? 1 : 0;
+      // skip-lines = auto fits any file: it tells no export from another.
+      boolean auto = "auto".equals(e.getValue("csv.skip-lines").unwrapped());
+      score += p.own().hasPath(key) && !(auto && key.equals("csv.skip-lines")) ? 1 : 0;
     }
     // Without rows, a time column's name alone ("Date") says nothing: only a layout the preset
     // sets itself, or the id columns it keys rows by ("Tweet id"), can tell the export.
@@ -124,5 +126,11 @@ final class Presets {
       }
     }
     return false;
+  }
+
+  /** The preset's csv.skip-lines is the file's, or auto (which finds any file's header line). */
+  private static boolean skipLinesFit(Config e, Layout layout) {
+    Object skip = e.getValue("csv.skip-lines").unwrapped();
+    return "auto".equals(skip) || e.getInt("csv.skip-lines") == layout.skipLines();
   }
 }

@@ -31,6 +31,23 @@ final class SourceBlock {
 
   private SourceBlock() {}
 
+  /** Whether the preset's own skip-rows already leave out these rows (YouTube's Total row). */
+  private static boolean presetSkips(Config e, Map<String, String> rows) {
+    if (!e.hasPath("skip-rows")) {
+      return false;
+    }
+    Map<String, Object> set = e.getObject("skip-rows").unwrapped();
+    for (Map.Entry<String, String> r : rows.entrySet()) {
+      Object v = set.get(r.getKey());
+      boolean skipped =
+          v instanceof List<?> list ? list.contains(r.getValue()) : r.getValue().equals(v);
+      if (!skipped) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   static String render(Inspection in) {
     Config e = in.effective;
     StringBuilder b = new StringBuilder();
@@ -43,7 +60,10 @@ final class SourceBlock {
     List<String> csv = new ArrayList<>();
     Layout l = in.layout;
     differs(csv, e, "delimiter", String.valueOf(l.delimiter()));
-    differs(csv, e, "skip-lines", l.skipLines());
+    if (!"auto".equals(e.getValue("csv.skip-lines").unwrapped())) {
+      // (auto, from a preset, finds this file's header line itself)
+      differs(csv, e, "skip-lines", l.skipLines());
+    }
     differs(csv, e, "comment", l.comment() ? "#" : null);
     differs(csv, e, "header-rows", l.headerRows());
     // A byte-order mark names its set per file: nothing to set for it.
@@ -81,7 +101,7 @@ final class SourceBlock {
       List<String> quoted = in.markers.stream().sorted().map(ConfigUtil::quoteString).toList();
       line(b, "missing-markers = [" + String.join(", ", quoted) + "]");
     }
-    if (!t.skipRows().isEmpty()) {
+    if (!t.skipRows().isEmpty() && !presetSkips(e, t.skipRows())) {
       List<String> rows = new ArrayList<>();
       for (Map.Entry<String, String> s : t.skipRows().entrySet()) {
         rows.add(key(s.getKey()) + " = " + value(s.getValue()));

@@ -45,6 +45,7 @@ final class TimePatterns {
           "MMM d, yyyy",
           "MMMM d, yyyy",
           "d MMM yyyy",
+          "dd-MMM-yy",
           "EEE, MMM d, yyyy",
           "yyyy-MM-dd HH:mm:ss",
           "yyyy-MM-dd HH:mm",
@@ -64,7 +65,8 @@ final class TimePatterns {
           "dd/MM/yyyy HH:mm:ss",
           "dd/MM/yyyy HH:mm",
           "dd.MM.yyyy HH:mm:ss",
-          "dd.MM.yyyy HH:mm");
+          "dd.MM.yyyy HH:mm",
+          "dd-MMM-yyyy hh:mma");
 
   /** Dates outside these years are no export's dates: ids or amounts that look like yyyyMMdd. */
   private static final LocalDate FROM = LocalDate.of(1900, 1, 1);

@@ -2,6 +2,7 @@ package io.socialkpi.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.socialkpi.config.CsvOptions;
 import io.socialkpi.config.SourceSpec;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -40,22 +41,28 @@ public final class Headers {
    * The file's column names; {@code charset} is the one {@link FileEncoding} found for a CSV file
    * (JSON lines are UTF-8, Parquet and spreadsheets have their own).
    */
-  static List<String> read(SourceSpec source, String file, String charset, Configuration hadoop)
+  static FileHeader read(SourceSpec source, String file, String charset, Configuration hadoop)
       throws IOException {
     return switch (source.format()) {
       case CSV -> csv(source, file, charset, hadoop);
-      case JSON -> json(file, hadoop);
-      case PARQUET -> parquet(file, hadoop);
+      case JSON -> new FileHeader(json(file, hadoop), 0);
+      case PARQUET -> new FileHeader(parquet(file, hadoop), 0);
       case SPREADSHEET -> sheet(source, file, hadoop);
     };
   }
+
+  /**
+   * A file's column names and the lines (spreadsheet rows) before its header line: csv.skip-lines,
+   * or with csv.skip-lines = auto the count found for this file.
+   */
+  record FileHeader(List<String> columns, int linesBefore) {}
 
   /** The next record of a file, or null at its end. */
   private interface Records {
     String next() throws IOException;
   }
 
-  private static List<String> csv(
+  private static FileHeader csv(
       SourceSpec source, String file, String charset, Configuration hadoop) throws IOException {
     try (BufferedReader reader =
         new BufferedReader(
@@ -72,7 +79,7 @@ public final class Headers {
   }
 
   /** A spreadsheet's header: its sheet's rows are records as a CSV file's lines are. */
-  private static List<String> sheet(SourceSpec source, String file, Configuration hadoop)
+  private static FileHeader sheet(SourceSpec source, String file, Configuration hadoop)
       throws IOException {
     try (InputStream in = stream(file, hadoop)) {
       SheetLines sheet = SheetLines.read(in, file, source.sheet(), source.csv().decimalSeparator());
@@ -84,13 +91,16 @@ public final class Headers {
     }
   }
 
-  private static List<String> header(
+  private static FileHeader header(
       SourceSpec source, String file, Records records, String whenEmpty) throws IOException {
     String first = records.next();
     if (first == null) {
       throw new IOException(whenEmpty);
     }
     first = stripBom(first);
+    if (source.csv().autoSkip()) {
+      return search(source, file, first, records);
+    }
     int skip = source.csv().skipLines();
     if (skip == 0) {
       rejectSeparatorHint(source, file, first);
@@ -134,9 +144,59 @@ public final class Headers {
       header.add(source.csv().header() ? (fields[i] == null ? "" : fields[i].trim()) : "_c" + i);
     }
     if (tables && !header.containsAll(source.columns())) {
-      return laterTable(source, file, records, header);
+      return new FileHeader(laterTable(source, file, records, header), skip);
     }
-    return header;
+    return new FileHeader(header, skip);
+  }
+
+  /**
+   * csv.skip-lines = auto: the header is the first of the file's first {@link
+   * CsvOptions#AUTO_SKIP_SEARCH} lines that names every column the source reads; the lines before
+   * it (metadata rows, a title, a separator hint) are skipped. An error naming the columns when no
+   * such line is found.
+   */
+  private static FileHeader search(SourceSpec source, String file, String line, Records records)
+      throws IOException {
+    Character comment = source.csv().comment();
+    List<String> firstLines = new ArrayList<>();
+    for (int index = 0; line != null && index < CsvOptions.AUTO_SKIP_SEARCH; index++) {
+      boolean commentLine = comment != null && !line.isEmpty() && line.charAt(0) == comment;
+      if (!commentLine && !line.isBlank()) {
+        List<String> names = names(source, line);
+        if (names.containsAll(source.columns())) {
+          return new FileHeader(names, index);
+        }
+        if (firstLines.size() < 3) {
+          firstLines.add(line.length() > 80 ? line.substring(0, 80) + "..." : line);
+        }
+      }
+      line = records.next();
+    }
+    throw new IOException(
+        file
+            + " has no header line naming "
+            + source.columns()
+            + " among its first "
+            + CsvOptions.AUTO_SKIP_SEARCH
+            + " lines (csv.skip-lines = auto); its first lines: "
+            + String.join(" | ", firstLines)
+            + (firstLines.isEmpty() ? "none but blank or comment lines" : "")
+            + "; check the columns' names, csv.delimiter and csv.encoding");
+  }
+
+  /** A line's fields, trimmed, as column names; empty when the line cannot be split. */
+  private static List<String> names(SourceSpec source, String line) {
+    String[] fields;
+    try {
+      fields = CsvFields.parser(source.csv()).parseLine(line);
+    } catch (RuntimeException unsplittable) {
+      return List.of(); // a metadata line with a stray quote is not the header
+    }
+    List<String> names = new ArrayList<>();
+    for (String f : fields == null ? new String[0] : fields) {
+      names.add(f == null ? "" : f.trim());
+    }
+    return names;
   }
 
   /**

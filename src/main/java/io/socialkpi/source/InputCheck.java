@@ -44,6 +44,7 @@ public final class InputCheck {
         List<String> header = null;
         Map<String, List<String>> otherHeaders = new java.util.LinkedHashMap<>();
         Map<String, String> encodings = new java.util.LinkedHashMap<>();
+        Map<String, Integer> linesBeforeHeader = new java.util.LinkedHashMap<>();
         Map<String, String> firstTypes = null;
         for (String file : files) {
           Map<String, String> types = null;
@@ -64,10 +65,16 @@ public final class InputCheck {
             }
           }
           // A Parquet file's names are its types' keys: its footer is read once.
-          List<String> columns =
-              types != null
-                  ? new ArrayList<>(types.keySet())
-                  : Headers.read(source, file, charset, hadoop);
+          List<String> columns;
+          if (types != null) {
+            columns = new ArrayList<>(types.keySet());
+          } else {
+            Headers.FileHeader found = Headers.read(source, file, charset, hadoop);
+            columns = found.columns();
+            if (source.csv().autoSkip() && source.format().csvRecords()) {
+              linesBeforeHeader.put(new Path(file).toString(), found.linesBefore());
+            }
+          }
           if (source.format().csvRecords()) {
             String twice = twice(source, columns);
             if (twice != null) {
@@ -149,7 +156,8 @@ public final class InputCheck {
                 Map.copyOf(duplicates),
                 bytes,
                 Map.copyOf(otherHeaders),
-                Map.copyOf(encodings)));
+                Map.copyOf(encodings),
+                Map.copyOf(linesBeforeHeader)));
       } catch (SheetLines.UnknownSheet e) {
         problems.add(problem(settings, key + ".sheet", e.getMessage()));
       } catch (IOException | RuntimeException e) {

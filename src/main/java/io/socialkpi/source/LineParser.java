@@ -97,11 +97,6 @@ final class LineParser implements Serializable {
     return source.maxLineSize();
   }
 
-  /** Lines before the header (csv.skip-lines; 0 for JSON lines). */
-  int skipLines() {
-    return source.format().csvRecords() ? source.csv().skipLines() : 0;
-  }
-
   /** Records that make the header (csv.header-rows). */
   int headerRows() {
     return source.csv().headerRows();

@@ -17,6 +17,7 @@ import java.util.Map;
  *     consecutive Facebook exports differ), each mapped to its own; columns are read by name
  * @param encodings text files whose character set is not the source's (a byte-order mark said
  *     otherwise, or csv.encoding = UTF-16 left the byte order to the file), each mapped to its own
+ * @param linesBeforeHeader with csv.skip-lines = auto, each file's lines before its header line
  */
 public record SourceLayout(
     String source,
@@ -25,8 +26,21 @@ public record SourceLayout(
     Map<String, String> duplicates,
     long bytes,
     Map<String, List<String>> otherHeaders,
-    Map<String, String> encodings)
+    Map<String, String> encodings,
+    Map<String, Integer> linesBeforeHeader)
     implements Serializable {
+
+  /** A layout whose files' headers come after csv.skip-lines lines. */
+  public SourceLayout(
+      String source,
+      List<String> files,
+      List<String> header,
+      Map<String, String> duplicates,
+      long bytes,
+      Map<String, List<String>> otherHeaders,
+      Map<String, String> encodings) {
+    this(source, files, header, duplicates, bytes, otherHeaders, encodings, Map.of());
+  }
 
   /** A layout whose files are all in the source's character set. */
   public SourceLayout(
@@ -78,6 +92,18 @@ public record SourceLayout(
   public String charset(io.socialkpi.config.SourceSpec spec, String file) {
     String own = encodings.get(file);
     return own != null ? own : FileEncoding.fallback(spec);
+  }
+
+  /**
+   * Lines before {@code file}'s header (as Hadoop names it): csv.skip-lines, or the count found for
+   * the file with csv.skip-lines = auto.
+   */
+  public int linesBeforeHeader(io.socialkpi.config.SourceSpec spec, String file) {
+    Integer found = linesBeforeHeader.get(file);
+    if (found != null) {
+      return found;
+    }
+    return spec.csv().autoSkip() ? 0 : spec.csv().skipLines();
   }
 
   /** Position of {@code column} in the header. */

@@ -77,6 +77,7 @@ final class SplitIterator<T> implements Iterator<T> {
   /**
    * @param file the file, as Hadoop's {@code Path} names it
    * @param start the split's first byte in the file
+   * @param linesBeforeHeader lines at the file's start before its header (csv.skip-lines)
    * @param duplicateOf the file this one copies byte for byte, or null
    */
   SplitIterator(
@@ -86,6 +87,7 @@ final class SplitIterator<T> implements Iterator<T> {
       Iterator<Tuple2<LongWritable, Text>> lines,
       LineParser parser,
       boolean header,
+      int linesBeforeHeader,
       String duplicateOf,
       CollectionAccumulator<SplitLines> splitLines,
       TextSourceReader.LineSink<T> sink) {
@@ -99,7 +101,7 @@ final class SplitIterator<T> implements Iterator<T> {
     this.header = header;
     this.tables = parser.tables();
     this.headerPending = header && start == 0;
-    this.skipPending = start == 0 ? parser.skipLines() : 0;
+    this.skipPending = start == 0 ? linesBeforeHeader : 0;
     this.extraHeaderPending = headerPending ? parser.headerRows() - 1 : 0;
     this.maxRecord = parser.maxLineSize();
     this.splitLines = splitLines;

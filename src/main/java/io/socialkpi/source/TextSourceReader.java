@@ -120,6 +120,13 @@ final class TextSourceReader {
       }
     }
     boolean header = source.csv().header() && source.format().csvRecords();
+    java.util.Map<String, Integer> linesBefore = new java.util.HashMap<>();
+    if (source.format().csvRecords()) {
+      for (String listed : layout.files()) {
+        String file = new Path(listed).toString();
+        linesBefore.put(file, layout.linesBeforeHeader(source, file));
+      }
+    }
     java.util.Map<String, String> duplicates = new java.util.HashMap<>(layout.duplicates());
     FileReading<T> reading =
         (file, start, it, sink) -> {
@@ -136,6 +143,7 @@ final class TextSourceReader {
               it,
               ownParsers.getOrDefault(file, parser),
               header,
+              linesBefore.getOrDefault(file, 0),
               duplicates.get(file),
               splitLines,
               sink);

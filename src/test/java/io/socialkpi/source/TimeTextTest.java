@@ -156,6 +156,19 @@ class TimeTextTest {
           "1900-01-01 00:00:00",
           "1969-12-31 23:59:59",
           "1970-01-01 00:00:00",
+          // listening suites (Meltwater, Sprout Social, Brandwatch; see the presets)
+          "07-Jan-2026 06:27PM",
+          "07-jan-2026 06:27pm",
+          "07-Jan-2026 6:27PM",
+          "07-Jan-2026 06:27 PM",
+          "1/1/2021 12:35 am",
+          "11/16/2024 3:00 pm",
+          "11/16/2024 3:00 PM",
+          "12-31-2023",
+          "1-31-2023",
+          "2023-12-31 14:05:00.0",
+          "2023-12-31 14:05:00.123",
+          "2023-12-31 14:05:00",
           "garbage");
 
   @ParameterizedTest
@@ -177,6 +190,10 @@ class TimeTextTest {
     "'d MMMM yyyy, HH:mm', Europe/Berlin, Europe/Berlin",
     "'EEE, MMM d, yyyy', Europe/Berlin, America/New_York",
     "'EEEE, d MMMM yyyy, HH:mm', Europe/Berlin, Europe/Berlin",
+    "dd-MMM-yyyy hh:mma, Africa/Nairobi, UTC",
+    "M/d/yyyy h:mm a, America/New_York, America/New_York",
+    "MM-dd-yyyy, America/Chicago, UTC",
+    "yyyy-MM-dd HH:mm:ss.SSS, UTC, Europe/London",
     "epoch-micros, UTC, Europe/Berlin",
     "epoch-millis, America/New_York, America/New_York",
     "epoch-seconds, UTC, Asia/Kolkata"

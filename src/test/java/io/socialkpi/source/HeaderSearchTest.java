@@ -1,0 +1,154 @@
+package io.socialkpi.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.socialkpi.SparkTestSession;
+import io.socialkpi.config.Settings;
+import io.socialkpi.config.SettingsLoader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code csv.skip-lines = auto}: exports whose number of lines above the header varies from file to
+ * file (Brandwatch's metadata block, a stray row above Meltwater's header; ../shared/EXPORTS.md)
+ * are read by the first line that names the source's columns, each file by its own count.
+ */
+class HeaderSearchTest {
+  private static SparkSession spark;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void session() {
+    spark = SparkTestSession.get();
+  }
+
+  private Settings settings(String csv) throws IOException {
+    String conf =
+        "socialkpi {\n"
+            + "  run { zone = \"UTC\", window = week, run-date = 2024-06-01 }\n"
+            + "  sources { mentions { path = \"in/*\", csv { "
+            + csv
+            + " }\n    time { column = Date }\n"
+            + "    metrics { mentions { column = Reach } } } }\n}\n";
+    Files.writeString(dir.resolve("job.conf"), conf);
+    return SettingsLoader.load(dir.resolve("job.conf"));
+  }
+
+  private SourceScan scan(String csv) throws IOException {
+    Settings s = settings(csv);
+    return SourceScan.run(
+        spark, s.sources().get("mentions"), InputCheck.check(s).get("mentions"), s.run());
+  }
+
+  private void write(String name, String content) throws IOException {
+    Files.createDirectories(dir.resolve("in"));
+    Files.writeString(dir.resolve("in").resolve(name), content);
+  }
+
+  private static Map<String, Double> values(SourceScan scan) {
+    Map<String, Double> out = new TreeMap<>();
+    for (Row r : scan.windowValues().collectAsList()) {
+      out.put(r.getAs("window_start").toString(), r.getAs("value"));
+    }
+    return out;
+  }
+
+  /** file:line to reason. */
+  private static Map<String, String> quarantine(SourceScan scan) {
+    Map<String, String> out = new TreeMap<>();
+    for (Row r : scan.quarantine().collectAsList()) {
+      String file = r.<String>getAs("file");
+      out.put(
+          file.substring(file.lastIndexOf('/') + 1) + ":" + r.<Long>getAs("line"),
+          r.<String>getAs("reason"));
+    }
+    return out;
+  }
+
+  /**
+   * Three exports of one source: six metadata rows (one with as many fields as the header), none,
+   * and one stray row. Each is read from its own header on, and a broken row keeps its line.
+   */
+  @Test
+  void eachFileIsReadFromItsOwnHeaderLine() throws IOException {
+    write(
+        "a.csv",
+        "Report:,Brand mentions\n"
+            + "Brand:,Acme\n"
+            + "From:,2024-03-04\n"
+            + "To:,2024-03-10\n"
+            + "Query:,Acme,brand\n"
+            + "\n"
+            + "Date,Title,Reach\n"
+            + "2024-03-04,\"a\",10\n"
+            + "2024-03-05,\"b\",x\n");
+    write("b.csv", "Date,Title,Reach\n2024-03-11,c,5\n2024-03-12,d,7\n");
+    // (another column order: read by name)
+    write("c.csv", "Mentions export\nTitle,Date,Reach\ne,2024-03-18,1000\n");
+    SourceScan scan = scan("skip-lines = auto");
+    assertThat(scan.quality().rowsRead()).isEqualTo(5);
+    assertThat(values(scan))
+        .containsExactly(
+            Map.entry("2024-03-04", 10.0),
+            Map.entry("2024-03-11", 12.0),
+            Map.entry("2024-03-18", 1000.0));
+    assertThat(quarantine(scan)).containsExactly(Map.entry("a.csv:9", "non_numeric"));
+  }
+
+  /** Header rows after the first (a label row) follow the header found. */
+  @Test
+  void laterHeaderRowsFollowTheFoundHeader() throws IOException {
+    write(
+        "a.csv",
+        "sep=,\nTitle row\nDate,Reach\nThe day,People reached\n2024-03-04,3\n2024-03-05,4\n");
+    SourceScan scan = scan("skip-lines = auto, header-rows = 2");
+    assertThat(values(scan)).containsExactly(Map.entry("2024-03-04", 7.0));
+    assertThat(quarantine(scan)).isEmpty();
+  }
+
+  /** UTF-16 tab-delimited (Meltwater's encoding), read whole, with a stray row. */
+  @Test
+  void utf16FilesAreSearchedToo() throws IOException {
+    Files.createDirectories(dir.resolve("in"));
+    String text = "\uFEFFExport\r\nDate\tReach\r\n2024-03-04\t2\r\n2024-03-06\t5\r\n";
+    Files.write(dir.resolve("in/m.csv"), text.getBytes(StandardCharsets.UTF_16LE));
+    SourceScan scan = scan("skip-lines = auto, delimiter = \"\\t\"");
+    assertThat(values(scan)).containsExactly(Map.entry("2024-03-04", 7.0));
+    assertThat(quarantine(scan)).isEmpty();
+  }
+
+  @Test
+  void aFileWithoutTheHeaderIsAnErrorNamingItsFirstLines() throws IOException {
+    write("a.csv", "Report:,Brand mentions\nDay,Reach\n2024-03-04,1\n");
+    Settings s = settings("skip-lines = auto");
+    assertThatThrownBy(() -> InputCheck.check(s))
+        .hasMessageContaining("a.csv has no header line naming [Date, Reach]")
+        .hasMessageContaining("first 100 lines (csv.skip-lines = auto)")
+        .hasMessageContaining("Report:,Brand mentions | Day,Reach");
+  }
+
+  @Test
+  void autoNeedsAHeaderAndOneTable() throws IOException {
+    write("a.csv", "Date,Reach\n");
+    assertThatThrownBy(() -> settings("skip-lines = auto, header = false"))
+        .hasMessageContaining("csv.skip-lines")
+        .hasMessageContaining("needs csv.header = true");
+    assertThatThrownBy(() -> settings("skip-lines = auto, tables = blank-line-separated"))
+        .hasMessageContaining("csv.skip-lines")
+        .hasMessageContaining("cannot go with csv.tables");
+    assertThatThrownBy(() -> settings("skip-lines = automatic"))
+        .hasMessageContaining("csv.skip-lines")
+        .hasMessageContaining("or auto, found 'automatic'");
+  }
+}
