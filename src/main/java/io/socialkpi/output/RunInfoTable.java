@@ -35,7 +35,10 @@ public final class RunInfoTable {
           .add("strategy", DataTypes.StringType)
           .add("config_file", DataTypes.StringType)
           .add("zone", DataTypes.StringType)
+          // `window` is a reserved word in DuckDB and other SQL dialects (it must be quoted):
+          // window_unit names it; window stays one release for readers of the old name.
           .add("window", DataTypes.StringType)
+          .add("window_unit", DataTypes.StringType)
           .add("confidence", DataTypes.DoubleType)
           .add("alpha", DataTypes.DoubleType)
           .add("quarantine_max_fraction", DataTypes.DoubleType)
@@ -60,6 +63,7 @@ public final class RunInfoTable {
                 : settings.strategy(),
             Uris.redact(settings.configFile()),
             settings.run().zone().getId(),
+            settings.run().window().name().toLowerCase(java.util.Locale.ROOT),
             settings.run().window().name().toLowerCase(java.util.Locale.ROOT),
             settings.analysis().confidence(),
             settings.analysis().alpha(),

@@ -62,6 +62,7 @@ public final class NightlyPipeline {
     this.settings = settings;
     this.layouts = layouts;
     this.progress = progress;
+    useUtcTimestamps(spark);
     this.sizing = DataSizing.of(layouts.values());
     this.smallResults = sizing.small();
     this.writer =
@@ -69,6 +70,20 @@ public final class NightlyPipeline {
             settings.run().output(),
             settings.run().runDateOrToday(),
             spark.sparkContext().hadoopConfiguration());
+  }
+
+  static final String TIMESTAMP_TYPE = "spark.sql.parquet.outputTimestampType";
+
+  /**
+   * Timestamps are written as Parquet's TIMESTAMP_MICROS with UTC semantics (isAdjustedToUTC), so
+   * DuckDB, pandas and pyarrow read them as instants; Spark's default is the deprecated INT96,
+   * which they read as wall times without a zone. A value set on the submit command or in the
+   * config's spark.conf (INT96 for an old Hive or Impala) is left alone.
+   */
+  static void useUtcTimestamps(SparkSession spark) {
+    if (!spark.sparkContext().getConf().contains(TIMESTAMP_TYPE)) {
+      spark.conf().set(TIMESTAMP_TYPE, "TIMESTAMP_MICROS");
+    }
   }
 
   /** Runs every step; throws {@link DataQualityError} after publishing the quality tables. */

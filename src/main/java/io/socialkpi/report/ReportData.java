@@ -163,7 +163,8 @@ record ReportData(
     return new Facts.RunInfo(
         str(r, "strategy"),
         str(r, "zone"),
-        str(r, "window"),
+        // (runs before window_unit have only window)
+        Cells.has(r, "window_unit") ? str(r, "window_unit") : str(r, "window"),
         dbl(r, "confidence"),
         dbl(r, "alpha"),
         dbl(r, "quarantine_max_fraction"),

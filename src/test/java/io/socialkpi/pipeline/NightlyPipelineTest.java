@@ -260,6 +260,31 @@ class NightlyPipelineTest {
           assertThat(rs.getString(2)).isEqualTo(RUN_DATE.toString());
         }
       }
+      // Timestamps are UTC instants to DuckDB (TIMESTAMP_MICROS, isAdjustedToUTC), not the
+      // zoneless wall times INT96 gives; run_info's window unit needs no quoting.
+      String info = output.resolve("run_info/*/*.parquet").toString();
+      st.execute("SET TimeZone = 'America/New_York'");
+      try (java.sql.ResultSet rs =
+          st.executeQuery(
+              "SELECT typeof(started_at), epoch_ms(started_at), window_unit FROM read_parquet('"
+                  + info
+                  + "')")) {
+        rs.next();
+        assertThat(rs.getString(1)).isEqualTo("TIMESTAMP WITH TIME ZONE");
+        java.sql.Timestamp started = table(Table.RUN_INFO).first().getAs("started_at");
+        assertThat(rs.getLong(2)).isEqualTo(started.getTime());
+        assertThat(rs.getString(3)).isEqualTo("week");
+      }
+      String quality = output.resolve("data_quality/*/*.parquet").toString();
+      try (java.sql.ResultSet rs =
+          st.executeQuery(
+              "SELECT DISTINCT typeof(first_time), typeof(last_time) FROM read_parquet('"
+                  + quality
+                  + "')")) {
+        rs.next();
+        assertThat(rs.getString(1)).isEqualTo("TIMESTAMP WITH TIME ZONE");
+        assertThat(rs.getString(2)).isEqualTo("TIMESTAMP WITH TIME ZONE");
+      }
       String effects = output.resolve("intervention_effects/*/*.parquet").toString();
       try (java.sql.ResultSet rs =
           st.executeQuery(
