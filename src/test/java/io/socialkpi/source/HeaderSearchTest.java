@@ -271,4 +271,42 @@ class HeaderSearchTest {
         .hasMessageContaining("auto is set on a source or a preset")
         .hasMessageNotContaining("cannot go with csv.tables");
   }
+
+  /** A workbook's sheet with a title cell holding a line break and a row without cells above. */
+  @Test
+  void aSpreadsheetSearchedForItsHeaderRow() throws IOException {
+    Files.createDirectories(dir.resolve("in"));
+    org.apache.poi.ss.usermodel.Workbook wb = Workbooks.create(true);
+    Workbooks.sheet(
+        wb,
+        "Mentions",
+        new Object[] {"Mentions report\nfor Acme, \"all\""},
+        null,
+        new Object[] {"Date", "Reach"},
+        new Object[] {"2024-03-04", 3},
+        new Object[] {"2024-03-05", "x"});
+    Files.write(dir.resolve("in/a.xlsx"), Workbooks.bytes(wb));
+    SourceScan scan = scan("skip-lines = auto } , format = spreadsheet, csv { header = true");
+    assertThat(values(scan)).containsExactly(Map.entry("2024-03-04", 3.0));
+    assertThat(quarantine(scan)).containsExactly(Map.entry("a.xlsx:5", "non_numeric"));
+  }
+
+  /** A date the preset's pattern cannot read is quarantined with the text it could not read. */
+  @Test
+  void anUnreadableDateOfAListeningPresetIsQuarantinedSayingWhy() throws IOException {
+    write(
+        "b.csv",
+        "Report:,Mentions\nQuery Id,Date,Likes\n1,2023-12-31 14:05:00.0,1\n2,31/12/2023 14:05,2\n");
+    Files.writeString(
+        dir.resolve("job.conf"),
+        "socialkpi {\n  run { zone = \"UTC\", window = week, run-date = 2024-06-01 }\n"
+            + "  sources { s { path = \"in/*\", preset = brandwatch,"
+            + " metrics { likes { column = Likes } } } }\n}\n");
+    Settings s = SettingsLoader.load(dir.resolve("job.conf"));
+    SourceScan scan =
+        SourceScan.run(spark, s.sources().get("s"), InputCheck.check(s).get("s"), s.run());
+    assertThat(quarantine(scan)).containsExactly(Map.entry("b.csv:4", "bad_time"));
+    Row r = scan.quarantine().collectAsList().get(0);
+    assertThat(r.toString()).contains("31/12/2023 14:05").contains("yyyy-MM-dd HH:mm:ss.SSS");
+  }
 }
