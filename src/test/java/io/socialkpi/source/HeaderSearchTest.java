@@ -309,4 +309,38 @@ class HeaderSearchTest {
     Row r = scan.quarantine().collectAsList().get(0);
     assertThat(r.toString()).contains("31/12/2023 14:05").contains("yyyy-MM-dd HH:mm:ss.SSS");
   }
+
+  /**
+   * overlap.keep = newest (read by Spark's expressions) on files in small splits, header far down.
+   */
+  @Test
+  void overlappingExportsInSmallSplitsWithTheirHeadersFarDown() throws IOException {
+    StringBuilder a = new StringBuilder();
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < 30; i++) {
+      a.append("Meta ").append(i).append(":,some value that takes room\n");
+    }
+    for (int i = 0; i < 45; i++) {
+      b.append("Meta ").append(i).append(":,another value that takes room\n");
+    }
+    a.append("Date,Id,Reach\n");
+    b.append("Date,Id,Reach\n");
+    for (int i = 0; i < 100; i++) {
+      a.append("2024-03-04,").append(i).append(",1\n");
+      b.append("2024-03-04,").append(i).append(",2\n");
+    }
+    b.append("2024-03-05,999,x\n");
+    write("a.csv", a.toString());
+    write("b.csv", b.toString());
+    spark.sparkContext().hadoopConfiguration().setLong(SPLIT_MAX, 256);
+    try {
+      SourceScan scan = scan("skip-lines = auto } , overlap { keep = newest, key = [Id] ");
+      // b is newest: its rows supersede a's, day by day and id by id.
+      assertThat(values(scan)).containsExactly(Map.entry("2024-03-04", 200.0));
+      assertThat(quarantine(scan)).containsExactly(Map.entry("b.csv:147", "non_numeric"));
+      assertThat(scan.quality().rowsSuperseded()).isEqualTo(100);
+    } finally {
+      spark.sparkContext().hadoopConfiguration().unset(SPLIT_MAX);
+    }
+  }
 }
