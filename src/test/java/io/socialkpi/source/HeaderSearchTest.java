@@ -343,4 +343,16 @@ class HeaderSearchTest {
       spark.sparkContext().hadoopConfiguration().unset(SPLIT_MAX);
     }
   }
+
+  /**
+   * A header line found by auto that opens a quoted column name it does not close: the same error
+   * as with a count (its next line would open a quote that swallows the rows below it).
+   */
+  @Test
+  void aFoundHeaderWithALineBreakInAColumnNameIsAnError() throws IOException {
+    write("a.csv", "Report:,x\nDate,Reach,\"Note\nsecond\"\n2024-03-04,1,a\n2024-03-05,2,b\n");
+    Settings s = settings("skip-lines = auto");
+    assertThatThrownBy(() -> InputCheck.check(s))
+        .hasMessageContaining("a.csv has a header line that opens a quoted column name");
+  }
 }
