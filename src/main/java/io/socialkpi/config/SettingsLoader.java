@@ -102,6 +102,19 @@ public final class SettingsLoader {
     source.rejectUnknownKeys(reference.getObject("socialkpi.source-defaults"));
     source.child("csv").rejectUnknownKeys(reference.getObject("socialkpi.source-defaults.csv"));
     source.child("time").rejectUnknownKeys(reference.getObject("socialkpi.source-defaults.time"));
+    Config csv = source.child("csv").config();
+    if (csv.hasPath("skip-lines")
+        && csv.getValue("skip-lines").valueType() == ConfigValueType.STRING
+        && csv.getString("skip-lines").strip().equals("auto")) {
+      // Every source would look for its header by its own columns, a GA source (csv.tables) or
+      // one without a header would be an error it never set, JSON and Parquet would ignore it.
+      source
+          .child("csv")
+          .problem(
+              "skip-lines",
+              "auto is set on a source or a preset (it finds each file's header by the columns"
+                  + " that source reads), not in source-defaults, which takes a count");
+    }
     for (String block : List.of("metric-defaults", "objective-defaults", "tactic-defaults")) {
       top.child(block).rejectUnknownKeys(reference.getObject("socialkpi." + block));
     }

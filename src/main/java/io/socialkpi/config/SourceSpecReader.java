@@ -46,7 +46,14 @@ final class SourceSpecReader {
    * @param window the run's window, which a source's {@code time.grain} must fit
    */
   SourceSpecReader(Config root, Config reference, Path baseDir, WindowUnit window) {
-    this.sourceDefaults = root.getConfig("socialkpi.source-defaults");
+    Config defaults = root.getConfig("socialkpi.source-defaults");
+    if (defaults.hasPath("csv.skip-lines")
+        && defaults.getValue("csv.skip-lines").valueType() == ConfigValueType.STRING
+        && defaults.getString("csv.skip-lines").strip().equals("auto")) {
+      // SettingsLoader names it once: not again in every source that falls back to it.
+      defaults = defaults.withoutPath("csv.skip-lines");
+    }
+    this.sourceDefaults = defaults;
     this.metricDefaults = root.getConfig("socialkpi.metric-defaults");
     this.presets = root.getConfig("socialkpi.presets");
     this.knownSource = reference.getConfig("socialkpi.source-defaults");

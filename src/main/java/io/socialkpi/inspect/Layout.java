@@ -17,6 +17,9 @@ import java.util.Set;
  * @param comment whether the lines before the header (after a {@code sep=} line) are all {@code #}
  *     comments and no data row starts with {@code #}, so {@code csv.comment = "#"} skips them
  *     whatever their number in the next export
+ * @param metadata whether the lines before the header are metadata rows ({@code Report:,Mentions},
+ *     {@code From:,2023-12-25}, as Brandwatch writes them), whose number varies from export to
+ *     export: {@code csv.skip-lines = auto} finds the header below them
  * @param headerLine the header's line number (1-based)
  * @param data the data rows sampled, of the header's width (blank lines and rows of another width
  *     left out: the reader quarantines them)
@@ -28,6 +31,7 @@ record Layout(
     boolean sepLine,
     int skipLines,
     boolean comment,
+    boolean metadata,
     List<String> header,
     int headerLine,
     int headerRows,
@@ -37,6 +41,13 @@ record Layout(
 
   /** Header rows after the first at most: Qualtrics has two. */
   static final int MAX_EXTRA_HEADER_ROWS = 3;
+
+  /**
+   * A metadata row: a label ending in a colon, then its value or nothing ({@code Report:,Mentions},
+   * {@code "Label:",}), never a row of data or a header.
+   */
+  private static final java.util.regex.Pattern METADATA_ROW =
+      java.util.regex.Pattern.compile("\\s*\"?[^\",;\\t]{1,60}:\"?\\s*([,;\\t].*)?");
 
   /** Rows looked at for the header: title and metadata rows come first. */
   private static final int HEADER_SEARCH = 60;
@@ -53,6 +64,19 @@ record Layout(
     while (pre < lines.size() && (lines.get(pre).startsWith("#") || lines.get(pre).isBlank())) {
       onlyComments &= !lines.get(pre).isBlank();
       pre++;
+    }
+    // A block of metadata rows (blank lines among or after them) before the header: a small file
+    // has more of them than rows of its table, whose width would then be taken for theirs.
+    int labels = pre;
+    while (labels < lines.size()
+        && (METADATA_ROW.matcher(lines.get(labels)).matches()
+            || (labels > pre && lines.get(labels).isBlank()))) {
+      labels++;
+    }
+    boolean metadata = labels > pre && labels < lines.size();
+    if (metadata) {
+      pre = labels;
+      onlyComments = false;
     }
     char delimiter =
         hint != null && !hint.isEmpty()
@@ -139,6 +163,7 @@ record Layout(
         sepLine,
         skipLines,
         comment,
+        metadata && skipLines > 0,
         names(header),
         header.line(),
         1 + extra,

@@ -60,7 +60,10 @@ final class SourceBlock {
     List<String> csv = new ArrayList<>();
     Layout l = in.layout;
     differs(csv, e, "delimiter", String.valueOf(l.delimiter()));
-    if (!"auto".equals(e.getValue("csv.skip-lines").unwrapped())) {
+    if (l.metadata() && !"auto".equals(e.getValue("csv.skip-lines").unwrapped())) {
+      // Metadata rows: their number varies from export to export; auto finds the header below.
+      csv.add("skip-lines = auto");
+    } else if (!"auto".equals(e.getValue("csv.skip-lines").unwrapped())) {
       // (auto, from a preset, finds this file's header line itself)
       differs(csv, e, "skip-lines", l.skipLines());
     }

@@ -98,7 +98,12 @@ final class Summary {
     int before = l.headerLine() - 1 - (l.sepLine() ? 1 : 0);
     if (before > 0) {
       s.append("; ").append(before).append(" line(s) before the header");
-      s.append(l.comment() ? " are # comments" : " are skipped (title, comments or metadata)");
+      s.append(
+          l.comment()
+              ? " are # comments"
+              : l.metadata()
+                  ? " are metadata rows, skipped whatever their number (csv.skip-lines = auto)"
+                  : " are skipped (title, comments or metadata)");
     }
     return s.toString();
   }

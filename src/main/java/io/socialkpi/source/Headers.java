@@ -126,14 +126,7 @@ public final class Headers {
               + comment
               + "'");
     }
-    if (LineParser.endsInQuote(
-        first, source.csv().delimiter(), source.csv().quote(), source.csv().escape(), false)) {
-      throw new IOException(
-          file
-              + " has a header line that opens a quoted column name it does not close: a column"
-              + " name holding a line break cannot be read; remove the line break from the"
-              + " header");
-    }
+    rejectOpenQuote(source, file, first);
     String[] fields = CsvFields.parser(source.csv()).parseLine(first);
     if (fields == null) {
       throw new IOException(
@@ -147,6 +140,19 @@ public final class Headers {
       return new FileHeader(laterTable(source, file, records, header), skip);
     }
     return new FileHeader(header, skip);
+  }
+
+  /** A header line that opens a quoted column name it does not close cannot be read. */
+  private static void rejectOpenQuote(SourceSpec source, String file, String header)
+      throws IOException {
+    if (LineParser.endsInQuote(
+        header, source.csv().delimiter(), source.csv().quote(), source.csv().escape(), false)) {
+      throw new IOException(
+          file
+              + " has a header line that opens a quoted column name it does not close: a column"
+              + " name holding a line break cannot be read; remove the line break from the"
+              + " header");
+    }
   }
 
   /**
@@ -164,6 +170,7 @@ public final class Headers {
       if (!commentLine && !line.isBlank()) {
         List<String> names = names(source, line);
         if (names.containsAll(source.columns())) {
+          rejectOpenQuote(source, file, line);
           return new FileHeader(names, index);
         }
         if (firstLines.size() < 3) {

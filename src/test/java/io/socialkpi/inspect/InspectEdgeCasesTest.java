@@ -293,4 +293,42 @@ class InspectEdgeCasesTest {
     assertThat(in.block()).contains("preset = x-tweet-activity\n").doesNotContain("time {");
     PastedBlock.load(dir, in);
   }
+
+  /**
+   * A Brandwatch mentions download (metadata rows above the header): the block inspect prints reads
+   * every row.
+   */
+  @Test
+  void aBrandwatchDownloadWithMetadataRowsReadsThroughItsBlock() throws IOException {
+    Path file =
+        write(
+            "acme-mentions.csv",
+            "Report:,Bulk Mentions Download\n"
+                + "Brand:,Acme\n"
+                + "From:,2023-12-25\n"
+                + "To:,2024-01-07\n"
+                + "Label:,\n"
+                + "\n"
+                + "Query Id,Query Name,Date,Title,Sentiment,Likes\n"
+                + "2001,Acme brand,2023-12-31 14:05:00.0,New store,positive,12\n"
+                + "2001,Acme brand,2024-01-01 00:10:00.0,Delays,negative,2\n"
+                + "2001,Acme brand,2024-01-02 09:00:00.123,Review,neutral,5\n");
+    Inspection in = inspect(file);
+    assertThat(in.layout.headerLine()).isEqualTo(7);
+    assertThat(in.text())
+        .contains("6 line(s) before the header are metadata rows")
+        .contains("preset = brandwatch")
+        .doesNotContain("skip-lines = 6");
+    PastedBlock.noRowQuarantined(dir, in, 3);
+    // Another tool's export with such rows: the block sets auto itself.
+    Files.delete(file);
+    Path other =
+        write(
+            "volume.csv",
+            "Report:,Volume\nFrom:,2024-03-04\nTo:,2024-03-10\n\n"
+                + "Day,Mentions,Reach\n2024-03-04,5,100\n2024-03-05,7,150\n");
+    Inspection volume = inspect(other);
+    assertThat(volume.block()).contains("csv { skip-lines = auto }");
+    PastedBlock.noRowQuarantined(dir, volume, 2);
+  }
 }

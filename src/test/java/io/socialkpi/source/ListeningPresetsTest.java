@@ -340,4 +340,37 @@ class ListeningPresetsTest {
                 "engagements@2024-01-08", 190.0,
                 "posts@2024-01-08", 1.0));
   }
+
+  /**
+   * inspect on a Meltwater export with the query line above its header: the meltwater preset, and
+   * the block reads every mention.
+   */
+  @Test
+  void inspectAMeltwaterExportWithItsQueryLine() throws IOException {
+    String melt =
+        "((Acme OR \"Acme store\") NOT jobs)\n"
+            + String.join("\t", MELTWATER_HEADER)
+            + "\n"
+            + mention("07-Jan-2026 06:27PM", "1", "1330", "12.30", "Negative")
+            + mention("08-Jan-2026 11:02AM", "2", "36820", "1,029.70", "Positive");
+    Path file = Files.createDirectories(dir.resolve("m")).resolve("Acme.csv");
+    Files.write(file, utf16(melt));
+    Inspection in = Inspection.of(file, InspectOptions.defaults());
+    assertThat(in.preset()).isEqualTo("meltwater");
+    assertThat(in.block()).doesNotContain("skip-lines");
+    Files.writeString(
+        dir.resolve("job.conf"),
+        "socialkpi {\n  run { zone = \"UTC\", window = week, run-date = 2030-01-01 }\n"
+            + "  sources {\n"
+            + in.text()
+            + "\n  }\n}\n");
+    io.socialkpi.config.Settings s =
+        io.socialkpi.config.SettingsLoader.load(dir.resolve("job.conf"));
+    String id = in.sourceId();
+    SourceScan scan =
+        SourceScan.run(
+            SparkTestSession.get(), s.sources().get(id), InputCheck.check(s).get(id), s.run());
+    assertThat(scan.quarantine().collectAsList()).isEmpty();
+    assertThat(scan.quality().rowsAccepted()).isEqualTo(2);
+  }
 }
