@@ -112,6 +112,22 @@ public final class SettingsLoader {
     }
   }
 
+  /** A config file that does not parse or resolve, as a problem naming the file once. */
+  public static ConfigError parseError(ConfigException e, String name, Path file) {
+    if (e instanceof ConfigException.Parse) {
+      try {
+        return syntaxError(e, name, Files.readString(file, StandardCharsets.UTF_8));
+      } catch (IOException | RuntimeException unreadable) {
+        // fall through: the parser's own words
+      }
+    }
+    return ConfigError.of(
+        Origins.file(e.origin(), name),
+        e.origin() == null ? -1 : e.origin().lineNumber(),
+        "socialkpi",
+        unexpected(e));
+  }
+
   /**
    * A syntax error names its file once, and the bracket that is not closed (or does not match) at
    * its own line rather than where the parser gave up.
