@@ -149,7 +149,11 @@ public final class SettingsLoader {
     Config out = ConfigFactory.empty();
     for (String set : overrides) {
       int eq = set.indexOf('=');
-      String origin = "--set " + set;
+      // an override of a secret (spark.conf's s3a secret key) is never printed, even in an error
+      String origin =
+          eq > 0 && ConfigProvenance.secretKey(set.substring(0, eq))
+              ? "--set " + set.substring(0, eq) + "=" + ConfigProvenance.REDACTED
+              : "--set " + Uris.redact(set);
       if (eq <= 0) {
         throw ConfigError.of("--set", -1, set, "expected key=value, such as run.window=day");
       }
@@ -164,7 +168,14 @@ public final class SettingsLoader {
                 ConfigParseOptions.defaults().setOriginDescription(origin));
         out = one.withFallback(out);
       } catch (ConfigException e) {
-        throw ConfigError.of(origin, -1, key, "cannot be read as HOCON: " + unexpected(e));
+        throw ConfigError.of(
+            origin,
+            -1,
+            key,
+            origin.endsWith("=" + ConfigProvenance.REDACTED)
+                ? "cannot be read as HOCON (the parser's words are not shown: they may quote the"
+                    + " secret)"
+                : "cannot be read as HOCON: " + Uris.redact(unexpected(e)));
       }
     }
     return out;

@@ -229,6 +229,16 @@ class ConfigHolesTest {
         .hasMessageStartingWith(
             "--set sources.t.csv.delimiter=[x]: socialkpi.sources.t.csv.delimiter: expected a"
                 + " single value");
+    // a secret given with --set is not printed even when its override is at fault
+    assertThatThrownBy(
+            () ->
+                SettingsLoader.load(
+                    file.toString(),
+                    List.of("spark.conf.\"spark.hadoop.fs.s3a.secret.key\"={s3cr3t"),
+                    new Configuration()))
+        .isInstanceOf(ConfigError.class)
+        .hasMessageStartingWith("--set spark.conf.\"spark.hadoop.fs.s3a.secret.key\"=***: ")
+        .hasMessageNotContaining("s3cr3t");
   }
 
   /** docs/CONFIG.md, "Includes and environment variables", as written there. */
