@@ -1,5 +1,6 @@
 package io.socialkpi.cli;
 
+import io.socialkpi.config.ConfigProblem;
 import io.socialkpi.config.Settings;
 import io.socialkpi.config.SettingsLoader;
 import io.socialkpi.config.Uris;
@@ -66,8 +67,9 @@ final class RunCommand implements Callable<Integer> {
     Map<String, SourceLayout> layouts = InputCheck.check(settings, hadoop);
     OutputCheck.check(
         settings.run().output(),
-        settings.configFile(),
-        output != null ? "--output" : "socialkpi.run.output",
+        output != null
+            ? new ConfigProblem(settings.configFile(), -1, "--output", "")
+            : settings.problem("socialkpi.run.output", ""),
         hadoop);
     Progress progress = new Progress(System.out);
     String out = settings.run().output();

@@ -148,6 +148,21 @@ class ConfigHolesExitTest {
   }
 
   @Test
+  void anOutputThatCannotBeWrittenNamesTheLineOfRunOutput() throws IOException {
+    write("tickets.csv", "ticket_id,opened_at\n1,2024-01-01 10:00\n");
+    Path file = write("out-file", "not a folder");
+    Path conf =
+        write("job.conf", CONF.replace("window = day }", "window = day, output = out-file }"));
+    assertThat(Main.execute("run", "--config", conf.toString())).isEqualTo(Main.BAD_CONFIG);
+    assertThat(err())
+        .startsWith(
+            "socialkpi: configuration error: "
+                + conf
+                + ":2: socialkpi.run.output: cannot write to "
+                + file);
+  }
+
+  @Test
   void aConfigGivenAsAFileUriIsValidatedWithItsSourcesBesideIt() throws IOException {
     write("tickets.csv", "ticket_id,opened_at\n1,2024-01-01 10:00\n");
     Path conf = write("job.conf", CONF);
