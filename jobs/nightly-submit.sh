@@ -7,8 +7,9 @@
 #   SOCIALKPI_DRIVER_MEMORY  driver memory (default 4g)
 #   SOCIALKPI_JAR            application jar (default target/socialkpi-job.jar, built by `mvn package`)
 #   SOCIALKPI_SUBMIT_ARGS    extra spark-submit arguments, e.g. "--deploy-mode client --num-executors 20"
-# The job config is read on the driver before Spark starts (client deploy mode); its input and
-# output paths can be any Hadoop URI (hdfs://, s3a://, abfs://).
+# The job config is read on the driver before Spark starts. --config, the input and the output can
+# be any Hadoop URI (hdfs://, s3a://, abfs://): in cluster deploy mode or on Kubernetes
+# (SOCIALKPI_SUBMIT_ARGS="--deploy-mode cluster") give --config as a URI every node can read.
 set -euo pipefail
 
 : "${SPARK_HOME:?set SPARK_HOME to a Spark 4.x installation}"

@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import io.socialkpi.config.ConfigError;
+import io.socialkpi.config.SettingsLoader;
 import io.socialkpi.inspect.InspectException;
 import io.socialkpi.inspect.InspectOptions;
 import io.socialkpi.inspect.Inspection;
@@ -105,8 +106,8 @@ final class InspectCommand implements Callable<Integer> {
           .withFallback(reference)
           .resolve();
     } catch (ConfigException e) {
-      int line = e.origin() == null ? -1 : e.origin().lineNumber();
-      throw ConfigError.of(config.toString(), line, "socialkpi", e.getMessage());
+      // the file named once, and a bracket at fault at its own line, as run and validate do
+      throw SettingsLoader.parseError(e, config.toString(), config);
     }
   }
 }

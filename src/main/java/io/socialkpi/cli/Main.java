@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "socialkpi",
     mixinStandardHelpOptions = true,
-    version = "socialkpi 0.1.0",
+    versionProvider = Main.Version.class,
     description = "Ties social-media metrics to business objectives, nightly, on Spark.",
     subcommands = {
       RunCommand.class,
@@ -33,6 +33,14 @@ public final class Main {
   public static final int BAD_CONFIG = 2;
   public static final int DATA_QUALITY = 3;
   public static final int LOCKED = 4;
+
+  /** {@code --version}: the Maven project version the jar was built as (also in run_info). */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"socialkpi " + io.socialkpi.config.JobVersion.get()};
+    }
+  }
 
   public static void main(String[] args) {
     System.exit(execute(args));

@@ -1,5 +1,6 @@
 package io.socialkpi.cli;
 
+import io.socialkpi.config.ConfigProblem;
 import io.socialkpi.config.Settings;
 import io.socialkpi.config.SettingsLoader;
 import io.socialkpi.config.Uris;
@@ -13,7 +14,6 @@ import io.socialkpi.pipeline.RunSummary;
 import io.socialkpi.pipeline.SparkSessions;
 import io.socialkpi.source.InputCheck;
 import io.socialkpi.source.SourceLayout;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -28,8 +28,17 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Run the nightly job and write the tables for one run date.")
 final class RunCommand implements Callable<Integer> {
-  @Option(names = "--config", required = true, description = "Job config (HOCON).")
-  Path config;
+  @Option(
+      names = "--config",
+      required = true,
+      description = "Job config (HOCON): a path or a Hadoop URI (file:, hdfs://, s3a://, ...).")
+  String config;
+
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description = "Override a config key (HOCON value; repeatable), e.g. run.window=day.")
+  java.util.List<String> overrides = new java.util.ArrayList<>();
 
   @Option(names = "--run-date", description = "Partition date YYYY-MM-DD (default: today).")
   LocalDate runDate;
@@ -39,11 +48,17 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Settings settings = SettingsLoader.load(config);
+    Configuration base = new Configuration();
+    Settings settings = SettingsLoader.load(config, overrides, base);
     if (output != null) {
       settings = settings.withRun(settings.run().withOutput(output));
     } else {
-      settings = settings.withRun(settings.run().withOutput(resolvedOutput(settings)));
+      // run.output is relative to the config file's folder, like every path in a config
+      settings =
+          settings.withRun(
+              settings
+                  .run()
+                  .withOutput(settings.provenance().location().resolve(settings.run().output())));
     }
     // Fixed once: a run that passes midnight keeps one run date for its lock and its partitions.
     LocalDate date = runDate != null ? runDate : settings.run().runDateOrToday();
@@ -52,8 +67,9 @@ final class RunCommand implements Callable<Integer> {
     Map<String, SourceLayout> layouts = InputCheck.check(settings, hadoop);
     OutputCheck.check(
         settings.run().output(),
-        settings.configFile(),
-        output != null ? "--output" : "socialkpi.run.output",
+        output != null
+            ? new ConfigProblem(settings.configFile(), -1, "--output", "")
+            : settings.problem("socialkpi.run.output", ""),
         hadoop);
     Progress progress = new Progress(System.out);
     String out = settings.run().output();
@@ -86,19 +102,5 @@ final class RunCommand implements Callable<Integer> {
         spark.stop();
       }
     }
-  }
-
-  /** run.output is relative to the config file's folder, like every path in a config. */
-  private Path configDir() {
-    Path parent = config.toAbsolutePath().getParent();
-    return parent == null ? Path.of(".") : parent;
-  }
-
-  private String resolvedOutput(Settings settings) {
-    String out = settings.run().output();
-    if (out.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*") || Path.of(out).isAbsolute()) {
-      return out;
-    }
-    return configDir().resolve(out).normalize().toString();
   }
 }

@@ -6,7 +6,6 @@ import io.socialkpi.config.SettingsLoader;
 import io.socialkpi.config.SourceSpec;
 import io.socialkpi.source.InputCheck;
 import io.socialkpi.source.SourceLayout;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,14 +17,33 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Check the config and the inputs (files, columns) without running the analysis.")
 final class ValidateCommand implements Callable<Integer> {
-  @Option(names = "--config", required = true, description = "Job config (HOCON).")
-  Path config;
+  @Option(
+      names = "--config",
+      required = true,
+      description = "Job config (HOCON): a path or a Hadoop URI (file:, hdfs://, s3a://, ...).")
+  String config;
+
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description = "Override a config key (HOCON value; repeatable), e.g. run.window=day.")
+  java.util.List<String> overrides = new java.util.ArrayList<>();
+
+  @Option(
+      names = "--print-config",
+      description =
+          "Print the effective config (defaults, file and --set) as HOCON, secrets redacted.")
+  boolean printConfig;
 
   @Override
   public Integer call() {
-    Settings settings = SettingsLoader.load(config);
+    Settings settings =
+        SettingsLoader.load(config, overrides, new org.apache.hadoop.conf.Configuration());
+    if (printConfig) {
+      System.out.print(settings.provenance().hocon());
+    }
     Map<String, SourceLayout> layouts = InputCheck.check(settings);
-    System.out.println("socialkpi: " + config + " is valid");
+    System.out.println("socialkpi: " + settings.configFile() + " is valid");
     for (SourceSpec s : settings.sources().values()) {
       SourceLayout layout = layouts.get(s.name());
       System.out.printf(

@@ -12,7 +12,8 @@ public record ConfigProblem(String file, int line, String path, String message)
 
   @Override
   public String toString() {
-    String where = line > 0 ? file + ":" + line : file;
+    // a --set override is one line: its text names it
+    String where = line > 0 && !file.startsWith("--set") ? file + ":" + line : file;
     // A source or output URI may carry credentials: never print them.
     return Uris.redact(where + ": " + path + ": " + message);
   }

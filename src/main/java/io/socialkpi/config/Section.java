@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigOrigin;
+import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import java.time.DateTimeException;
@@ -73,7 +74,19 @@ final class Section {
   }
 
   void problem(String key, String message) {
-    problems.add(new ConfigProblem(file, line(key), path(key), message));
+    problems.add(new ConfigProblem(fileOf(origin(key)), line(key), path(key), message));
+  }
+
+  /** The origin of the value at {@code key} (or of its nearest block), or null. */
+  private ConfigOrigin origin(String key) {
+    try {
+      if (!key.isEmpty() && config.hasPathOrNull(key)) {
+        return config.getValue(key).origin();
+      }
+      return config.root().origin();
+    } catch (ConfigException e) {
+      return null;
+    }
   }
 
   int line(String key) {
@@ -262,11 +275,81 @@ final class Section {
     for (String key : unknown) {
       problems.add(
           new ConfigProblem(
-              file,
+              fileOf(config.root().get(key).origin()),
               lineOf(config.root().get(key).origin()),
               path(quoteIfNeeded(key)),
               "unknown key (known keys: " + String.join(", ", new TreeSet<>(known)) + ")"));
     }
+  }
+
+  /**
+   * Reports every key of this block whose value has the wrong shape for its reference key: a list
+   * or block where reference.conf has a single value ({@code csv { delimiter = [";"] }}), a single
+   * value or list where it has a block, a block where it has a list. A key whose default is null
+   * takes a single value unless it is in {@code blocks}. Keys the reference does not know are left
+   * to {@link #rejectUnknownKeys}; the contents of an empty reference block ({@code where}, {@code
+   * skip-rows}) are free.
+   */
+  void checkShapes(ConfigObject reference, Set<String> blocks) {
+    for (String key : orderedKeys(config.root())) {
+      ConfigValue ref = reference.get(key);
+      ConfigValue value = config.root().get(key);
+      if (ref == null || value == null || value.valueType() == ConfigValueType.NULL) {
+        continue;
+      }
+      String quoted = quoteIfNeeded(key);
+      ConfigValueType expected =
+          ref.valueType() == ConfigValueType.NULL && blocks.contains(key)
+              ? ConfigValueType.OBJECT
+              : ref.valueType();
+      ConfigValueType found = value.valueType();
+      String problem = null;
+      if (expected == ConfigValueType.OBJECT) {
+        if (found != ConfigValueType.OBJECT) {
+          problem =
+              "expected a block { ... }, found "
+                  + typeName(found)
+                  + " (a key inside it is written "
+                  + key
+                  + ".<key> = value)";
+        } else if (ref instanceof ConfigObject refBlock && !refBlock.isEmpty()) {
+          new Section(((ConfigObject) value).toConfig(), path(quoted), file, problems)
+              .checkShapes(refBlock, Set.of());
+        }
+      } else if (expected == ConfigValueType.LIST) {
+        if (found == ConfigValueType.OBJECT) {
+          problem = "expected a list [ ... ], found a block";
+        }
+      } else if (found == ConfigValueType.LIST || found == ConfigValueType.OBJECT) {
+        problem =
+            "expected a single value"
+                + (ref.valueType() == ConfigValueType.NULL
+                    ? ""
+                    : " such as " + ref.render(ConfigRenderOptions.concise()))
+                + ", found a "
+                + typeName(found)
+                + " "
+                + value.render(ConfigRenderOptions.concise());
+      }
+      if (problem != null) {
+        problems.add(
+            new ConfigProblem(
+                fileOf(value.origin()), lineOf(value.origin()), path(quoted), problem));
+      }
+    }
+  }
+
+  private static String typeName(ConfigValueType type) {
+    return switch (type) {
+      case OBJECT -> "block";
+      case LIST -> "list";
+      default -> type.name().toLowerCase(Locale.ROOT);
+    };
+  }
+
+  /** The file a value was written in: an included file's own name, else the job config's. */
+  private String fileOf(ConfigOrigin origin) {
+    return Origins.file(origin, file);
   }
 
   /** The keys of a block in the order they are written (HOCON objects are unordered maps). */

@@ -11,6 +11,7 @@ import java.util.Optional;
  *
  * @param configFile the file it came from, for messages
  * @param sources sources by name, in config order
+ * @param provenance where the config came from: its URI, its effective text, its keys' lines
  */
 public record Settings(
     String configFile,
@@ -21,8 +22,46 @@ public record Settings(
     AnalysisSettings analysis,
     SparkSettings spark,
     ReportSettings report,
-    CatalogSettings catalog)
+    CatalogSettings catalog,
+    ConfigProvenance provenance)
     implements Serializable {
+
+  /** Settings built in code (tests): no config file behind them. */
+  public Settings(
+      String configFile,
+      String strategy,
+      RunSettings run,
+      Map<String, SourceSpec> sources,
+      List<ObjectiveSpec> objectives,
+      AnalysisSettings analysis,
+      SparkSettings spark,
+      ReportSettings report,
+      CatalogSettings catalog) {
+    this(
+        configFile,
+        strategy,
+        run,
+        sources,
+        objectives,
+        analysis,
+        spark,
+        report,
+        catalog,
+        ConfigProvenance.none(configFile));
+  }
+
+  /** A problem at {@code path}, at the file and line where that key was written if known. */
+  public ConfigProblem problem(String path, String message) {
+    ConfigProvenance.At at = provenance.at(path);
+    // a key a preset or a default set: the line of the nearest block the job config wrote
+    for (String p = path; at == null && p.lastIndexOf('.') > 0; ) {
+      p = p.substring(0, p.lastIndexOf('.'));
+      at = provenance.at(p);
+    }
+    return at == null
+        ? new ConfigProblem(configFile, -1, path, message)
+        : new ConfigProblem(at.file(), at.line(), path, message);
+  }
 
   /** The metric with qualified id {@code source.metric}. */
   public Optional<MetricSpec> metric(String id) {
@@ -44,6 +83,15 @@ public record Settings(
 
   public Settings withRun(RunSettings newRun) {
     return new Settings(
-        configFile, strategy, newRun, sources, objectives, analysis, spark, report, catalog);
+        configFile,
+        strategy,
+        newRun,
+        sources,
+        objectives,
+        analysis,
+        spark,
+        report,
+        catalog,
+        provenance);
   }
 }

@@ -3,12 +3,16 @@ package io.socialkpi.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueFactory;
 import com.typesafe.config.ConfigValueType;
 import io.socialkpi.calendar.WindowUnit;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 
 /**
  * Reads a job config (HOCON) over {@code reference.conf} into one typed {@link Settings}, eagerly,
@@ -25,29 +31,165 @@ import java.util.Set;
 public final class SettingsLoader {
   private SettingsLoader() {}
 
-  /** Loads and validates {@code file}; throws {@link ConfigError} listing every problem. */
+  /** Loads and validates a local {@code file}; throws {@link ConfigError} listing every problem. */
   public static Settings load(Path file) {
-    String name = file.toString();
-    if (!Files.isRegularFile(file)) {
-      throw ConfigError.of(name, -1, "--config", "no such config file");
-    }
-    Config parsed;
-    Config reference = ConfigFactory.defaultReference();
-    try {
-      parsed =
-          ConfigFactory.parseFile(
-                  file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false))
-              .withFallback(reference)
-              .resolve();
-    } catch (ConfigException e) {
-      int line = e.origin() == null ? -1 : e.origin().lineNumber();
-      throw ConfigError.of(name, line, "socialkpi", e.getMessage());
-    }
-    Path baseDir = file.toAbsolutePath().getParent();
-    return build(parsed, reference, name, baseDir);
+    return load(file.toString(), List.of(), new Configuration());
   }
 
-  static Settings build(Config root, Config reference, String file, Path baseDir) {
+  /**
+   * Loads and validates the job config at {@code location}, a local path or any Hadoop URI ({@code
+   * file:///...}, {@code hdfs:///...}, {@code s3a://...}), with {@code --set key=value} overrides
+   * applied over it; throws {@link ConfigError} listing every problem.
+   */
+  public static Settings load(String location, List<String> overrides, Configuration hadoop) {
+    Config reference = ConfigFactory.defaultReference();
+    Parsed parsed = parse(location, hadoop);
+    Config root;
+    try {
+      root = overrides(overrides).withFallback(parsed.config()).withFallback(reference).resolve();
+    } catch (ConfigException e) {
+      throw ConfigError.of(
+          Origins.file(e.origin(), parsed.location().name()),
+          e.origin() == null ? -1 : e.origin().lineNumber(),
+          "socialkpi",
+          unexpected(e));
+    }
+    return build(root, reference, parsed.location());
+  }
+
+  private record Parsed(ConfigLocation location, Config config) {}
+
+  private static Parsed parse(String location, Configuration hadoop) {
+    String name = Uris.redact(location);
+    ConfigLocation where;
+    String text;
+    ConfigParseOptions options = ConfigParseOptions.defaults().setAllowMissing(false);
+    if (ConfigLocation.isUri(location)) {
+      org.apache.hadoop.fs.Path path;
+      try {
+        path = new org.apache.hadoop.fs.Path(location);
+        FileSystem fs = path.getFileSystem(hadoop);
+        path = fs.makeQualified(path);
+        if (!fs.isFile(path)) {
+          throw ConfigError.of(name, -1, "--config", "no such config file");
+        }
+        text = read(path, hadoop);
+      } catch (IOException | IllegalArgumentException e) {
+        throw ConfigError.of(name, -1, "--config", "cannot read the config: " + e.getMessage());
+      }
+      String uri = Uris.redact(ConfigLocation.absolute(path.toUri()));
+      where = new ConfigLocation(name, uri, path.getParent().toString());
+      options =
+          options
+              .setOriginDescription(name)
+              .setIncluder(new HadoopIncluder(path.getParent(), hadoop));
+    } else {
+      Path file = Path.of(location);
+      if (!Files.isRegularFile(file)) {
+        throw ConfigError.of(name, -1, "--config", "no such config file");
+      }
+      try {
+        text = Files.readString(file, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw ConfigError.of(name, -1, "--config", "cannot read the config: " + e.getMessage());
+      }
+      where = ConfigLocation.local(file);
+    }
+    try {
+      Config config =
+          ConfigLocation.isUri(location)
+              ? ConfigFactory.parseString(text, options)
+              : ConfigFactory.parseFile(Path.of(location).toFile(), options);
+      return new Parsed(where, config);
+    } catch (ConfigException.Parse e) {
+      throw syntaxError(e, name, text);
+    } catch (ConfigException e) {
+      throw ConfigError.of(
+          Origins.file(e.origin(), name),
+          e.origin() == null ? -1 : e.origin().lineNumber(),
+          "socialkpi",
+          unexpected(e));
+    }
+  }
+
+  /** A config file that does not parse or resolve, as a problem naming the file once. */
+  public static ConfigError parseError(ConfigException e, String name, Path file) {
+    if (e instanceof ConfigException.Parse) {
+      try {
+        return syntaxError(e, name, Files.readString(file, StandardCharsets.UTF_8));
+      } catch (IOException | RuntimeException unreadable) {
+        // fall through: the parser's own words
+      }
+    }
+    return ConfigError.of(
+        Origins.file(e.origin(), name),
+        e.origin() == null ? -1 : e.origin().lineNumber(),
+        "socialkpi",
+        unexpected(e));
+  }
+
+  /**
+   * A syntax error names its file once, and the bracket that is not closed (or does not match) at
+   * its own line rather than where the parser gave up.
+   */
+  static ConfigError syntaxError(ConfigException e, String name, String text) {
+    String file = Origins.file(e.origin(), name);
+    if (file.equals(name)) {
+      HoconBrackets.Problem bracket = HoconBrackets.find(text);
+      if (bracket != null) {
+        return ConfigError.of(name, bracket.line(), "syntax", bracket.message());
+      }
+    }
+    return ConfigError.of(
+        file, e.origin() == null ? -1 : e.origin().lineNumber(), "syntax", unexpected(e));
+  }
+
+  /** {@code --set key=value} (HOCON values); the later of two settings of a key wins. */
+  private static Config overrides(List<String> overrides) {
+    Config out = ConfigFactory.empty();
+    for (String set : overrides) {
+      int eq = set.indexOf('=');
+      // an override of a secret (spark.conf's s3a secret key) is never printed, even in an error
+      String origin =
+          eq > 0 && ConfigProvenance.secretKey(set.substring(0, eq))
+              ? "--set " + set.substring(0, eq) + "=" + ConfigProvenance.REDACTED
+              : "--set " + Uris.redact(set);
+      if (eq <= 0) {
+        throw ConfigError.of("--set", -1, set, "expected key=value, such as run.window=day");
+      }
+      String key = set.substring(0, eq).strip();
+      if (!key.equals("socialkpi") && !key.startsWith("socialkpi.")) {
+        key = "socialkpi." + key;
+      }
+      try {
+        Config one =
+            ConfigFactory.parseString(
+                key + " = " + set.substring(eq + 1),
+                ConfigParseOptions.defaults().setOriginDescription(origin));
+        out = one.withFallback(out);
+      } catch (ConfigException e) {
+        throw ConfigError.of(
+            origin,
+            -1,
+            key,
+            origin.endsWith("=" + ConfigProvenance.REDACTED)
+                ? "cannot be read as HOCON (the parser's words are not shown: they may quote the"
+                    + " secret)"
+                : "cannot be read as HOCON: " + Uris.redact(unexpected(e)));
+      }
+    }
+    return out;
+  }
+
+  /** The whole text of a file on any Hadoop file system, as UTF-8. */
+  static String read(org.apache.hadoop.fs.Path path, Configuration hadoop) throws IOException {
+    try (java.io.InputStream in = path.getFileSystem(hadoop).open(path)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  static Settings build(Config root, Config reference, ConfigLocation location) {
+    String file = location.name();
     List<ConfigProblem> problems = new ArrayList<>();
     try {
       root.checkValid(
@@ -64,15 +206,22 @@ public final class SettingsLoader {
     } catch (ConfigException.ValidationFailed e) {
       for (ConfigException.ValidationProblem p : e.problems()) {
         int line = p.origin() == null ? -1 : p.origin().lineNumber();
-        problems.add(new ConfigProblem(file, line, p.path(), p.problem()));
+        problems.add(
+            new ConfigProblem(Origins.file(p.origin(), file), line, p.path(), p.problem()));
       }
-      throw new ConfigError(problems);
     }
     Section top = new Section(root.getConfig("socialkpi"), "socialkpi", file, problems);
+    checkShapes(top, reference);
+    if (!problems.isEmpty()) {
+      // checkValid and the shape check may both name a key: once is enough
+      Map<String, ConfigProblem> once = new LinkedHashMap<>();
+      problems.forEach(p -> once.putIfAbsent(p.path(), p));
+      throw new ConfigError(List.copyOf(once.values()));
+    }
     top.rejectUnknownKeys(reference.getObject("socialkpi"));
     defaults(top, reference);
     RunSettings run = run(top.child("run"), reference);
-    Map<String, SourceSpec> sources = sources(top, root, reference, baseDir, run.window());
+    Map<String, SourceSpec> sources = sources(top, root, reference, location, run.window());
     List<ObjectiveSpec> objectives = objectives(top, root, reference, sources);
     AnalysisSettings analysis = analysis(top.child("analysis"), reference);
     SparkSettings spark = spark(top.child("spark"), reference);
@@ -90,7 +239,76 @@ public final class SettingsLoader {
         analysis,
         spark,
         report,
-        catalog);
+        catalog,
+        ConfigProvenance.of(location, root));
+  }
+
+  /**
+   * A list or block where a single value belongs, anywhere: the top-level blocks and defaults,
+   * every preset, source, metric, objective and tactic. Checked before anything is read, so that no
+   * reader meets a value of the wrong shape.
+   */
+  private static void checkShapes(Section top, Config reference) {
+    ConfigObject known = reference.getObject("socialkpi");
+    ConfigObject sourceKeys = reference.getObject("socialkpi.source-defaults");
+    ConfigObject metricKeys = reference.getObject("socialkpi.metric-defaults");
+    // presets are checked one by one below, as blocks of source keys
+    top.checkShapes(known.withValue("presets", ConfigValueFactory.fromMap(Map.of())), Set.of());
+    for (Map.Entry<String, ConfigValue> e : blocks(top, "presets").entrySet()) {
+      block(top, "presets", e).checkShapes(sourceKeys, Set.of());
+    }
+    for (Map.Entry<String, ConfigValue> e : blocks(top, "sources").entrySet()) {
+      Section source = block(top, "sources", e);
+      source.checkShapes(sourceKeys, Set.of());
+      for (Map.Entry<String, ConfigValue> m : blocks(source, "metrics").entrySet()) {
+        block(source, "metrics", m).checkShapes(metricKeys, Set.of());
+      }
+    }
+    if (top.config().hasPath("objectives")
+        && top.config().getValue("objectives") instanceof ConfigList objectives) {
+      for (int i = 0; i < objectives.size(); i++) {
+        if (objectives.get(i) instanceof ConfigObject o) {
+          Section objective =
+              new Section(
+                  o.toConfig(), top.path("objectives[" + i + "]"), top.file(), top.problems());
+          objective.checkShapes(
+              reference.getObject("socialkpi.objective-defaults"), Set.of("target"));
+          if (o.get("tactics") instanceof ConfigList tactics) {
+            for (int j = 0; j < tactics.size(); j++) {
+              if (tactics.get(j) instanceof ConfigObject t) {
+                new Section(
+                        t.toConfig(),
+                        objective.path("tactics[" + j + "]"),
+                        top.file(),
+                        top.problems())
+                    .checkShapes(reference.getObject("socialkpi.tactic-defaults"), Set.of());
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** The named blocks of a block such as {@code sources} (values that are not blocks: none). */
+  private static Map<String, ConfigValue> blocks(Section s, String key) {
+    Map<String, ConfigValue> out = new LinkedHashMap<>();
+    if (s.config().hasPath(key) && s.config().getValue(key) instanceof ConfigObject block) {
+      for (String name : Section.orderedKeys(block)) {
+        if (block.get(name) instanceof ConfigObject) {
+          out.put(name, block.get(name));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Section block(Section s, String key, Map.Entry<String, ConfigValue> e) {
+    return new Section(
+        ((ConfigObject) e.getValue()).toConfig(),
+        s.path(key + "." + Section.quoteIfNeeded(e.getKey())),
+        s.file(),
+        s.problems());
   }
 
   /**
@@ -141,7 +359,7 @@ public final class SettingsLoader {
   }
 
   private static Map<String, SourceSpec> sources(
-      Section top, Config root, Config reference, Path baseDir, WindowUnit window) {
+      Section top, Config root, Config reference, ConfigLocation location, WindowUnit window) {
     Map<String, SourceSpec> sources = new LinkedHashMap<>();
     if (!top.isSet("sources")) {
       top.problem("sources", "is required: declare at least one source");
@@ -152,7 +370,7 @@ public final class SettingsLoader {
       top.problem("sources", "expected a block of named sources");
       return sources;
     }
-    SourceSpecReader reader = new SourceSpecReader(root, reference, baseDir, window);
+    SourceSpecReader reader = new SourceSpecReader(root, reference, location, window);
     ConfigObject block = (ConfigObject) value;
     for (String name : Section.orderedKeys(block)) {
       String key = "sources." + Section.quoteIfNeeded(name);
@@ -166,7 +384,12 @@ public final class SettingsLoader {
               top.path(key),
               top.file(),
               top.problems());
-      sources.put(name, reader.read(name, raw));
+      try {
+        sources.put(name, reader.read(name, raw));
+      } catch (ConfigException e) {
+        // a value no check foresaw: still a config problem at its line, never a stack trace
+        raw.problem("", unexpected(e));
+      }
     }
     return sources;
   }
@@ -191,13 +414,29 @@ public final class SettingsLoader {
               top.path("objectives[" + i + "]"),
               top.file(),
               top.problems());
-      ObjectiveSpec objective = reader.read(raw);
+      ObjectiveSpec objective;
+      try {
+        objective = reader.read(raw);
+      } catch (ConfigException e) {
+        raw.problem("", unexpected(e));
+        continue;
+      }
       if (objective.id() != null && !ids.add(objective.id())) {
         raw.problem("id", "objective '" + objective.id() + "' is declared twice");
       }
       objectives.add(objective);
     }
     return objectives;
+  }
+
+  /** A typesafe-config exception's own words, without its origin (the problem names that). */
+  private static String unexpected(ConfigException e) {
+    String m = e.getMessage();
+    String origin = e.origin() == null ? null : e.origin().description();
+    if (origin != null && m.startsWith(origin + ": ")) {
+      m = m.substring(origin.length() + 2);
+    }
+    return m;
   }
 
   private static AnalysisSettings analysis(Section a, Config reference) {

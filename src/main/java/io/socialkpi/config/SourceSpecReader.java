@@ -7,7 +7,6 @@ import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import io.socialkpi.calendar.PeriodStamp;
 import io.socialkpi.calendar.WindowUnit;
-import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +33,7 @@ final class SourceSpecReader {
   private final Config knownSource;
 
   private final Config knownMetric;
-  private final Path baseDir;
+  private final ConfigLocation location;
 
   /** The run's window ({@code run.window}): a source of weeks or months must have these windows. */
   private final WindowUnit window;
@@ -45,7 +44,7 @@ final class SourceSpecReader {
    * @param reference reference.conf alone: the keys a block may set
    * @param window the run's window, which a source's {@code time.grain} must fit
    */
-  SourceSpecReader(Config root, Config reference, Path baseDir, WindowUnit window) {
+  SourceSpecReader(Config root, Config reference, ConfigLocation location, WindowUnit window) {
     Config defaults = root.getConfig("socialkpi.source-defaults");
     if (defaults.hasPath("csv.skip-lines")
         && defaults.getValue("csv.skip-lines").valueType() == ConfigValueType.STRING
@@ -58,7 +57,7 @@ final class SourceSpecReader {
     this.presets = root.getConfig("socialkpi.presets");
     this.knownSource = reference.getConfig("socialkpi.source-defaults");
     this.knownMetric = reference.getConfig("socialkpi.metric-defaults");
-    this.baseDir = baseDir;
+    this.location = location;
     this.window = window;
   }
 
@@ -401,7 +400,13 @@ final class SourceSpecReader {
   }
 
   private static char oneChar(Section s, String key, char fallback) {
-    String raw = s.config().hasPath(key) ? s.config().getString(key) : null;
+    String raw;
+    try {
+      raw = s.config().hasPath(key) ? s.config().getString(key) : null;
+    } catch (com.typesafe.config.ConfigException e) {
+      s.problem(key, "expected exactly one character in quotes");
+      return fallback;
+    }
     if (raw == null || raw.length() != 1) {
       s.problem(key, "expected exactly one character, found '" + raw + "'");
       return fallback;
@@ -569,14 +574,7 @@ final class SourceSpecReader {
   }
 
   private String resolve(String path) {
-    if (path == null) {
-      return null;
-    }
-    if (path.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
-      return path;
-    }
-    Path p = Path.of(path);
-    return (p.isAbsolute() ? p : baseDir.resolve(p)).normalize().toString();
+    return location.resolve(path);
   }
 
   private static String fileOf(Section s) {

@@ -20,6 +20,15 @@ public final class OutputCheck {
    * option that gave the output).
    */
   public static void check(String output, String configFile, String key, Configuration hadoop) {
+    check(output, new io.socialkpi.config.ConfigProblem(configFile, -1, key, ""), hadoop);
+  }
+
+  /**
+   * The same, at {@code at}'s file, line and key: where the config wrote {@code run.output} (or
+   * {@code --output}).
+   */
+  public static void check(
+      String output, io.socialkpi.config.ConfigProblem at, Configuration hadoop) {
     String why;
     try {
       why = problem(output, hadoop);
@@ -27,7 +36,8 @@ public final class OutputCheck {
       why = e.getMessage();
     }
     if (why != null) {
-      throw ConfigError.of(configFile, -1, key, "cannot write to " + output + ": " + why);
+      throw ConfigError.of(
+          at.file(), at.line(), at.path(), "cannot write to " + output + ": " + why);
     }
   }
 

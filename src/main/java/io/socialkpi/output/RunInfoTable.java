@@ -1,5 +1,6 @@
 package io.socialkpi.output;
 
+import io.socialkpi.config.JobVersion;
 import io.socialkpi.config.ObjectiveSpec;
 import io.socialkpi.config.Settings;
 import io.socialkpi.config.TacticSpec;
@@ -19,7 +20,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The {@code run_info} table: one row describing the run, so the report (and an analyst reading an
  * old run) needs nothing but the tables: the strategy line, the window and zone the numbers are in,
- * the confidence level of every interval, and each tactic's name and launch date.
+ * the confidence level of every interval, and each tactic's name and launch date; and what ran: the
+ * job's version, a hash of the effective config and the config's absolute URI.
  */
 public final class RunInfoTable {
   static final StructType TACTIC =
@@ -43,7 +45,10 @@ public final class RunInfoTable {
           .add("alpha", DataTypes.DoubleType)
           .add("quarantine_max_fraction", DataTypes.DoubleType)
           .add("started_at", DataTypes.TimestampType)
-          .add("tactics", DataTypes.createArrayType(TACTIC));
+          .add("tactics", DataTypes.createArrayType(TACTIC))
+          .add("job_version", DataTypes.StringType)
+          .add("config_sha256", DataTypes.StringType)
+          .add("config_uri", DataTypes.StringType);
 
   private RunInfoTable() {}
 
@@ -69,7 +74,10 @@ public final class RunInfoTable {
             settings.analysis().alpha(),
             settings.run().quarantineMaxFraction(),
             Timestamp.from(startedAt),
-            tactics.toArray());
+            tactics.toArray(),
+            JobVersion.get(),
+            settings.provenance().sha256(),
+            Uris.redact(settings.provenance().location().uri()));
     return spark.createDataFrame(List.of(row), SCHEMA);
   }
 }

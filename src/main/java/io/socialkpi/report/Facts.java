@@ -38,6 +38,7 @@ final class Facts {
       Double bestLeadQ,
       List<Lead> leads) {
 
+    /** Unique: an objective id never holds a NUL (a config name), whatever the entity holds. */
     String key() {
       return objectiveId + "\u0000" + entity;
     }

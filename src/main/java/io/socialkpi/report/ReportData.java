@@ -35,6 +35,9 @@ record ReportData(
     Map<String, List<Facts.Point>> series,
     List<Facts.Quality> quality) {
 
+  // Keys joined with NUL are safe here: the first part (a metric, objective or source id) is a
+  // config name of letters, digits, '-' and '_', so an entity or reason holding a NUL cannot make
+  // two keys equal (NulEntityRunTest runs such an entity through the report).
   static String seriesKey(String metric, String entity) {
     return metric + "\u0000" + entity;
   }

@@ -132,7 +132,7 @@ public final class InputCheck {
           problems.add(
               problem(
                   settings,
-                  key,
+                  columnKey(source, key, column),
                   "column '"
                       + column
                       + "' is not in "
@@ -367,7 +367,41 @@ public final class InputCheck {
     return broken;
   }
 
+  /** A problem at the line where its key (a source's path, a column's key) was written. */
   private static ConfigProblem problem(Settings settings, String path, String message) {
-    return new ConfigProblem(settings.configFile(), -1, path, message);
+    return settings.problem(path, message);
+  }
+
+  /**
+   * The key that names {@code column} in a source: a metric's column, the time column, the entity,
+   * a where or skip-rows condition, an overlap key; the source itself if none does.
+   */
+  static String columnKey(SourceSpec source, String key, String column) {
+    if (column.equals(source.time().column())) {
+      return key + ".time.column";
+    }
+    if (column.equals(source.entity())) {
+      return key + ".entity";
+    }
+    for (var m : source.metrics()) {
+      String metric = key + ".metrics." + quote(m.name());
+      if (column.equals(m.column())) {
+        return metric + ".column";
+      }
+      if (m.where().containsKey(column)) {
+        return metric + ".where." + quote(column);
+      }
+    }
+    if (source.skipRows().containsKey(column)) {
+      return key + ".skip-rows." + quote(column);
+    }
+    if (source.overlap().key().contains(column)) {
+      return key + ".overlap.key";
+    }
+    return key;
+  }
+
+  private static String quote(String name) {
+    return name.matches("[A-Za-z0-9_-]+") ? name : "\"" + name + "\"";
   }
 }

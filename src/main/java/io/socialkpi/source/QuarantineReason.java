@@ -2,7 +2,9 @@ package io.socialkpi.source;
 
 /**
  * Why a raw row was set aside instead of counted. The codes are stable: they are the values of the
- * {@code reason} column of the {@code quarantine} table.
+ * {@code reason} column of the {@code quarantine} table. The constants are in the order the checks
+ * apply (a row gets the first reason that applies), the order of the table in docs/TABLES.md
+ * ({@code QuarantineReasonDocsTest}).
  */
 public enum QuarantineReason {
   /** The row is in a file whose bytes are those of another file of the same source. */
@@ -13,13 +15,13 @@ public enum QuarantineReason {
   BAD_ENCODING("bad_encoding"),
   /** An empty line inside a file. */
   BLANK_LINE("blank_line"),
-  /** A CSV line with more or fewer fields than the header. */
-  WRONG_FIELD_COUNT("wrong_field_count"),
   /**
    * A CSV line whose quotes do not balance, or one between such lines: a quoted field holding a
    * line break, whose halves are never read as rows.
    */
   UNBALANCED_QUOTE("unbalanced_quote"),
+  /** A CSV line with more or fewer fields than the header. */
+  WRONG_FIELD_COUNT("wrong_field_count"),
   /** A JSON line that is not one JSON object. */
   MALFORMED_JSON("malformed_json"),
   /** A required value (time, entity or metric column) is empty. */

@@ -80,4 +80,17 @@ class InspectCommandTest {
         .isEqualTo(2);
     assertThat(err()).contains("no such config file");
   }
+
+  @Test
+  void aJobConfigWithASyntaxErrorExitsTwoNamingTheFileOnceAndTheBracket() throws IOException {
+    Path file = Files.writeString(dir.resolve("export.csv"), "date,fans\n2024-01-01,3\n");
+    Path conf =
+        Files.writeString(dir.resolve("job.conf"), "socialkpi {\n  run { zone = \"UTC\" ]\n}\n");
+    assertThat(Main.execute("inspect", "--config", conf.toString(), file.toString())).isEqualTo(2);
+    assertThat(err())
+        .isEqualTo(
+            "socialkpi: configuration error: "
+                + conf
+                + ":2: syntax: ']' does not close the '{' opened at line 2 (expected '}')\n");
+  }
 }

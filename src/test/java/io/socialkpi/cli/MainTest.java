@@ -83,7 +83,7 @@ class MainTest {
     write("tickets.csv", "ticket_id,opened\n1,2024-01-01 10:00\n");
     assertThat(Main.execute("validate", "--config", conf.toString())).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))
-        .contains("socialkpi.sources.tickets: column 'opened_at' is not in")
+        .contains("socialkpi.sources.tickets.time.column: column 'opened_at' is not in")
         .contains("(columns: ticket_id, opened)");
   }
 

@@ -266,13 +266,15 @@ class NightlyPipelineTest {
       st.execute("SET TimeZone = 'America/New_York'");
       try (java.sql.ResultSet rs =
           st.executeQuery(
-              "SELECT typeof(started_at), epoch_ms(started_at), window_unit FROM read_parquet('"
+              "SELECT typeof(started_at), epoch_us(started_at), window_unit FROM read_parquet('"
                   + info
                   + "')")) {
         rs.next();
         assertThat(rs.getString(1)).isEqualTo("TIMESTAMP WITH TIME ZONE");
         java.sql.Timestamp started = table(Table.RUN_INFO).first().getAs("started_at");
-        assertThat(rs.getLong(2)).isEqualTo(started.getTime());
+        long micros =
+            Math.floorDiv(started.getTime(), 1000) * 1_000_000 + started.getNanos() / 1000;
+        assertThat(rs.getLong(2)).isEqualTo(micros);
         assertThat(rs.getString(3)).isEqualTo("week");
       }
       String quality = output.resolve("data_quality/*/*.parquet").toString();

@@ -46,7 +46,7 @@ class InputFileErrorsTest {
         .isInstanceOf(ConfigError.class)
         .hasMessage(
             dir.resolve("job.conf")
-                + ": socialkpi.sources.pages.path: cannot read '"
+                + ":5: socialkpi.sources.pages.path: cannot read '"
                 + dir.resolve("empty.csv")
                 + "': file:"
                 + dir.resolve("empty.csv")
@@ -70,7 +70,7 @@ class InputFileErrorsTest {
         .isInstanceOf(ConfigError.class)
         .hasMessage(
             dir.resolve("job.conf")
-                + ": socialkpi.sources.pages.csv.delimiter: the header of file:"
+                + ":4: socialkpi.sources.pages.csv.delimiter: the header of file:"
                 + dir.resolve("semicolon.csv")
                 + " is one column 'date;region;fans;engaged_users;revenue': it looks"
                 + " ';'-separated, but csv.delimiter is ',': set csv.delimiter = \";\"");
@@ -131,7 +131,7 @@ class InputFileErrorsTest {
         .isInstanceOf(ConfigError.class)
         .hasMessage(
             dir.resolve("job.conf")
-                + ": socialkpi.sources.pages.path: file:"
+                + ":5: socialkpi.sources.pages.path: file:"
                 + dir.resolve("duplicate-column.csv")
                 + " has column 'fans' twice (columns 3 and 5): rename one of them in the export");
   }
@@ -189,7 +189,7 @@ class InputFileErrorsTest {
         .isInstanceOf(ConfigError.class)
         .hasMessage(
             dir.resolve("job.conf")
-                + ": socialkpi.sources.pages.path: file:"
+                + ":5: socialkpi.sources.pages.path: file:"
                 + dir.resolve("pq/nested.parquet")
                 + " has column 'fans' of type struct<total:int,organic:int>: a nested value is"
                 + " neither a time, an entity nor a number; read one of its fields by its path"
@@ -204,7 +204,7 @@ class InputFileErrorsTest {
         .isInstanceOf(ConfigError.class)
         .hasMessage(
             dir.resolve("job.conf")
-                + ": socialkpi.sources.pages.path: file:"
+                + ":5: socialkpi.sources.pages.path: file:"
                 + dir.resolve("pq/b.parquet")
                 + " has column 'fans' of type string but file:"
                 + dir.resolve("pq/a.parquet")
