@@ -1,0 +1,137 @@
+package io.socialkpi.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socialkpi.SparkTestSession;
+import io.socialkpi.output.Table;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's cluster command for real: a Spark standalone Master and Worker on loopback (one
+ * worker, 2 cores), the job jar submitted by {@code jobs/nightly-submit.sh} through a SPARK_HOME
+ * holding only Spark's jars ({@link StandaloneCluster}), on the sample data. Every table equals the
+ * local run's ({@link Launchers#sampleRun()}, shared with LaunchersIT) to 1e-9, verdicts and all
+ * text identical; the executor logs nothing at INFO; the run's tasks and files stay few (Spark's
+ * defaults made about 16,000 tasks and 29 files per table of this sample).
+ */
+class ClusterIT {
+  /** Most tasks of the sample's run: 119 when sized, about 16,000 with 200 shuffle partitions. */
+  static final int MAX_TASKS = 400;
+
+  /** Most Parquet files in one table's partition of the sample's run. */
+  static final int MAX_FILES_PER_TABLE = 2;
+
+  @TempDir Path dir;
+
+  @Test
+  void nightlySubmitOnAStandaloneClusterWritesTheLocalRunsTables() throws Exception {
+    Launchers.SampleRun local = Launchers.sampleRun();
+    assertThat(local.result().exitCode()).as(local.result().output()).isZero();
+    LocalDate date = LocalDate.parse(Launchers.SAMPLE_DATE);
+    Path out = dir.resolve("cluster-out");
+    Path events = Files.createDirectories(dir.resolve("events"));
+
+    long t0 = System.nanoTime();
+    try (StandaloneCluster cluster = StandaloneCluster.start(dir.resolve("cluster"), 2, "1200m")) {
+      long up = System.nanoTime();
+      Launchers.Result r =
+          Launchers.run(
+              Map.of(
+                  "SPARK_HOME",
+                  cluster.sparkHome.toString(),
+                  "SPARK_MASTER",
+                  cluster.masterUrl(),
+                  "SOCIALKPI_DRIVER_MEMORY",
+                  "1500m",
+                  "SOCIALKPI_SUBMIT_ARGS",
+                  "--executor-memory 1g --total-executor-cores 2"
+                      + " --conf spark.eventLog.enabled=true"
+                      + " --conf spark.eventLog.compress=false"
+                      + " --conf spark.eventLog.dir="
+                      + events.toUri()),
+              "jobs/nightly-submit.sh",
+              "--config",
+              "sample-data/socialkpi.conf",
+              "--output",
+              out.toString(),
+              "--run-date",
+              Launchers.SAMPLE_DATE);
+      long done = System.nanoTime();
+      Map<String, Long> counts = eventCounts(events);
+      Map<String, Long> files = new LinkedHashMap<>();
+      for (Table t : Table.values()) {
+        Path partition = out.resolve(t.tableName()).resolve("run_date=" + date);
+        if (Files.isDirectory(partition)) {
+          try (Stream<Path> s = Files.walk(partition)) {
+            files.put(t.tableName(), s.filter(p -> p.toString().endsWith(".parquet")).count());
+          }
+        }
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "ClusterIT: cluster up in %.1f s, nightly-submit.sh ran %.1f s; %s; parquet files %s%n",
+          (up - t0) / 1e9,
+          (done - up) / 1e9,
+          counts,
+          files);
+      assertThat(r.exitCode()).as(r.output()).isZero();
+      assertThat(r.output())
+          .contains("master " + cluster.masterUrl())
+          .contains("tables under " + out)
+          .doesNotContain(" INFO ");
+
+      PublishedTables.assertSame(SparkTestSession.get(), local.output(), out, date, 1e-9);
+
+      assertThat(counts.get("tasks")).isPositive().isLessThanOrEqualTo(MAX_TASKS);
+      assertThat(files.values())
+          .allSatisfy(n -> assertThat(n).isBetween(1L, (long) MAX_FILES_PER_TABLE));
+
+      List<Path> stderr = executorLogs(cluster.workDir, "stderr");
+      assertThat(stderr).as("executor stderr under %s", cluster.workDir).isNotEmpty();
+      for (Path log : stderr) {
+        assertThat(Files.readAllLines(log, StandardCharsets.UTF_8))
+            .as("%s: the executor logs at WARN (jobs/log4j2.properties)", log)
+            .noneMatch(line -> line.matches(".* INFO .*"));
+      }
+    }
+  }
+
+  /** Each executor's {@code name} file under a Worker's work folder (app-ID/EXECUTOR/name). */
+  static List<Path> executorLogs(Path workDir, String name) throws Exception {
+    try (Stream<Path> s = Files.walk(workDir)) {
+      return s.filter(p -> p.getFileName().toString().equals(name)).toList();
+    }
+  }
+
+  /** Jobs, stages and tasks that ran, from the application's event log (one file or rolled). */
+  static Map<String, Long> eventCounts(Path events) throws Exception {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    counts.put("jobs", 0L);
+    counts.put("stages", 0L);
+    counts.put("tasks", 0L);
+    try (Stream<Path> logs = Files.walk(events)) {
+      for (Path log : logs.filter(Files::isRegularFile).toList()) {
+        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+          if (line.startsWith("{\"Event\":\"SparkListenerJobEnd\"")) {
+            counts.merge("jobs", 1L, Long::sum);
+          } else if (line.startsWith("{\"Event\":\"SparkListenerStageCompleted\"")) {
+            counts.merge("stages", 1L, Long::sum);
+          } else if (line.startsWith("{\"Event\":\"SparkListenerTaskEnd\"")) {
+            counts.merge("tasks", 1L, Long::sum);
+          }
+        }
+      }
+    }
+    return counts;
+  }
+}
