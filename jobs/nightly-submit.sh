@@ -5,7 +5,8 @@
 #   SPARK_HOME               required: the Spark installation whose bin/spark-submit is used
 #   SPARK_MASTER             optional --master (yarn, k8s://..., spark://..., local[4]); default: spark-defaults
 #   SOCIALKPI_DRIVER_MEMORY  driver memory (default 4g)
-#   SOCIALKPI_JAR            application jar (default target/socialkpi-job.jar, built by `mvn package`)
+#   SOCIALKPI_JAR            application jar (default target/socialkpi-job.jar, built by `mvn package`
+#                            as target/socialkpi-job-VERSION.jar and copied under this name)
 #   SOCIALKPI_SUBMIT_ARGS    extra spark-submit arguments, e.g. "--deploy-mode client --num-executors 20"
 # The job config is read on the driver before Spark starts (client deploy mode); its input and
 # output paths can be any Hadoop URI (hdfs://, s3a://, abfs://).
