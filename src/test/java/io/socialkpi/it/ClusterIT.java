@@ -69,6 +69,10 @@ class ClusterIT {
                   "1500m",
                   "SOCIALKPI_SUBMIT_ARGS",
                   "--executor-memory 1g --total-executor-cores 2"
+                      // Only the first JIT tier, as for every launched run (Launchers.JAVA_OPTS):
+                      // a test run ends before the optimizing compiler pays back.
+                      + " --conf spark.driver.defaultJavaOptions=-XX:TieredStopAtLevel=1"
+                      + " --conf spark.executor.defaultJavaOptions=-XX:TieredStopAtLevel=1"
                       + " --conf spark.eventLog.enabled=true"
                       + " --conf spark.eventLog.compress=false"
                       + " --conf spark.eventLog.dir="
