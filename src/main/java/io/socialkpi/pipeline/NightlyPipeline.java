@@ -286,12 +286,15 @@ public final class NightlyPipeline {
     writes.add(() -> writer.stage(Table.OBJECTIVE_SUMMARY, engine.summaries(), 1));
     writes.add(() -> writer.stage(Table.CORRELATIONS, correlations, 1));
     writes.add(() -> writer.stage(Table.INTERVENTION_EFFECTS, engine.effects(), 1));
+    // Held on the driver, the window metrics are a local table of as many partitions as the
+    // cluster has cores (a file each, most of them a few KB): one file, sorted. A large result
+    // keeps its partitions, sized by the input and coalesced by adaptive execution.
+    Dataset<Row> metricsOut = smallResults ? windowMetrics.coalesce(1) : windowMetrics;
     writes.add(
         () ->
             writer.stage(
                 Table.WINDOW_METRICS,
-                windowMetrics.sortWithinPartitions(
-                    col("metric"), col("entity"), col("window_start")),
+                metricsOut.sortWithinPartitions(col("metric"), col("entity"), col("window_start")),
                 0));
     writes.addAll(qualityWrites());
     try (Parallel parallel = new Parallel(CONCURRENT_WRITES, "socialkpi-write")) {

@@ -65,8 +65,12 @@ final class Launchers {
       }
       """;
 
+  /** The run date of {@link #smallRun()}. */
+  static final String SMALL_DATE = "2026-01-01";
+
   private static SampleRun sampleRun;
   private static Path generated;
+  private static SampleRun smallRun;
 
   private Launchers() {}
 
@@ -131,6 +135,39 @@ final class Launchers {
       generated = data;
     }
     return generated;
+  }
+
+  /** {@link #SMALL_CONFIG} over {@link #generated()}, next to the data: {@code small.conf}. */
+  static synchronized Path smallConfig() throws IOException, InterruptedException {
+    Path config = generated().resolve("small.conf");
+    if (!Files.exists(config)) {
+      Files.writeString(config, SMALL_CONFIG);
+    }
+    return config;
+  }
+
+  /**
+   * {@code jobs/socialkpi run} of {@link #smallConfig()} for {@link #SMALL_DATE}, once per JVM: the
+   * reference tables RunFaultsIT (interrupted runs) and ClusterIT (a standalone cluster's) compare
+   * with.
+   */
+  static synchronized SampleRun smallRun() throws IOException, InterruptedException {
+    if (smallRun == null) {
+      Path out = temporaryFolder("socialkpi-small-run").resolve("reference");
+      Result r =
+          run(
+              Map.of(),
+              "jobs/socialkpi",
+              "run",
+              "--config",
+              smallConfig().toString(),
+              "--output",
+              out.toString(),
+              "--run-date",
+              SMALL_DATE);
+      smallRun = new SampleRun(out, r);
+    }
+    return smallRun;
   }
 
   /** A new folder, deleted when the JVM exits. */

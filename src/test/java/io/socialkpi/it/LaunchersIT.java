@@ -103,11 +103,31 @@ class LaunchersIT {
         .contains("socialkpi.objectives[0].outcome: unknown metric 'csat.scor'");
   }
 
+  /** A missing or wrong SPARK_HOME is a usage error: exit code 2 and a message, as README says. */
   @Test
   void nightlySubmitNeedsSparkHome() throws Exception {
-    Launchers.Result r =
+    Launchers.Result unset =
         Launchers.run(Map.of("SPARK_HOME", ""), "jobs/nightly-submit.sh", "--config", "x.conf");
-    assertThat(r.exitCode()).isNotZero();
-    assertThat(r.output()).contains("SPARK_HOME");
+    assertThat(unset.exitCode()).as(unset.output()).isEqualTo(2);
+    assertThat(unset.output()).contains("nightly-submit: set SPARK_HOME");
+    Path wrong = Files.createDirectories(dir.resolve("not-spark"));
+    Launchers.Result noSubmit =
+        Launchers.run(
+            Map.of("SPARK_HOME", wrong.toString()), "jobs/nightly-submit.sh", "--config", "x.conf");
+    assertThat(noSubmit.exitCode()).as(noSubmit.output()).isEqualTo(2);
+    assertThat(noSubmit.output())
+        .contains("nightly-submit: SPARK_HOME=" + wrong + " has no bin/spark-submit");
+    Launchers.Result noJar =
+        Launchers.run(
+            Map.of(
+                "SPARK_HOME",
+                Launchers.fakeSparkHome(dir.resolve("spark")).toString(),
+                "SOCIALKPI_JAR",
+                dir.resolve("none.jar").toString()),
+            "jobs/nightly-submit.sh",
+            "--config",
+            "x.conf");
+    assertThat(noJar.exitCode()).as(noJar.output()).isEqualTo(2);
+    assertThat(noJar.output()).contains(dir.resolve("none.jar") + " not found");
   }
 }

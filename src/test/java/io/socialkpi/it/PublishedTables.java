@@ -37,12 +37,20 @@ final class PublishedTables {
    * add partial sums in another order).
    */
   static void assertSame(SparkSession spark, Path expected, Path actual, LocalDate date) {
+    assertSame(spark, expected, actual, date, 1e-8);
+  }
+
+  /**
+   * Like {@link #assertSame}, doubles equal to {@code tolerance} relative (at least 1 absolute).
+   */
+  static void assertSame(
+      SparkSession spark, Path expected, Path actual, LocalDate date, double tolerance) {
     for (Table t : Table.values()) {
       List<String> want = rows(spark, expected, t, date);
       List<String> got = rows(spark, actual, t, date);
       assertThat(got).as("%s rows", t.tableName()).hasSameSizeAs(want);
       for (int i = 0; i < want.size(); i++) {
-        assertSameRow(t.tableName() + " row " + i, got.get(i), want.get(i));
+        assertSameRow(t.tableName() + " row " + i, got.get(i), want.get(i), tolerance);
       }
     }
   }
@@ -85,7 +93,7 @@ final class PublishedTables {
     return rows;
   }
 
-  private static void assertSameRow(String what, String got, String want) {
+  private static void assertSameRow(String what, String got, String want, double tolerance) {
     String[] g = got.split("\u0001");
     String[] w = want.split("\u0001");
     assertThat(g).as(what).hasSameSizeAs(w);
@@ -98,7 +106,9 @@ final class PublishedTables {
       assertThat(gv[0]).as(what).isEqualTo(wv[0]);
       double a = Double.parseDouble(gv[1]);
       double b = Double.parseDouble(wv[1]);
-      assertThat(a).as("%s %s", what, wv[0]).isCloseTo(b, within(1e-8 * Math.max(1, Math.abs(b))));
+      assertThat(a)
+          .as("%s %s", what, wv[0])
+          .isCloseTo(b, within(tolerance * Math.max(1, Math.abs(b))));
     }
   }
 

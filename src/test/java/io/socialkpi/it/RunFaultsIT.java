@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunFaultsIT {
   static final LocalDate OLD = LocalDate.of(2025, 12, 31);
-  static final LocalDate DATE = LocalDate.of(2026, 1, 1);
+  static final LocalDate DATE = LocalDate.parse(Launchers.SMALL_DATE);
 
   @TempDir static Path dir;
   static Path config;
@@ -36,11 +36,10 @@ class RunFaultsIT {
 
   @BeforeAll
   static void generateAndRunOnce() throws Exception {
-    Path data = Launchers.generated();
-    config = Files.writeString(data.resolve("faults.conf"), Launchers.SMALL_CONFIG);
-    reference = dir.resolve("reference");
-    Launchers.Result ref = Launchers.run(Map.of(), run(reference, DATE));
-    assertThat(ref.exitCode()).as(ref.output()).isZero();
+    config = Launchers.smallConfig();
+    Launchers.SampleRun ref = Launchers.smallRun();
+    assertThat(ref.result().exitCode()).as(ref.result().output()).isZero();
+    reference = ref.output();
   }
 
   static String[] run(Path out, LocalDate date) {

@@ -69,11 +69,18 @@ class NightlyPipelineTest {
     return spark.read().parquet(output.resolve(t.tableName()).toString());
   }
 
+  /** Each table of a small run is one Parquet file, whatever the session's cores (here 2). */
   @Test
-  void writesEveryTableForTheRunDate() {
+  void writesEveryTableForTheRunDate() throws Exception {
     for (Table t : Table.values()) {
-      assertThat(output.resolve(t.tableName()).resolve("run_date=" + RUN_DATE)).isDirectory();
+      Path partition = output.resolve(t.tableName()).resolve("run_date=" + RUN_DATE);
+      assertThat(partition).isDirectory();
       assertThat(table(t).count()).as(t.tableName()).isPositive();
+      try (var files = Files.list(partition)) {
+        assertThat(files.filter(f -> f.toString().endsWith(".parquet")).count())
+            .as("%s files", t.tableName())
+            .isEqualTo(1);
+      }
     }
   }
 
