@@ -72,7 +72,7 @@ final class RunCommand implements Callable<Integer> {
             DataSizing.bytes(sizing.inputBytes()),
             spark.conf().get("spark.sql.shuffle.partitions"),
             spark.conf().get("spark.sql.adaptive.enabled").equals("true") ? "on" : "off");
-        RunSummary summary = new NightlyPipeline(spark, settings, layouts, progress).run();
+        RunSummary summary = new NightlyPipeline(spark, settings, layouts, progress, lock).run();
         System.out.printf(
             "socialkpi: run %s finished in %.1f s; tables under %s%n",
             summary.runDate(), summary.seconds(), Uris.redact(summary.output()));

@@ -10,7 +10,7 @@ import java.time.ZoneId;
  * Settings of one run.
  *
  * @param runDate the partition label; null means today in {@link #zone}
- * @param lockStaleAfter age after which another run's lock is taken over even from another machine
+ * @param lockStaleAfter how long a lock's heartbeat may stop before another run takes it over
  */
 public record RunSettings(
     ZoneId zone,

@@ -124,7 +124,7 @@ public final class SettingsLoader {
         output,
         r.date("run-date"),
         maxFraction,
-        r.duration("lock-stale-after", java.time.Duration.ofHours(24)));
+        r.duration("lock-stale-after", java.time.Duration.ofMinutes(10)));
   }
 
   private static Map<String, SourceSpec> sources(

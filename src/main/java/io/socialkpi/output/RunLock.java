@@ -22,11 +22,16 @@ import org.apache.hadoop.fs.Path;
  * run so two runs of the same date never write at once. Taking it is one atomic create of the lock
  * file; the loser fails with {@link RunLockedException} before it has written anything.
  *
- * <p>A lock left by a run that died (killed, machine lost) is stale and is taken over when its
- * process is gone (checked only from the same machine and pid space) or when it is older than
- * {@code run.lock-stale-after}. A live lock is never taken. Taking over goes through a second
- * exclusive file ({@code .takeover}), so of several runs that find the same stale lock only one
- * replaces it.
+ * <p>The lock is a lease: while held, a {@link LockHeartbeat} rewrites a heartbeat file beside it
+ * several times per {@code run.lock-stale-after}. A lock left by a run that died (killed, machine
+ * lost) is stale and is taken over when its process is gone (checked only from the same machine and
+ * pid space) or when its last heartbeat is older than {@code run.lock-stale-after}, both times read
+ * from the file system's clock, so a host's clock skew cannot make a live lock look stale. A live
+ * lock is never taken. Taking over goes through a second exclusive file ({@code .takeover}), so of
+ * several runs that find the same stale lock only one replaces it.
+ *
+ * <p>A run calls {@link #checkHeld} right before it publishes: a run that lost its lock (judged
+ * stale while paused, or its lock deleted by hand) fails instead of publishing over another run.
  */
 public final class RunLock implements AutoCloseable {
   /** A lock file without a complete holder is a holder killed while writing it, after this. */
@@ -39,13 +44,29 @@ public final class RunLock implements AutoCloseable {
   private final Path path;
   private final String text;
   private final List<String> notes;
+  private final Duration staleAfter;
+  private final LockHeartbeat heartbeat;
   private boolean released;
 
-  private RunLock(FileSystem fs, Path path, String text, List<String> notes) {
+  private RunLock(
+      FileSystem fs, Path path, String text, List<String> notes, Duration staleAfter, Duration beat)
+      throws IOException {
     this.fs = fs;
     this.path = path;
     this.text = text;
     this.notes = notes;
+    this.staleAfter = staleAfter;
+    this.heartbeat = LockHeartbeat.start(fs, path, LockFile.token(text), beat);
+  }
+
+  /**
+   * How often a holder beats: ten times per stale period, so a few slow or failed writes never let
+   * a live lock look stale, and at least once a minute.
+   */
+  static Duration heartbeatEvery(Duration staleAfter) {
+    Duration tenth = staleAfter.dividedBy(10);
+    Duration minute = Duration.ofMinutes(1);
+    return tenth.compareTo(minute) > 0 ? minute : tenth;
   }
 
   /** Where the lock of {@code runDate} under {@code output} lives. */
@@ -56,15 +77,24 @@ public final class RunLock implements AutoCloseable {
   /** Takes the lock for this process, or throws {@link RunLockedException} naming its holder. */
   public static RunLock acquire(
       String output, LocalDate runDate, Duration staleAfter, Configuration hadoop) {
-    Instant now = Instant.now();
-    return acquire(path(output, runDate), staleAfter, hadoop, LockHolder.current(now), now);
+    return acquire(
+        path(output, runDate),
+        staleAfter,
+        heartbeatEvery(staleAfter),
+        hadoop,
+        LockHolder.current(Instant.now()));
   }
 
+  /**
+   * Takes the lock for {@code self}. The holder's {@code acquired_at} is for people only: every
+   * decision about age uses the file system's clock ({@link LockHeartbeat#fsNow}).
+   */
   static RunLock acquire(
-      Path path, Duration staleAfter, Configuration hadoop, LockHolder self, Instant now) {
+      Path path, Duration staleAfter, Duration beatEvery, Configuration hadoop, LockHolder self) {
     try {
       FileSystem fs = path.getFileSystem(hadoop);
       fs.mkdirs(path.getParent());
+      Instant now = LockHeartbeat.fsNow(fs, path.getParent());
       // The token makes every acquisition's text unique, so release and takeover can tell them
       // apart.
       String text = self.toText() + "token=" + UUID.randomUUID() + "\n";
@@ -74,7 +104,7 @@ public final class RunLock implements AutoCloseable {
       // refusal can name the holder.
       for (int attempt = 0; attempt < SETTLE_TRIES; attempt++) {
         if (createExclusive(fs, path, text)) {
-          return new RunLock(fs, path, text, List.of());
+          return new RunLock(fs, path, text, List.of(), staleAfter, beatEvery);
         }
         held = LockFile.read(fs, path);
         boolean settling =
@@ -93,7 +123,7 @@ public final class RunLock implements AutoCloseable {
       if (stale == null) {
         throw new RunLockedException(path, held.holder(), staleAfter, null);
       }
-      return takeOver(fs, path, held, stale, text, staleAfter, now);
+      return takeOver(fs, path, held, stale, text, staleAfter, beatEvery, now);
     } catch (IOException e) {
       throw new UncheckedIOException("taking the run lock " + path, e);
     }
@@ -114,6 +144,7 @@ public final class RunLock implements AutoCloseable {
       String why,
       String text,
       Duration staleAfter,
+      Duration beatEvery,
       Instant now)
       throws IOException {
     Path guard = path.suffix(".takeover");
@@ -137,6 +168,10 @@ public final class RunLock implements AutoCloseable {
       }
       if (current != null) {
         fs.delete(path, false);
+        String token = LockFile.token(current.text());
+        if (token != null) {
+          fs.delete(LockHeartbeat.file(path, token), false);
+        }
       }
       if (!createExclusive(fs, path, text)) {
         LockFile winner = LockFile.read(fs, path);
@@ -146,7 +181,12 @@ public final class RunLock implements AutoCloseable {
       String previous =
           stale.holder() == null ? "an incomplete lock file" : stale.holder().describe();
       return new RunLock(
-          fs, path, text, List.of("took over the stale lock of " + previous + ": " + why));
+          fs,
+          path,
+          text,
+          List.of("took over the stale lock of " + previous + ": " + why),
+          staleAfter,
+          beatEvery);
     } finally {
       fs.delete(guard, false);
     }
@@ -189,6 +229,43 @@ public final class RunLock implements AutoCloseable {
     return notes;
   }
 
+  /**
+   * Throws {@link LockLostException} unless this run still holds the lock: the lock file is still
+   * this acquisition's and its heartbeat reached the file system within half the stale period (so
+   * no other run can judge it stale before the publish that follows is done).
+   */
+  public void checkHeld() {
+    if (released) {
+      throw new LockLostException(path, "this run has already released it");
+    }
+    LockFile current;
+    try {
+      current = LockFile.read(fs, path);
+    } catch (IOException e) {
+      throw new LockLostException(path, "it could not be read: " + e.getMessage());
+    }
+    if (current == null) {
+      throw new LockLostException(path, "the lock file is gone");
+    }
+    if (!current.text().equals(text)) {
+      throw new LockLostException(
+          path,
+          "it is now held by "
+              + (current.holder() == null ? "another run" : current.holder().describe()));
+    }
+    Duration silent = heartbeat.sinceLastBeat();
+    if (silent.compareTo(staleAfter.dividedBy(2)) > 0) {
+      throw new LockLostException(
+          path,
+          "its heartbeat has not reached the file system for "
+              + format(silent)
+              + (heartbeat.lastFailure() == null ? "" : " (" + heartbeat.lastFailure() + ")")
+              + ", so another run may judge it stale (run.lock-stale-after = "
+              + format(staleAfter)
+              + ")");
+    }
+  }
+
   /** Deletes the lock file if it is still this run's (a run judged stale may have lost it). */
   @Override
   public void close() {
@@ -196,6 +273,7 @@ public final class RunLock implements AutoCloseable {
       return;
     }
     released = true;
+    heartbeat.close();
     try {
       LockFile current = LockFile.read(fs, path);
       if (current != null && current.text().equals(text)) {

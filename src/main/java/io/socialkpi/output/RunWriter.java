@@ -75,11 +75,17 @@ public final class RunWriter {
   }
 
   /**
-   * Makes the staged tables the run date's partitions. A table this run did not stage (a run
-   * stopped by the data-quality gate) loses its partition of the date, so all of a date's
-   * partitions always come from one run.
+   * Makes the staged tables the run date's partitions, after checking that this run still holds
+   * {@code lock} ({@link RunLock#checkHeld}; a run that lost it publishes nothing). A table this
+   * run did not stage (a run stopped by the data-quality gate) loses its partition of the date, so
+   * all of a date's partitions always come from one run.
    */
-  public void publish() {
+  public void publish(RunLock lock) {
+    lock.checkHeld();
+    publish();
+  }
+
+  void publish() {
     try {
       Path manifest = RunManifest.path(output, runDate);
       fs.delete(manifest, false);

@@ -9,6 +9,7 @@ import io.socialkpi.config.SourceSpec;
 import io.socialkpi.output.CatalogTables;
 import io.socialkpi.output.QualityTable;
 import io.socialkpi.output.RunInfoTable;
+import io.socialkpi.output.RunLock;
 import io.socialkpi.output.RunWriter;
 import io.socialkpi.output.Table;
 import io.socialkpi.panel.PanelRows;
@@ -52,13 +53,23 @@ public final class NightlyPipeline {
   private boolean smallResults;
 
   private final RunWriter writer;
+  private final RunLock lock;
   private final Map<String, SourceScan> scans = new LinkedHashMap<>();
   private final Instant startedAt = Instant.now();
   private final StageClock clock = new StageClock();
 
+  /**
+   * A pipeline for the run date in {@code settings}, whose lock the caller holds: every publish
+   * checks that it still does.
+   */
   public NightlyPipeline(
-      SparkSession spark, Settings settings, Map<String, SourceLayout> layouts, Progress progress) {
+      SparkSession spark,
+      Settings settings,
+      Map<String, SourceLayout> layouts,
+      Progress progress,
+      RunLock lock) {
     this.spark = spark;
+    this.lock = lock;
     this.settings = settings;
     this.layouts = layouts;
     this.progress = progress;
@@ -186,7 +197,7 @@ public final class NightlyPipeline {
     if (!failed.isEmpty()) {
       progress.step("data quality check failed: writing data_quality and quarantine only");
       stageQuality();
-      writer.publish();
+      writer.publish(lock);
       progress.detail(
           "see %s and %s",
           writer.partition(Table.DATA_QUALITY), writer.partition(Table.QUARANTINE));
@@ -310,7 +321,7 @@ public final class NightlyPipeline {
   void publish() {
     clock.start("publish");
     progress.step("publishing tables for run date " + settings.run().runDateOrToday());
-    writer.publish();
+    writer.publish(lock);
     for (Table t : Table.values()) {
       progress.detail("%-22s %s", t.tableName(), writer.partition(t));
     }

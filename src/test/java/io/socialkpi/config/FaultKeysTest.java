@@ -111,7 +111,7 @@ class FaultKeysTest {
 
   @Test
   void theLockIsStaleAfterADayUnlessConfigured() throws IOException {
-    assertThat(load("", SOURCE).run().lockStaleAfter()).isEqualTo(Duration.ofHours(24));
+    assertThat(load("", SOURCE).run().lockStaleAfter()).isEqualTo(Duration.ofMinutes(10));
     assertThat(load("lock-stale-after = 90m", SOURCE).run().lockStaleAfter())
         .isEqualTo(Duration.ofMinutes(90));
   }

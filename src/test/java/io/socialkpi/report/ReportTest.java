@@ -9,7 +9,7 @@ import io.socialkpi.config.SettingsLoader;
 import io.socialkpi.generate.GeneratorOptions;
 import io.socialkpi.generate.SyntheticCompany;
 import io.socialkpi.output.Table;
-import io.socialkpi.pipeline.NightlyPipeline;
+import io.socialkpi.pipeline.LockedRuns;
 import io.socialkpi.pipeline.Progress;
 import io.socialkpi.source.InputCheck;
 import java.io.ByteArrayOutputStream;
@@ -53,7 +53,7 @@ class ReportTest {
     Settings s = SettingsLoader.load(data.resolve("socialkpi.conf"));
     s = s.withRun(s.run().withOutput(output.toString()).withRunDate(RUN_DATE));
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
-    new NightlyPipeline(spark, s, InputCheck.check(s), new Progress(quiet)).run();
+    LockedRuns.run(spark, s, InputCheck.check(s), new Progress(quiet));
     Path folder = output.resolve("report/run_date=" + RUN_DATE);
     html = Files.readString(folder.resolve("index.html"));
     markdown = Files.readString(folder.resolve("summary.md"));
