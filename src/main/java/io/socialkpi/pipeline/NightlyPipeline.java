@@ -95,9 +95,12 @@ public final class NightlyPipeline {
       write(windowMetrics, engine);
       panel.unpersist();
       windowMetrics.unpersist();
+      RuntimeException reportFailed = report();
       publish();
       register();
-      report();
+      if (reportFailed != null) {
+        throw reportFailed;
+      }
     } finally {
       clock.stop();
     }
@@ -197,17 +200,13 @@ public final class NightlyPipeline {
     if (!failed.isEmpty()) {
       progress.step("data quality check failed: writing data_quality and quarantine only");
       stageQuality();
+      // The date's report says the run stopped here; without one (it failed), publishing removes
+      // the earlier run's, so no earlier verdicts stay beside these tables.
+      report();
       writer.publish(lock);
       progress.detail(
           "see %s and %s",
           writer.partition(Table.DATA_QUALITY), writer.partition(Table.QUARANTINE));
-      // The date's report says the run stopped here: an earlier run's verdicts must not stay.
-      try {
-        report();
-      } catch (RuntimeException e) {
-        progress.detail("could not render the report: %s", e.getMessage());
-        Report.discard(spark, settings.run().output(), settings.run().runDateOrToday());
-      }
       throw new DataQualityError(String.join("; ", failed));
     }
   }
@@ -340,23 +339,32 @@ public final class NightlyPipeline {
     progress.done();
   }
 
-  /** Renders the manager's report from the tables just published. */
-  void report() {
+  /**
+   * Renders the manager's report from the tables just staged and stages it, to be published with
+   * them. A failure is printed and returned: the tables are published without a report, and the run
+   * fails after that.
+   */
+  RuntimeException report() {
     if (!settings.report().enabled()) {
-      return;
+      return null;
     }
     clock.start("report");
     progress.step("rendering the report");
-    Report.Written written =
-        Report.render(
-            spark,
-            settings.run().output(),
-            settings.run().runDateOrToday(),
-            new ReportOptions(
-                settings.report().maxEntities(), settings.report().examplesPerReason()));
-    progress.detail("%-22s %s", "report", written.html());
-    progress.detail("%-22s %s", "summary", written.markdown());
-    progress.done();
+    try {
+      Report.Written written =
+          Report.stage(
+              spark,
+              writer,
+              new ReportOptions(
+                  settings.report().maxEntities(), settings.report().examplesPerReason()));
+      progress.detail("%-22s %s", "report", written.html());
+      progress.detail("%-22s %s", "summary", written.markdown());
+      progress.done();
+      return null;
+    } catch (RuntimeException e) {
+      progress.detail("could not render the report: %s", e.getMessage());
+      return e;
+    }
   }
 
   List<SourceQuality> qualities() {

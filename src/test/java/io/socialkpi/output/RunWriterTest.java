@@ -107,7 +107,7 @@ class RunWriterTest {
     // A run of 2025-03-02 is alive: it holds its date's lock.
     try (RunLock alive =
         RunLock.acquire(out.toString(), LocalDate.of(2025, 3, 2), Duration.ofHours(24), hadoop())) {
-      notes = RunWriter.recover(out.toString(), date, hadoop());
+      notes = RunRecovery.recover(out.toString(), date, hadoop());
     }
     assertThat(notes)
         .containsExactly(
@@ -141,7 +141,7 @@ class RunWriterTest {
     Path aside = Files.createDirectories(out.resolve("_staging/2025-02-28-dead/replaced-run_info"));
     assertThat(Files.exists(aside)).isTrue();
 
-    List<String> notes = RunWriter.recover(out.toString(), date, hadoop());
+    List<String> notes = RunRecovery.recover(out.toString(), date, hadoop());
     assertThat(dead).doesNotExist();
     assertThat(aside).isDirectory();
     assertThat(notes)
