@@ -56,6 +56,11 @@ public final class RunWriter {
     return runDate;
   }
 
+  /** The output folder the run publishes under. */
+  public Path output() {
+    return output;
+  }
+
   /** The run's id: its staging folder's name and the {@code run_id} of its manifest. */
   public String runId() {
     return runId;
