@@ -64,6 +64,26 @@ public final class CatalogTables {
     LatestViews.createInCatalog(spark, database, writer.output(), log);
   }
 
+  /** Drops the partitions of run dates {@link Retention} deleted, from every registered table. */
+  public static void dropPartitions(
+      SparkSession spark, String database, java.util.List<java.time.LocalDate> dates) {
+    for (Table table : Table.values()) {
+      if (!spark.catalog().tableExists(database, table.tableName())) {
+        continue;
+      }
+      for (java.time.LocalDate date : dates) {
+        spark.sql(
+            "ALTER TABLE "
+                + quote(database)
+                + "."
+                + quote(table.tableName())
+                + " DROP IF EXISTS PARTITION (run_date = DATE "
+                + literal(date.toString())
+                + ")");
+      }
+    }
+  }
+
   private static void addNewColumns(SparkSession spark, String name, StructType schema) {
     Set<String> known = new HashSet<>(Arrays.asList(spark.table(name).schema().fieldNames()));
     StructType added = new StructType();

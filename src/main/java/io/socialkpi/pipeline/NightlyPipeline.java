@@ -8,6 +8,7 @@ import io.socialkpi.config.Settings;
 import io.socialkpi.config.SourceSpec;
 import io.socialkpi.output.CatalogTables;
 import io.socialkpi.output.QualityTable;
+import io.socialkpi.output.Retention;
 import io.socialkpi.output.RunInfoTable;
 import io.socialkpi.output.RunLock;
 import io.socialkpi.output.RunWriter;
@@ -98,6 +99,7 @@ public final class NightlyPipeline {
       RuntimeException reportFailed = report();
       publish();
       register();
+      retain();
       if (reportFailed != null) {
         throw reportFailed;
       }
@@ -336,6 +338,31 @@ public final class NightlyPipeline {
     progress.step("registering the tables in catalog database " + settings.catalog().database());
     CatalogTables.register(
         spark, settings.catalog().database(), writer, line -> progress.detail("%s", line));
+    progress.done();
+  }
+
+  /**
+   * Deletes whole runs older than the newest {@code run.keep-runs} complete ones, after this run
+   * has published completely (a run stopped by the data-quality gate never gets here), and their
+   * partitions from the catalog.
+   */
+  void retain() {
+    RunSettings run = settings.run();
+    if (run.keepRuns() == 0) {
+      return;
+    }
+    progress.step("keeping the newest " + run.keepRuns() + " complete runs");
+    List<java.time.LocalDate> deleted =
+        Retention.apply(
+            run.output(),
+            run.runDateOrToday(),
+            run.keepRuns(),
+            run.lockStaleAfter(),
+            spark.sparkContext().hadoopConfiguration(),
+            line -> progress.detail("%s", line));
+    if (settings.catalog().enabled() && !deleted.isEmpty()) {
+      CatalogTables.dropPartitions(spark, settings.catalog().database(), deleted);
+    }
     progress.done();
   }
 
