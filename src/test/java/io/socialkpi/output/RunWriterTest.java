@@ -127,6 +127,41 @@ class RunWriterTest {
   }
 
   @Test
+  void theReportIsPublishedWithTheTablesAndAReportMovedAsideIsPutBack() throws Exception {
+    LocalDate date = LocalDate.of(2025, 3, 1);
+    RunWriter writer = new RunWriter(out.toString(), date, hadoop());
+    writer.stage(Table.DATA_QUALITY, rows("a", 1), 1);
+    writer.stageReport(java.util.Map.of("index.html", "<p>run a</p>", "summary.md", "run a"));
+    // Staged, not yet visible: a reader still sees no report of the date.
+    assertThat(out.resolve("report")).doesNotExist();
+    writer.publish();
+    Path report = out.resolve("report/run_date=2025-03-01");
+    assertThat(report.resolve("index.html")).hasContent("<p>run a</p>");
+    try (Stream<Path> files = Files.list(report)) {
+      // No .crc files beside the report: people open this folder.
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("index.html", "summary.md");
+    }
+    assertThat(RunManifest.read(fs(), new org.apache.hadoop.fs.Path(out.toString()), date).report())
+        .isTrue();
+
+    // A run of the date killed between moving the report aside and renaming its own into place.
+    Path dead = Files.createDirectories(out.resolve("_staging/2025-03-01-dead"));
+    Files.move(report, dead.resolve("replaced-report"));
+    RunRecovery.recover(out.toString(), date, hadoop());
+    assertThat(report.resolve("index.html")).hasContent("<p>run a</p>");
+    assertThat(dead).doesNotExist();
+
+    // A rerun without a report (rendering failed) leaves none: no earlier verdicts stay.
+    RunWriter rerun = new RunWriter(out.toString(), date, hadoop());
+    rerun.stage(Table.DATA_QUALITY, rows("b", 2), 1);
+    rerun.publish();
+    assertThat(report).doesNotExist();
+    assertThat(RunManifest.read(fs(), new org.apache.hadoop.fs.Path(out.toString()), date).report())
+        .isFalse();
+  }
+
+  @Test
   void recoveryRemovesTheStagingOfADeadRunOfAnotherDate() throws Exception {
     LocalDate date = LocalDate.of(2025, 3, 2);
     LocalDate failed = LocalDate.of(2025, 3, 1);
