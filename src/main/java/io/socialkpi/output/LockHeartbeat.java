@@ -1,12 +1,7 @@
 package io.socialkpi.output;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,8 +12,8 @@ import org.apache.hadoop.fs.Path;
  * Keeps a held {@link RunLock} alive: every {@code every} it rewrites the holder's heartbeat file
  * {@code run_date=D.lock.beat-<token>} next to the lock, so its modification time moves on. That
  * time is stamped by the file system (the NameNode, the object store, the local kernel), not by the
- * holder's clock, and other runs compare it with the file system's time too ({@link #fsNow}): a
- * host whose clock is a day ahead can neither make a live lock look old nor a dead one young.
+ * holder's clock, and other runs compare it with the file system's time too ({@link LockFs#fsNow}):
+ * a host whose clock is a day ahead can neither make a live lock look old nor a dead one young.
  *
  * <p>Each holder writes only its own file (named by its lock's token), so a run that lost its lock
  * never overwrites the new holder's heartbeat.
@@ -50,7 +45,7 @@ final class LockHeartbeat implements AutoCloseable {
   static LockHeartbeat start(FileSystem fs, Path lock, String token, Duration every)
       throws IOException {
     Path file = file(lock, token);
-    touch(fs, file);
+    LockFs.touch(fs, file);
     return new LockHeartbeat(fs, file, every);
   }
 
@@ -61,7 +56,7 @@ final class LockHeartbeat implements AutoCloseable {
 
   private void beat() {
     try {
-      touch(fs, file);
+      LockFs.touch(fs, file);
       lastBeatNanos = System.nanoTime();
       lastFailure = null;
     } catch (IOException | RuntimeException e) {
@@ -90,36 +85,6 @@ final class LockHeartbeat implements AutoCloseable {
       // A leftover heartbeat file names a token no lock has: nobody reads it.
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  /**
-   * The file system's current time: the modification time of a file created now. Compared with
-   * other files' modification times, so both come from the same clock whatever the hosts' clocks.
-   */
-  static java.time.Instant fsNow(FileSystem fs, Path dir) throws IOException {
-    Path probe = new Path(dir, ".clock-" + UUID.randomUUID());
-    touch(fs, probe);
-    try {
-      return java.time.Instant.ofEpochMilli(fs.getFileStatus(probe).getModificationTime());
-    } finally {
-      fs.delete(probe, false);
-    }
-  }
-
-  /**
-   * Creates or rewrites {@code file}, so the file system stamps its modification time. Local files
-   * are written in place by the operating system (no {@code .crc} beside them, never missing while
-   * rewritten); other file systems overwrite in one create.
-   */
-  static void touch(FileSystem fs, Path file) throws IOException {
-    byte[] bytes = (java.time.Instant.now() + "\n").getBytes(StandardCharsets.UTF_8);
-    if ("file".equals(fs.getScheme())) {
-      Files.write(Paths.get(fs.makeQualified(file).toUri()), bytes);
-      return;
-    }
-    try (OutputStream out = fs.create(file, true)) {
-      out.write(bytes);
     }
   }
 }

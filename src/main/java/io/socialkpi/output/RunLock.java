@@ -2,12 +2,7 @@ package io.socialkpi.output;
 
 import io.socialkpi.config.Uris;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Paths;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -94,7 +89,7 @@ public final class RunLock implements AutoCloseable {
     try {
       FileSystem fs = path.getFileSystem(hadoop);
       fs.mkdirs(path.getParent());
-      Instant now = LockHeartbeat.fsNow(fs, path.getParent());
+      Instant now = LockFs.fsNow(fs, path.getParent());
       // The token makes every acquisition's text unique, so release and takeover can tell them
       // apart.
       String text = self.toText() + "token=" + UUID.randomUUID() + "\n";
@@ -103,7 +98,7 @@ public final class RunLock implements AutoCloseable {
       // created but not yet written (HDFS shows the bytes only once the file is closed), so a
       // refusal can name the holder.
       for (int attempt = 0; attempt < SETTLE_TRIES; attempt++) {
-        if (createExclusive(fs, path, text)) {
+        if (LockFs.createExclusive(fs, path, text)) {
           return new RunLock(fs, path, text, List.of(), staleAfter, beatEvery);
         }
         held = LockFile.read(fs, path);
@@ -123,7 +118,8 @@ public final class RunLock implements AutoCloseable {
       if (stale == null) {
         throw new RunLockedException(path, held.holder(), staleAfter, null);
       }
-      return takeOver(fs, path, held, stale, text, staleAfter, beatEvery, now);
+      String note = LockTakeover.takeOver(fs, path, held, stale, text, staleAfter, now);
+      return new RunLock(fs, path, text, List.of(note), staleAfter, beatEvery);
     } catch (IOException e) {
       throw new UncheckedIOException("taking the run lock " + path, e);
     }
@@ -134,89 +130,6 @@ public final class RunLock implements AutoCloseable {
       Thread.sleep(20);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  private static RunLock takeOver(
-      FileSystem fs,
-      Path path,
-      LockFile stale,
-      String why,
-      String text,
-      Duration staleAfter,
-      Duration beatEvery,
-      Instant now)
-      throws IOException {
-    Path guard = path.suffix(".takeover");
-    if (!createExclusive(fs, guard, text)) {
-      // A guard older than the grace is left by a run killed in the middle of a takeover.
-      LockFile other = LockFile.read(fs, guard);
-      boolean abandoned =
-          other == null || Duration.between(other.modified(), now).compareTo(INCOMPLETE_GRACE) > 0;
-      if (other != null && abandoned) {
-        fs.delete(guard, false);
-      }
-      if (!abandoned || !createExclusive(fs, guard, text)) {
-        throw new RunLockedException(
-            path, stale.holder(), staleAfter, "another run is taking this stale lock over now");
-      }
-    }
-    try {
-      LockFile current = LockFile.read(fs, path);
-      if (current != null && !current.sameAs(stale)) {
-        throw new RunLockedException(path, current.holder(), staleAfter, null);
-      }
-      if (current != null) {
-        fs.delete(path, false);
-        String token = LockFile.token(current.text());
-        if (token != null) {
-          fs.delete(LockHeartbeat.file(path, token), false);
-        }
-      }
-      if (!createExclusive(fs, path, text)) {
-        LockFile winner = LockFile.read(fs, path);
-        throw new RunLockedException(
-            path, winner == null ? null : winner.holder(), staleAfter, null);
-      }
-      String previous =
-          stale.holder() == null ? "an incomplete lock file" : stale.holder().describe();
-      return new RunLock(
-          fs,
-          path,
-          text,
-          List.of("took over the stale lock of " + previous + ": " + why),
-          staleAfter,
-          beatEvery);
-    } finally {
-      fs.delete(guard, false);
-    }
-  }
-
-  /**
-   * Creates {@code path} with {@code text} only if it does not exist, atomically. Hadoop's local
-   * file system checks existence and then opens the file, so two processes can both "create" it:
-   * local files use the operating system's exclusive create instead. HDFS, ABFS and GCS create
-   * exclusively on the server; S3A does not (see docs/ARCHITECTURE.md).
-   */
-  static boolean createExclusive(FileSystem fs, Path path, String text) throws IOException {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    if ("file".equals(fs.getScheme())) {
-      try {
-        Files.write(
-            Paths.get(fs.makeQualified(path).toUri()),
-            bytes,
-            StandardOpenOption.CREATE_NEW,
-            StandardOpenOption.WRITE);
-        return true;
-      } catch (java.nio.file.FileAlreadyExistsException e) {
-        return false;
-      }
-    }
-    try (OutputStream out = fs.create(path, false)) {
-      out.write(bytes);
-      return true;
-    } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
-      return false;
     }
   }
 
