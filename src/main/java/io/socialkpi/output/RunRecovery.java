@@ -68,6 +68,7 @@ public final class RunRecovery {
         notes.add("removed " + run.getPath() + ", left by a run of " + runDate + " that died");
       }
       RunWriter.deleteIfEmpty(fs, root);
+      legacyReportLeftovers(fs, out, runDate, notes);
       if (!fs.exists(RunManifest.path(out, runDate)) && anyPartition(fs, out, runDate)) {
         notes.add(
             "run date "
@@ -79,6 +80,37 @@ public final class RunRecovery {
       throw new UncheckedIOException("cleaning up after earlier runs under " + output, e);
     }
     return notes;
+  }
+
+  /**
+   * Versions before reports were published by {@link RunWriter} wrote them through their own
+   * renames: {@code report/_staging-D-<id>/} and, for the moment between two renames, the old
+   * report moved to {@code report/_replaced-D-<id>/}. What a killed write of {@code runDate} left
+   * is cleaned here: the old report is put back when {@code report/run_date=D} is missing, the rest
+   * deleted. (Undated names from older versions still are left: their date is unknown.)
+   */
+  private static void legacyReportLeftovers(
+      FileSystem fs, Path out, LocalDate runDate, List<String> notes) throws IOException {
+    Path root = new Path(out, RunWriter.REPORT);
+    if (!fs.exists(root)) {
+      return;
+    }
+    Path target = RunWriter.folder(out, RunWriter.REPORT, runDate);
+    for (FileStatus entry : fs.listStatus(root)) {
+      String name = entry.getPath().getName();
+      boolean replaced = name.startsWith("_replaced-" + runDate + "-");
+      if (!replaced && !name.startsWith("_staging-" + runDate + "-")) {
+        continue;
+      }
+      if (replaced && !fs.exists(target)) {
+        RunWriter.rename(fs, entry.getPath(), target);
+        notes.add(
+            "put back " + fs.makeQualified(target) + ", which a report write had moved aside");
+      } else {
+        fs.delete(entry.getPath(), true);
+        notes.add("removed " + entry.getPath() + ", left by a report write that died");
+      }
+    }
   }
 
   /** Removes the staging folder {@code run} of another date if its run is dead (see recover). */

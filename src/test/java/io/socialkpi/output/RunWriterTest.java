@@ -161,6 +161,27 @@ class RunWriterTest {
         .isFalse();
   }
 
+  /** What a report write of an earlier version, killed between its renames, left under report/. */
+  @Test
+  void recoveryCleansTheLeftoversOfAnEarlierVersionsReportWrites() throws Exception {
+    LocalDate date = LocalDate.of(2025, 3, 1);
+    write(date, rows("a", 1));
+    Path root = out.resolve("report");
+    Path aside = Files.createDirectories(root.resolve("_replaced-2025-03-01-x"));
+    Files.writeString(aside.resolve("index.html"), "old report");
+    Path staging = Files.createDirectories(root.resolve("_staging-2025-03-01-y"));
+    Path otherDate = Files.createDirectories(root.resolve("_staging-2025-03-02-z"));
+    List<String> notes = RunRecovery.recover(out.toString(), date, hadoop());
+    assertThat(root.resolve("run_date=2025-03-01/index.html")).hasContent("old report");
+    assertThat(aside).doesNotExist();
+    assertThat(staging).doesNotExist();
+    assertThat(otherDate).isDirectory();
+    assertThat(notes)
+        .anyMatch(
+            n -> n.startsWith("put back ") && n.endsWith("which a report write had moved aside"))
+        .anyMatch(n -> n.contains("_staging-2025-03-01-y, left by a report write that died"));
+  }
+
   @Test
   void recoveryRemovesTheStagingOfADeadRunOfAnotherDate() throws Exception {
     LocalDate date = LocalDate.of(2025, 3, 2);
