@@ -103,6 +103,23 @@ class LatestViewsTest {
     assertThat(log).anyMatch(l -> l.contains(DB + ".window_metrics_latest (run " + D2 + ")"));
   }
 
+  /** Retention drops the deleted dates' partitions from the catalog; the views still work. */
+  @Test
+  void runsDeletedByRetentionLeaveTheCatalog() throws Exception {
+    fourRuns(true);
+    List<LocalDate> deleted =
+        Retention.apply(
+            out.toString(), D4, 1, java.time.Duration.ofMinutes(10), new Configuration(), log::add);
+    assertThat(deleted).containsExactly(D1);
+    CatalogTables.dropPartitions(spark, DB, deleted);
+    assertThat(
+            spark.sql("SHOW PARTITIONS " + DB + ".data_quality").collectAsList().stream()
+                .map(r -> r.getString(0))
+                .toList())
+        .containsExactly("run_date=" + D2, "run_date=" + D3, "run_date=" + D4);
+    assertThat(runs(DB + ".data_quality_latest")).containsExactly("two@" + D2);
+  }
+
   @Test
   void withoutACompleteRunThereIsNoView() {
     publish(D1, "stopped", Table.DATA_QUALITY);
