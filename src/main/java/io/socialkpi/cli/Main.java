@@ -2,6 +2,7 @@ package io.socialkpi.cli;
 
 import io.socialkpi.config.ConfigError;
 import io.socialkpi.config.Uris;
+import io.socialkpi.output.LockLostException;
 import io.socialkpi.output.RunLockedException;
 import io.socialkpi.pipeline.DataQualityError;
 import java.io.PrintWriter;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
  * The socialkpi command line: {@code run}, {@code validate}, {@code inspect} (a new export's source
  * block), {@code generate}, {@code sql} and {@code report}. Exit codes: 0 success, 2 bad usage or
  * config, 3 data-quality threshold exceeded, 4 another run of the same run date and output holds
- * the lock, 1 anything unexpected.
+ * the lock (or took it over before this run published), 1 anything unexpected.
  */
 @Command(
     name = "socialkpi",
@@ -67,6 +68,11 @@ public final class Main {
     }
     if (e instanceof RunLockedException) {
       err.println(Uris.redact("socialkpi: run locked: " + e.getMessage()));
+      err.flush();
+      return LOCKED;
+    }
+    if (e instanceof LockLostException) {
+      err.println(Uris.redact("socialkpi: run lock lost: " + e.getMessage()));
       err.flush();
       return LOCKED;
     }

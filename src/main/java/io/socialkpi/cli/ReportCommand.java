@@ -15,7 +15,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Renders the manager's report of a past run from its tables, without rerunning anything. */
+/**
+ * Renders the manager's report of a past run from its tables, without rerunning anything. It holds
+ * the date's run lock while it reads and publishes (exit 4 while a run of the date is running); the
+ * lock is judged stale after ten minutes without a heartbeat, as by default for runs.
+ */
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
@@ -25,7 +29,9 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--output", required = true, description = "The run's output folder or URI.")
   String output;
 
-  @Option(names = "--run-date", description = "Run date YYYY-MM-DD (default: the newest run).")
+  @Option(
+      names = "--run-date",
+      description = "Run date YYYY-MM-DD (default: the newest run with a manifest).")
   LocalDate runDate;
 
   @Option(
@@ -52,7 +58,12 @@ final class ReportCommand implements Callable<Integer> {
         SparkSessions.start(new SparkSettings("local[*]", "socialkpi-report", Map.of()));
     try {
       Report.Written w =
-          Report.render(spark, output, runDate, new ReportOptions(maxEntities, examples));
+          Report.republish(
+              spark,
+              output,
+              runDate,
+              new ReportOptions(maxEntities, examples),
+              java.time.Duration.ofMinutes(10));
       System.out.printf(
           "socialkpi: report of run %s (%d objectives)%n  %s%n  %s%n",
           w.runDate(), w.objectives(), Uris.redact(w.html()), Uris.redact(w.markdown()));

@@ -6,7 +6,7 @@ import io.socialkpi.config.SettingsLoader;
 import io.socialkpi.config.Uris;
 import io.socialkpi.output.OutputCheck;
 import io.socialkpi.output.RunLock;
-import io.socialkpi.output.RunWriter;
+import io.socialkpi.output.RunRecovery;
 import io.socialkpi.pipeline.DataSizing;
 import io.socialkpi.pipeline.NightlyPipeline;
 import io.socialkpi.pipeline.Progress;
@@ -76,7 +76,7 @@ final class RunCommand implements Callable<Integer> {
     try (RunLock lock = RunLock.acquire(out, date, settings.run().lockStaleAfter(), hadoop)) {
       progress.step("locked run date " + date + ": " + lock.path());
       lock.notes().forEach(n -> progress.detail("%s", n));
-      RunWriter.recover(out, date, hadoop).forEach(n -> progress.detail("%s", n));
+      RunRecovery.recover(out, date, hadoop).forEach(n -> progress.detail("%s", n));
       progress.step("starting Spark");
       DataSizing sizing = DataSizing.of(layouts.values());
       SparkSession spark = SparkSessions.start(settings.spark(), sizing);
@@ -88,7 +88,7 @@ final class RunCommand implements Callable<Integer> {
             DataSizing.bytes(sizing.inputBytes()),
             spark.conf().get("spark.sql.shuffle.partitions"),
             spark.conf().get("spark.sql.adaptive.enabled").equals("true") ? "on" : "off");
-        RunSummary summary = new NightlyPipeline(spark, settings, layouts, progress).run();
+        RunSummary summary = new NightlyPipeline(spark, settings, layouts, progress, lock).run();
         System.out.printf(
             "socialkpi: run %s finished in %.1f s; tables under %s%n",
             summary.runDate(), summary.seconds(), Uris.redact(summary.output()));

@@ -4,6 +4,7 @@ import com.univocity.parsers.csv.CsvWriter;
 import com.univocity.parsers.csv.CsvWriterSettings;
 import io.socialkpi.config.SparkSettings;
 import io.socialkpi.config.Uris;
+import io.socialkpi.output.LatestViews;
 import io.socialkpi.output.Table;
 import io.socialkpi.pipeline.SparkSessions;
 import java.io.OutputStreamWriter;
@@ -22,11 +23,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Runs a SQL query over a run's tables, each registered as a view with its run_date column. */
+/**
+ * Runs a SQL query over a run's tables, each registered as a view with its run_date column, and
+ * each table's {@code <table>_latest} view of the newest complete run ({@link LatestViews}).
+ */
 @Command(
     name = "sql",
     mixinStandardHelpOptions = true,
-    description = "Query the output tables with Spark SQL (tables are views by their names).")
+    description =
+        "Query the output tables with Spark SQL (tables are views by their names; <table>_latest"
+            + " holds the newest complete run only).")
 final class SqlCommand implements Callable<Integer> {
   @Option(
       names = "--output",
@@ -67,6 +73,9 @@ final class SqlCommand implements Callable<Integer> {
         if (output.contains("://") || Files.isDirectory(Path.of(path))) {
           spark.read().parquet(path).createOrReplaceTempView(t.tableName());
         }
+      }
+      if (output != null) {
+        LatestViews.registerTemporary(spark, output);
       }
       Dataset<Row> result = spark.sql(query);
       if (csv) {

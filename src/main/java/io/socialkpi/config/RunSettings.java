@@ -10,7 +10,9 @@ import java.time.ZoneId;
  * Settings of one run.
  *
  * @param runDate the partition label; null means today in {@link #zone}
- * @param lockStaleAfter age after which another run's lock is taken over even from another machine
+ * @param lockStaleAfter how long a lock's heartbeat may stop before another run takes it over
+ * @param keepRuns how many of the newest complete runs to keep after a complete publish; 0 keeps
+ *     every run ({@code keep-runs = null})
  */
 public record RunSettings(
     ZoneId zone,
@@ -18,7 +20,8 @@ public record RunSettings(
     String output,
     LocalDate runDate,
     double quarantineMaxFraction,
-    Duration lockStaleAfter)
+    Duration lockStaleAfter,
+    int keepRuns)
     implements Serializable {
 
   public LocalDate runDateOrToday() {
@@ -26,10 +29,12 @@ public record RunSettings(
   }
 
   public RunSettings withOutput(String newOutput) {
-    return new RunSettings(zone, window, newOutput, runDate, quarantineMaxFraction, lockStaleAfter);
+    return new RunSettings(
+        zone, window, newOutput, runDate, quarantineMaxFraction, lockStaleAfter, keepRuns);
   }
 
   public RunSettings withRunDate(LocalDate date) {
-    return new RunSettings(zone, window, output, date, quarantineMaxFraction, lockStaleAfter);
+    return new RunSettings(
+        zone, window, output, date, quarantineMaxFraction, lockStaleAfter, keepRuns);
   }
 }

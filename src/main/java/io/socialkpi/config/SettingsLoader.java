@@ -355,7 +355,28 @@ public final class SettingsLoader {
         output,
         r.date("run-date"),
         maxFraction,
-        r.duration("lock-stale-after", java.time.Duration.ofHours(24)));
+        r.duration("lock-stale-after", java.time.Duration.ofMinutes(10)),
+        keepRuns(r));
+  }
+
+  /** {@code run.keep-runs}: null (absent) keeps every run, else a whole number from 1. */
+  private static int keepRuns(Section r) {
+    if (!r.isSet("keep-runs")) {
+      return 0;
+    }
+    ConfigValue value = r.config().getValue("keep-runs");
+    double v =
+        value.valueType() == ConfigValueType.NUMBER
+            ? ((Number) value.unwrapped()).doubleValue()
+            : 0;
+    if (v < 1 || v != Math.floor(v) || v > Integer.MAX_VALUE) {
+      r.problem(
+          "keep-runs",
+          "expected a whole number of runs, 1 or more (null keeps every run), found "
+              + value.unwrapped());
+      return 0;
+    }
+    return (int) v;
   }
 
   private static Map<String, SourceSpec> sources(

@@ -17,7 +17,8 @@ import org.apache.spark.sql.types.StructType;
  * Parquet table per output table over {@code <output>/<table>}, partitioned by {@code run_date},
  * and this run's partition added (a rerun's is already there). The files stay where the run wrote
  * them; dropping a table drops the name only. Columns a newer version adds are added to the table,
- * so older partitions read them as null.
+ * so older partitions read them as null. Each table also gets its {@code <table>_latest} view of
+ * the newest complete run ({@link LatestViews}).
  */
 public final class CatalogTables {
   private CatalogTables() {}
@@ -59,6 +60,27 @@ public final class CatalogTables {
               + ") LOCATION "
               + literal(partition.toString()));
       log.accept(String.format("%-22s %s.%s", table.tableName(), database, table.tableName()));
+    }
+    LatestViews.createInCatalog(spark, database, writer.output(), log);
+  }
+
+  /** Drops the partitions of run dates {@link Retention} deleted, from every registered table. */
+  public static void dropPartitions(
+      SparkSession spark, String database, java.util.List<java.time.LocalDate> dates) {
+    for (Table table : Table.values()) {
+      if (!spark.catalog().tableExists(database, table.tableName())) {
+        continue;
+      }
+      for (java.time.LocalDate date : dates) {
+        spark.sql(
+            "ALTER TABLE "
+                + quote(database)
+                + "."
+                + quote(table.tableName())
+                + " DROP IF EXISTS PARTITION (run_date = DATE "
+                + literal(date.toString())
+                + ")");
+      }
     }
   }
 

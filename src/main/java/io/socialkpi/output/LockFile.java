@@ -10,8 +10,12 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
-/** A lock file as read: its text, the holder it names (null if incomplete) and its mtime. */
-record LockFile(String text, LockHolder holder, Instant modified) {
+/**
+ * A lock file as read: its text, the holder it names (null if incomplete), its mtime and the
+ * holder's last heartbeat ({@link LockHeartbeat}; the lock's own mtime when it has none yet). Both
+ * times are the file system's.
+ */
+record LockFile(String text, LockHolder holder, Instant modified, Instant lastBeat) {
   static LockFile read(FileSystem fs, Path path) throws IOException {
     try {
       FileStatus status = fs.getFileStatus(path);
@@ -19,31 +23,55 @@ record LockFile(String text, LockHolder holder, Instant modified) {
       try (InputStream in = fs.open(path)) {
         text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       }
-      return new LockFile(
-          text,
-          LockHolder.parse(text).orElse(null),
-          Instant.ofEpochMilli(status.getModificationTime()));
+      Instant modified = Instant.ofEpochMilli(status.getModificationTime());
+      Instant beat = modified;
+      String token = token(text);
+      if (token != null) {
+        try {
+          Instant b =
+              Instant.ofEpochMilli(
+                  fs.getFileStatus(LockHeartbeat.file(path, token)).getModificationTime());
+          beat = b.isAfter(beat) ? b : beat;
+        } catch (FileNotFoundException e) {
+          // Not yet beating (just taken) or released: the lock's own time is its last sign of life.
+        }
+      }
+      return new LockFile(text, LockHolder.parse(text).orElse(null), modified, beat);
     } catch (FileNotFoundException e) {
       return null;
     }
+  }
+
+  /** The acquisition's token, the {@code token=} line every lock file ends with, or null. */
+  static String token(String text) {
+    for (String line : text.split("\n")) {
+      if (line.startsWith("token=") && line.length() > "token=".length()) {
+        return line.substring("token=".length()).trim();
+      }
+    }
+    return null;
   }
 
   boolean sameAs(LockFile other) {
     return text.equals(other.text) && modified.equals(other.modified);
   }
 
-  /** Why this lock is stale as seen by {@code self} at {@code now}, or null while it is live. */
-  String staleness(LockHolder self, Duration staleAfter, Instant now) {
+  /**
+   * Why this lock is stale as seen by {@code self} when the file system's clock reads {@code
+   * fsNow}, or null while it is live. Age is judged from the last heartbeat, never from the
+   * holder's {@code acquired_at}: that is the holder's clock, which may be hours off.
+   */
+  String staleness(LockHolder self, Duration staleAfter, Instant fsNow) {
     if (holder == null) {
-      Duration age = Duration.between(modified, now);
+      Duration age = Duration.between(modified, fsNow);
       return age.compareTo(RunLock.INCOMPLETE_GRACE) > 0
           ? "the lock file is incomplete and " + RunLock.format(age) + " old"
           : null;
     }
-    Duration age = Duration.between(holder.acquiredAt(), now);
-    if (age.compareTo(staleAfter) > 0) {
-      return "it was taken "
-          + RunLock.format(age)
+    Duration silent = Duration.between(lastBeat, fsNow);
+    if (silent.compareTo(staleAfter) > 0) {
+      return "its last heartbeat was "
+          + RunLock.format(silent)
           + " ago, more than run.lock-stale-after = "
           + RunLock.format(staleAfter);
     }

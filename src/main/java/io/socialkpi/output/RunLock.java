@@ -2,12 +2,7 @@ package io.socialkpi.output;
 
 import io.socialkpi.config.Uris;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Paths;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,11 +17,16 @@ import org.apache.hadoop.fs.Path;
  * run so two runs of the same date never write at once. Taking it is one atomic create of the lock
  * file; the loser fails with {@link RunLockedException} before it has written anything.
  *
- * <p>A lock left by a run that died (killed, machine lost) is stale and is taken over when its
- * process is gone (checked only from the same machine and pid space) or when it is older than
- * {@code run.lock-stale-after}. A live lock is never taken. Taking over goes through a second
- * exclusive file ({@code .takeover}), so of several runs that find the same stale lock only one
- * replaces it.
+ * <p>The lock is a lease: while held, a {@link LockHeartbeat} rewrites a heartbeat file beside it
+ * several times per {@code run.lock-stale-after}. A lock left by a run that died (killed, machine
+ * lost) is stale and is taken over when its process is gone (checked only from the same machine and
+ * pid space) or when its last heartbeat is older than {@code run.lock-stale-after}, both times read
+ * from the file system's clock, so a host's clock skew cannot make a live lock look stale. A live
+ * lock is never taken. Taking over goes through a second exclusive file ({@code .takeover}), so of
+ * several runs that find the same stale lock only one replaces it.
+ *
+ * <p>A run calls {@link #checkHeld} right before it publishes: a run that lost its lock (judged
+ * stale while paused, or its lock deleted by hand) fails instead of publishing over another run.
  */
 public final class RunLock implements AutoCloseable {
   /** A lock file without a complete holder is a holder killed while writing it, after this. */
@@ -39,13 +39,29 @@ public final class RunLock implements AutoCloseable {
   private final Path path;
   private final String text;
   private final List<String> notes;
+  private final Duration staleAfter;
+  private final LockHeartbeat heartbeat;
   private boolean released;
 
-  private RunLock(FileSystem fs, Path path, String text, List<String> notes) {
+  private RunLock(
+      FileSystem fs, Path path, String text, List<String> notes, Duration staleAfter, Duration beat)
+      throws IOException {
     this.fs = fs;
     this.path = path;
     this.text = text;
     this.notes = notes;
+    this.staleAfter = staleAfter;
+    this.heartbeat = LockHeartbeat.start(fs, path, LockFile.token(text), beat);
+  }
+
+  /**
+   * How often a holder beats: ten times per stale period, so a few slow or failed writes never let
+   * a live lock look stale, and at least once a minute.
+   */
+  static Duration heartbeatEvery(Duration staleAfter) {
+    Duration tenth = staleAfter.dividedBy(10);
+    Duration minute = Duration.ofMinutes(1);
+    return tenth.compareTo(minute) > 0 ? minute : tenth;
   }
 
   /** Where the lock of {@code runDate} under {@code output} lives. */
@@ -56,15 +72,24 @@ public final class RunLock implements AutoCloseable {
   /** Takes the lock for this process, or throws {@link RunLockedException} naming its holder. */
   public static RunLock acquire(
       String output, LocalDate runDate, Duration staleAfter, Configuration hadoop) {
-    Instant now = Instant.now();
-    return acquire(path(output, runDate), staleAfter, hadoop, LockHolder.current(now), now);
+    return acquire(
+        path(output, runDate),
+        staleAfter,
+        heartbeatEvery(staleAfter),
+        hadoop,
+        LockHolder.current(Instant.now()));
   }
 
+  /**
+   * Takes the lock for {@code self}. The holder's {@code acquired_at} is for people only: every
+   * decision about age uses the file system's clock ({@link LockHeartbeat#fsNow}).
+   */
   static RunLock acquire(
-      Path path, Duration staleAfter, Configuration hadoop, LockHolder self, Instant now) {
+      Path path, Duration staleAfter, Duration beatEvery, Configuration hadoop, LockHolder self) {
     try {
       FileSystem fs = path.getFileSystem(hadoop);
       fs.mkdirs(path.getParent());
+      Instant now = LockFs.fsNow(fs, path.getParent());
       // The token makes every acquisition's text unique, so release and takeover can tell them
       // apart.
       String text = self.toText() + "token=" + UUID.randomUUID() + "\n";
@@ -73,8 +98,8 @@ public final class RunLock implements AutoCloseable {
       // created but not yet written (HDFS shows the bytes only once the file is closed), so a
       // refusal can name the holder.
       for (int attempt = 0; attempt < SETTLE_TRIES; attempt++) {
-        if (createExclusive(fs, path, text)) {
-          return new RunLock(fs, path, text, List.of());
+        if (LockFs.createExclusive(fs, path, text)) {
+          return new RunLock(fs, path, text, List.of(), staleAfter, beatEvery);
         }
         held = LockFile.read(fs, path);
         boolean settling =
@@ -93,7 +118,8 @@ public final class RunLock implements AutoCloseable {
       if (stale == null) {
         throw new RunLockedException(path, held.holder(), staleAfter, null);
       }
-      return takeOver(fs, path, held, stale, text, staleAfter, now);
+      String note = LockTakeover.takeOver(fs, path, held, stale, text, staleAfter, now);
+      return new RunLock(fs, path, text, List.of(note), staleAfter, beatEvery);
     } catch (IOException e) {
       throw new UncheckedIOException("taking the run lock " + path, e);
     }
@@ -107,79 +133,6 @@ public final class RunLock implements AutoCloseable {
     }
   }
 
-  private static RunLock takeOver(
-      FileSystem fs,
-      Path path,
-      LockFile stale,
-      String why,
-      String text,
-      Duration staleAfter,
-      Instant now)
-      throws IOException {
-    Path guard = path.suffix(".takeover");
-    if (!createExclusive(fs, guard, text)) {
-      // A guard older than the grace is left by a run killed in the middle of a takeover.
-      LockFile other = LockFile.read(fs, guard);
-      boolean abandoned =
-          other == null || Duration.between(other.modified(), now).compareTo(INCOMPLETE_GRACE) > 0;
-      if (other != null && abandoned) {
-        fs.delete(guard, false);
-      }
-      if (!abandoned || !createExclusive(fs, guard, text)) {
-        throw new RunLockedException(
-            path, stale.holder(), staleAfter, "another run is taking this stale lock over now");
-      }
-    }
-    try {
-      LockFile current = LockFile.read(fs, path);
-      if (current != null && !current.sameAs(stale)) {
-        throw new RunLockedException(path, current.holder(), staleAfter, null);
-      }
-      if (current != null) {
-        fs.delete(path, false);
-      }
-      if (!createExclusive(fs, path, text)) {
-        LockFile winner = LockFile.read(fs, path);
-        throw new RunLockedException(
-            path, winner == null ? null : winner.holder(), staleAfter, null);
-      }
-      String previous =
-          stale.holder() == null ? "an incomplete lock file" : stale.holder().describe();
-      return new RunLock(
-          fs, path, text, List.of("took over the stale lock of " + previous + ": " + why));
-    } finally {
-      fs.delete(guard, false);
-    }
-  }
-
-  /**
-   * Creates {@code path} with {@code text} only if it does not exist, atomically. Hadoop's local
-   * file system checks existence and then opens the file, so two processes can both "create" it:
-   * local files use the operating system's exclusive create instead. HDFS, ABFS and GCS create
-   * exclusively on the server; S3A does not (see docs/ARCHITECTURE.md).
-   */
-  static boolean createExclusive(FileSystem fs, Path path, String text) throws IOException {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    if ("file".equals(fs.getScheme())) {
-      try {
-        Files.write(
-            Paths.get(fs.makeQualified(path).toUri()),
-            bytes,
-            StandardOpenOption.CREATE_NEW,
-            StandardOpenOption.WRITE);
-        return true;
-      } catch (java.nio.file.FileAlreadyExistsException e) {
-        return false;
-      }
-    }
-    try (OutputStream out = fs.create(path, false)) {
-      out.write(bytes);
-      return true;
-    } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
-      return false;
-    }
-  }
-
   public Path path() {
     return path;
   }
@@ -189,6 +142,43 @@ public final class RunLock implements AutoCloseable {
     return notes;
   }
 
+  /**
+   * Throws {@link LockLostException} unless this run still holds the lock: the lock file is still
+   * this acquisition's and its heartbeat reached the file system within half the stale period (so
+   * no other run can judge it stale before the publish that follows is done).
+   */
+  public void checkHeld() {
+    if (released) {
+      throw new LockLostException(path, "this run has already released it");
+    }
+    LockFile current;
+    try {
+      current = LockFile.read(fs, path);
+    } catch (IOException e) {
+      throw new LockLostException(path, "it could not be read: " + e.getMessage());
+    }
+    if (current == null) {
+      throw new LockLostException(path, "the lock file is gone");
+    }
+    if (!current.text().equals(text)) {
+      throw new LockLostException(
+          path,
+          "it is now held by "
+              + (current.holder() == null ? "another run" : current.holder().describe()));
+    }
+    Duration silent = heartbeat.sinceLastBeat();
+    if (silent.compareTo(staleAfter.dividedBy(2)) > 0) {
+      throw new LockLostException(
+          path,
+          "its heartbeat has not reached the file system for "
+              + format(silent)
+              + (heartbeat.lastFailure() == null ? "" : " (" + heartbeat.lastFailure() + ")")
+              + ", so another run may judge it stale (run.lock-stale-after = "
+              + format(staleAfter)
+              + ")");
+    }
+  }
+
   /** Deletes the lock file if it is still this run's (a run judged stale may have lost it). */
   @Override
   public void close() {
@@ -196,6 +186,7 @@ public final class RunLock implements AutoCloseable {
       return;
     }
     released = true;
+    heartbeat.close();
     try {
       LockFile current = LockFile.read(fs, path);
       if (current != null && current.text().equals(text)) {

@@ -24,7 +24,8 @@ public final class RunLockedException extends RuntimeException {
         + who
         + (note == null ? "" : " (" + note + ")")
         + ". Wait for it to finish. A lock whose process is gone is taken over by the next run on"
-        + " the same machine; from another machine after run.lock-stale-after = "
+        + " the same machine; from another machine once its heartbeat has stopped for"
+        + " run.lock-stale-after = "
         + RunLock.format(staleAfter)
         + ", or delete the file once you know that run is dead.";
   }

@@ -27,16 +27,23 @@ import org.apache.hadoop.fs.Path;
  * @param tables the tables the run published; the date has no partition of the others
  * @param complete every table was published; false for a run stopped by the data-quality gate,
  *     which publishes {@code run_info}, {@code data_quality} and {@code quarantine} only
+ * @param report the run's report ({@code report/run_date=D/}) was published with its tables
  */
 public record RunManifest(
-    LocalDate runDate, String runId, List<String> tables, boolean complete, Instant publishedAt) {
+    LocalDate runDate,
+    String runId,
+    List<String> tables,
+    boolean complete,
+    boolean report,
+    Instant publishedAt) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public static Path path(Path output, LocalDate runDate) {
     return new Path(new Path(output, "_runs"), "run_date=" + runDate + ".json");
   }
 
-  static RunManifest of(LocalDate runDate, String runId, Collection<Table> published) {
+  static RunManifest of(
+      LocalDate runDate, String runId, Collection<Table> published, boolean report) {
     List<String> names = new ArrayList<>();
     published.forEach(t -> names.add(t.tableName()));
     return new RunManifest(
@@ -44,7 +51,18 @@ public record RunManifest(
         runId,
         List.copyOf(names),
         published.size() == Table.values().length,
+        report,
         Instant.now());
+  }
+
+  /** This manifest once a report of the same tables has been published beside them. */
+  RunManifest withReport() {
+    return new RunManifest(runDate, runId, tables, complete, true, publishedAt);
+  }
+
+  /** Whether the run published {@code table}. */
+  public boolean has(Table table) {
+    return tables.contains(table.tableName());
   }
 
   /** Writes to a temporary file and renames it into place, so a reader never sees half of it. */
@@ -56,6 +74,7 @@ public record RunManifest(
     node.put("run_id", runId);
     node.putArray("tables").addAll(tables.stream().map(node::textNode).toList());
     node.put("complete", complete);
+    node.put("report", report);
     node.put("published_at", publishedAt.toString());
     fs.mkdirs(target.getParent());
     try (OutputStream out = fs.create(tmp, false)) {
@@ -78,6 +97,8 @@ public record RunManifest(
           node.get("run_id").asText(),
           List.copyOf(tables),
           node.get("complete").asBoolean(),
+          // Manifests written before reports were published with the tables have no such key.
+          node.path("report").asBoolean(false),
           Instant.parse(node.get("published_at").asText()));
     } catch (FileNotFoundException e) {
       return null;

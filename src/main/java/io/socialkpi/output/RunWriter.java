@@ -3,14 +3,11 @@ package io.socialkpi.output;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -24,13 +21,19 @@ import org.apache.spark.sql.SaveMode;
  * dates are never touched. The partition column is in the path only (Hive style), which Spark,
  * DuckDB, pandas and Trino all read as a {@code run_date} column.
  *
+ * <p>The run's report ({@code <output>/report/run_date=D/}, see {@link #stageReport}) is staged and
+ * published the same way, with the tables, so it always describes the tables beside it.
+ *
  * <p>Publishing deletes the date's {@link RunManifest} first and writes it after the last rename,
  * so a run killed between two renames leaves a date without a manifest; the next run of the date
- * (holding the {@link RunLock}) calls {@link #recover} and publishes every table again.
+ * (holding the {@link RunLock}) calls {@link RunRecovery#recover} and publishes every table again.
  */
 public final class RunWriter {
   static final String STAGING = "_staging";
   static final String REPLACED = "replaced-";
+
+  /** The folder of the reports, published beside the tables: {@code report/run_date=D/}. */
+  public static final String REPORT = "report";
 
   private final Path output;
   private final LocalDate runDate;
@@ -39,6 +42,7 @@ public final class RunWriter {
   private final FileSystem fs;
   // Tables are staged from several threads; kept in the tables' order, whatever order they finish.
   private final Map<Table, Path> staged = Collections.synchronizedMap(new EnumMap<>(Table.class));
+  private Path stagedReport;
 
   public RunWriter(String output, LocalDate runDate, Configuration hadoop) {
     this.output = new Path(output);
@@ -52,6 +56,11 @@ public final class RunWriter {
     return runDate;
   }
 
+  /** The output folder the run publishes under. */
+  public Path output() {
+    return output;
+  }
+
   /** The run's id: its staging folder's name and the {@code run_id} of its manifest. */
   public String runId() {
     return runId;
@@ -63,7 +72,46 @@ public final class RunWriter {
   }
 
   static Path partition(Path output, Table table, LocalDate date) {
-    return new Path(new Path(output, table.tableName()), "run_date=" + date);
+    return folder(output, table.tableName(), date);
+  }
+
+  /** {@code <output>/<name>/run_date=D}: a table's partition, or the report's folder. */
+  static Path folder(Path output, String name, LocalDate date) {
+    return new Path(new Path(output, name), "run_date=" + date);
+  }
+
+  /** Where this run's report ends up. */
+  public Path reportFolder() {
+    return folder(output, REPORT, runDate);
+  }
+
+  /** Where {@code table} is staged, or null if this run has not staged it (yet). */
+  public Path staged(Table table) {
+    return staged.get(table);
+  }
+
+  /**
+   * Writes the report's files (name to text) to staging; published with the tables. No {@code .crc}
+   * files beside them on a local disk: people open this folder.
+   */
+  public void stageReport(Map<String, String> files) {
+    Path target = new Path(staging, REPORT);
+    // The raw file system under a checksummed one (the local disk) writes no .crc files; the
+    // shared instance's setting is left alone, as Spark writes tables through it.
+    FileSystem raw =
+        fs instanceof org.apache.hadoop.fs.ChecksumFileSystem checked
+            ? checked.getRawFileSystem()
+            : fs;
+    try {
+      for (Map.Entry<String, String> f : files.entrySet()) {
+        try (java.io.OutputStream out = raw.create(new Path(target, f.getKey()), false)) {
+          out.write(f.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("staging the report under " + staging, e);
+    }
+    stagedReport = target;
   }
 
   /** Writes {@code rows} to staging; {@code files} caps the number of Parquet files (0: as is). */
@@ -75,32 +123,28 @@ public final class RunWriter {
   }
 
   /**
-   * Makes the staged tables the run date's partitions. A table this run did not stage (a run
-   * stopped by the data-quality gate) loses its partition of the date, so all of a date's
-   * partitions always come from one run.
+   * Makes the staged tables the run date's partitions, after checking that this run still holds
+   * {@code lock} ({@link RunLock#checkHeld}; a run that lost it publishes nothing). A table this
+   * run did not stage (a run stopped by the data-quality gate) loses its partition of the date, so
+   * all of a date's partitions always come from one run.
    */
-  public void publish() {
+  public void publish(RunLock lock) {
+    lock.checkHeld();
+    publish();
+  }
+
+  void publish() {
     try {
       Path manifest = RunManifest.path(output, runDate);
       fs.delete(manifest, false);
       fs.mkdirs(staging);
       for (Table table : Table.values()) {
-        Path target = partition(table);
-        Path fresh = staged.get(table);
-        Path old = null;
-        if (fs.exists(target)) {
-          old = new Path(staging, REPLACED + table.tableName());
-          rename(fs, target, old);
-        }
-        if (fresh != null) {
-          fs.mkdirs(target.getParent());
-          rename(fs, fresh, target);
-        }
-        if (old != null) {
-          fs.delete(old, true);
-        }
+        replace(table.tableName(), staged.get(table));
       }
-      RunManifest.of(runDate, runId, staged.keySet()).write(fs, output);
+      // A run without a report of its own (report.enabled = false, or rendering failed) leaves
+      // none, so no earlier run's verdicts stay beside its tables.
+      replace(REPORT, stagedReport);
+      RunManifest.of(runDate, runId, staged.keySet(), stagedReport != null).write(fs, output);
       staged.clear();
       fs.delete(staging, true);
       deleteIfEmpty(fs, staging.getParent());
@@ -110,103 +154,49 @@ public final class RunWriter {
   }
 
   /**
-   * Cleans up after earlier runs that died: a partition such a run of {@code runDate} had moved
-   * aside and not yet replaced is moved back, and its staging folder is deleted. Only for the
-   * holder of the date's {@link RunLock}: any other staging folder of the date belongs to a dead
-   * run.
-   *
-   * <p>A staging folder of another date whose lock file is gone belongs to a dead run too (a run
-   * takes its date's lock before it stages anything and deletes its staging before it lets the lock
-   * go), so it is deleted, unless it holds a partition moved aside while publishing: that is the
-   * only copy of the old partition, and the rerun of that date puts it back.
-   *
-   * @return what was done, one line each
+   * Publishes a report rendered again from the date's published tables ({@code report} command):
+   * only the report folder is replaced and the manifest gains {@code report: true}. The caller
+   * holds the date's lock, so no run of the date publishes meanwhile.
    */
-  public static List<String> recover(String output, LocalDate runDate, Configuration hadoop) {
-    Path out = new Path(output);
-    FileSystem fs = fileSystem(out, hadoop);
-    List<String> notes = new ArrayList<>();
+  public void publishReport(RunLock lock) {
+    lock.checkHeld();
     try {
-      Path root = new Path(out, STAGING);
-      FileStatus[] runs = fs.exists(root) ? fs.listStatus(root) : new FileStatus[0];
-      for (FileStatus run : runs) {
-        if (!run.isDirectory()) {
-          continue;
-        }
-        if (!run.getPath().getName().startsWith(runDate + "-")) {
-          removeIfDead(fs, output, run.getPath(), notes);
-          continue;
-        }
-        for (Table table : Table.values()) {
-          Path aside = new Path(run.getPath(), REPLACED + table.tableName());
-          Path target = partition(out, table, runDate);
-          if (fs.exists(aside) && !fs.exists(target)) {
-            rename(fs, aside, target);
-            notes.add(
-                "put back " + fs.makeQualified(target) + ", which a run that died had moved aside");
-          }
-        }
-        fs.delete(run.getPath(), true);
-        notes.add("removed " + run.getPath() + ", left by a run of " + runDate + " that died");
+      RunManifest manifest = RunManifest.read(fs, output, runDate);
+      if (manifest == null || stagedReport == null) {
+        throw new IllegalStateException(
+            "no published run of " + runDate + " under " + output + " to put a report beside");
       }
-      deleteIfEmpty(fs, root);
-      if (!fs.exists(RunManifest.path(out, runDate)) && anyPartition(fs, out, runDate)) {
-        notes.add(
-            "run date "
-                + runDate
-                + " has no manifest: an earlier run did not finish publishing it, this run"
-                + " publishes every table again");
-      }
+      replace(REPORT, stagedReport);
+      manifest.withReport().write(fs, output);
+      fs.delete(staging, true);
+      deleteIfEmpty(fs, staging.getParent());
     } catch (IOException e) {
-      throw new UncheckedIOException("cleaning up after earlier runs under " + output, e);
+      throw new UncheckedIOException("publishing the report under " + output, e);
     }
-    return notes;
   }
 
-  /** Removes the staging folder {@code run} of another date if its run is dead (see recover). */
-  private static void removeIfDead(FileSystem fs, String output, Path run, List<String> notes)
-      throws IOException {
-    String name = run.getName();
-    LocalDate date;
-    try {
-      date = LocalDate.parse(name.length() > 10 ? name.substring(0, 10) : name);
-    } catch (java.time.format.DateTimeParseException e) {
-      return;
+  /**
+   * Makes {@code fresh} (null: nothing) the date's folder of {@code name}; the old folder is moved
+   * into staging first, where {@link RunRecovery} finds it if the run dies before the next rename.
+   */
+  private void replace(String name, Path fresh) throws IOException {
+    Path target = folder(output, name, runDate);
+    Path old = null;
+    if (fs.exists(target)) {
+      old = new Path(staging, REPLACED + name);
+      rename(fs, target, old);
     }
-    if (name.length() < 12 || name.charAt(10) != '-') {
-      return;
+    if (fresh != null) {
+      fs.mkdirs(target.getParent());
+      rename(fs, fresh, target);
     }
-    if (fs.exists(RunLock.path(output, date))) {
-      return;
+    if (old != null) {
+      fs.delete(old, true);
     }
-    for (FileStatus entry : fs.listStatus(run)) {
-      if (entry.getPath().getName().startsWith(REPLACED)) {
-        notes.add(
-            "left "
-                + run
-                + ": a run of "
-                + date
-                + " died while publishing it; rerun "
-                + date
-                + " to repair that date");
-        return;
-      }
-    }
-    fs.delete(run, true);
-    notes.add("removed " + run + ", left by a run of " + date + " that died");
-  }
-
-  private static boolean anyPartition(FileSystem fs, Path out, LocalDate date) throws IOException {
-    for (Table table : Table.values()) {
-      if (fs.exists(partition(out, table, date))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Another run of another date may be staging next to us: remove the folder only if empty. */
-  private static void deleteIfEmpty(FileSystem fs, Path dir) {
+  static void deleteIfEmpty(FileSystem fs, Path dir) {
     try {
       if (fs.exists(dir) && fs.listStatus(dir).length == 0) {
         fs.delete(dir, false);
@@ -216,13 +206,13 @@ public final class RunWriter {
     }
   }
 
-  private static void rename(FileSystem fs, Path from, Path to) throws IOException {
+  static void rename(FileSystem fs, Path from, Path to) throws IOException {
     if (!fs.rename(from, to)) {
       throw new IOException("could not move " + from + " to " + to);
     }
   }
 
-  private static FileSystem fileSystem(Path path, Configuration hadoop) {
+  static FileSystem fileSystem(Path path, Configuration hadoop) {
     try {
       return path.getFileSystem(hadoop);
     } catch (IOException e) {

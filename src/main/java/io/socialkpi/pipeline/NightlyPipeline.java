@@ -8,7 +8,9 @@ import io.socialkpi.config.Settings;
 import io.socialkpi.config.SourceSpec;
 import io.socialkpi.output.CatalogTables;
 import io.socialkpi.output.QualityTable;
+import io.socialkpi.output.Retention;
 import io.socialkpi.output.RunInfoTable;
+import io.socialkpi.output.RunLock;
 import io.socialkpi.output.RunWriter;
 import io.socialkpi.output.Table;
 import io.socialkpi.panel.PanelRows;
@@ -52,13 +54,23 @@ public final class NightlyPipeline {
   private boolean smallResults;
 
   private final RunWriter writer;
+  private final RunLock lock;
   private final Map<String, SourceScan> scans = new LinkedHashMap<>();
   private final Instant startedAt = Instant.now();
   private final StageClock clock = new StageClock();
 
+  /**
+   * A pipeline for the run date in {@code settings}, whose lock the caller holds: every publish
+   * checks that it still does.
+   */
   public NightlyPipeline(
-      SparkSession spark, Settings settings, Map<String, SourceLayout> layouts, Progress progress) {
+      SparkSession spark,
+      Settings settings,
+      Map<String, SourceLayout> layouts,
+      Progress progress,
+      RunLock lock) {
     this.spark = spark;
+    this.lock = lock;
     this.settings = settings;
     this.layouts = layouts;
     this.progress = progress;
@@ -99,9 +111,13 @@ public final class NightlyPipeline {
       write(windowMetrics, engine);
       panel.unpersist();
       windowMetrics.unpersist();
+      RuntimeException reportFailed = report();
       publish();
       register();
-      report();
+      retain();
+      if (reportFailed != null) {
+        throw reportFailed;
+      }
     } finally {
       clock.stop();
     }
@@ -201,17 +217,13 @@ public final class NightlyPipeline {
     if (!failed.isEmpty()) {
       progress.step("data quality check failed: writing data_quality and quarantine only");
       stageQuality();
-      writer.publish();
+      // The date's report says the run stopped here; without one (it failed), publishing removes
+      // the earlier run's, so no earlier verdicts stay beside these tables.
+      report();
+      writer.publish(lock);
       progress.detail(
           "see %s and %s",
           writer.partition(Table.DATA_QUALITY), writer.partition(Table.QUARANTINE));
-      // The date's report says the run stopped here: an earlier run's verdicts must not stay.
-      try {
-        report();
-      } catch (RuntimeException e) {
-        progress.detail("could not render the report: %s", e.getMessage());
-        Report.discard(spark, settings.run().output(), settings.run().runDateOrToday());
-      }
       throw new DataQualityError(String.join("; ", failed));
     }
   }
@@ -328,7 +340,7 @@ public final class NightlyPipeline {
   void publish() {
     clock.start("publish");
     progress.step("publishing tables for run date " + settings.run().runDateOrToday());
-    writer.publish();
+    writer.publish(lock);
     for (Table t : Table.values()) {
       progress.detail("%-22s %s", t.tableName(), writer.partition(t));
     }
@@ -347,23 +359,57 @@ public final class NightlyPipeline {
     progress.done();
   }
 
-  /** Renders the manager's report from the tables just published. */
-  void report() {
-    if (!settings.report().enabled()) {
+  /**
+   * Deletes whole runs older than the newest {@code run.keep-runs} complete ones, after this run
+   * has published completely (a run stopped by the data-quality gate never gets here), and their
+   * partitions from the catalog.
+   */
+  void retain() {
+    RunSettings run = settings.run();
+    if (run.keepRuns() == 0) {
       return;
+    }
+    progress.step("keeping the newest " + run.keepRuns() + " complete runs");
+    List<java.time.LocalDate> deleted =
+        Retention.apply(
+            run.output(),
+            run.runDateOrToday(),
+            run.keepRuns(),
+            run.lockStaleAfter(),
+            spark.sparkContext().hadoopConfiguration(),
+            line -> progress.detail("%s", line));
+    if (settings.catalog().enabled() && !deleted.isEmpty()) {
+      CatalogTables.dropPartitions(spark, settings.catalog().database(), deleted);
+    }
+    progress.done();
+  }
+
+  /**
+   * Renders the manager's report from the tables just staged and stages it, to be published with
+   * them. A failure is printed and returned: the tables are published without a report, and the run
+   * fails after that.
+   */
+  RuntimeException report() {
+    if (!settings.report().enabled()) {
+      return null;
     }
     clock.start("report");
     progress.step("rendering the report");
-    Report.Written written =
-        Report.render(
-            spark,
-            settings.run().output(),
-            settings.run().runDateOrToday(),
-            new ReportOptions(
-                settings.report().maxEntities(), settings.report().examplesPerReason()));
-    progress.detail("%-22s %s", "report", written.html());
-    progress.detail("%-22s %s", "summary", written.markdown());
-    progress.done();
+    try {
+      Report.Written written =
+          Report.stage(
+              spark,
+              writer,
+              new ReportOptions(
+                  settings.report().maxEntities(), settings.report().examplesPerReason()));
+      progress.detail("%-22s %s", "report", written.html());
+      progress.detail("%-22s %s", "summary", written.markdown());
+      progress.done();
+      return null;
+    } catch (RuntimeException e) {
+      progress.detail("could not render the report: %s", e.getMessage());
+      return e;
+    }
   }
 
   List<SourceQuality> qualities() {

@@ -7,14 +7,9 @@ import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.when;
 
 import io.socialkpi.output.Table;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
+import java.util.Map;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -29,61 +24,27 @@ import org.apache.spark.sql.expressions.Window;
  */
 final class RunTables {
   private final SparkSession spark;
-  private final String output;
-  private final LocalDate runDate;
-  private final FileSystem fs;
+  private final Map<Table, Path> partitions;
 
-  RunTables(SparkSession spark, String output, LocalDate runDate) {
+  /**
+   * The run's tables at {@code partitions}: a published run's partitions, or a run's staged tables
+   * before it publishes them; a table not in the map is one the run has not written.
+   */
+  RunTables(SparkSession spark, Map<Table, Path> partitions) {
     this.spark = spark;
-    this.output = output;
-    this.runDate = runDate;
-    this.fs = fileSystem(spark, output);
-  }
-
-  /** The newest run date with a {@code data_quality} partition (every run writes one). */
-  static Optional<LocalDate> latestRunDate(SparkSession spark, String output) {
-    Path table = new Path(output, Table.DATA_QUALITY.tableName());
-    try {
-      FileSystem fs = fileSystem(spark, output);
-      if (!fs.exists(table)) {
-        return Optional.empty();
-      }
-      LocalDate latest = null;
-      for (FileStatus s : fs.listStatus(table)) {
-        String name = s.getPath().getName();
-        if (s.isDirectory() && name.startsWith("run_date=")) {
-          LocalDate d = LocalDate.parse(name.substring("run_date=".length()));
-          latest = latest == null || d.isAfter(latest) ? d : latest;
-        }
-      }
-      return Optional.ofNullable(latest);
-    } catch (IOException e) {
-      throw new UncheckedIOException("listing run dates under " + table, e);
-    }
-  }
-
-  private static FileSystem fileSystem(SparkSession spark, String output) {
-    try {
-      return new Path(output).getFileSystem(spark.sparkContext().hadoopConfiguration());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    this.partitions = Map.copyOf(partitions);
   }
 
   boolean exists(Table table) {
-    try {
-      return fs.exists(partition(table));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private Path partition(Table table) {
-    return new Path(new Path(output, table.tableName()), "run_date=" + runDate);
+    return partitions.containsKey(table);
   }
 
   Dataset<Row> read(Table table) {
-    return spark.read().parquet(partition(table).toString());
+    Path partition = partitions.get(table);
+    if (partition == null) {
+      throw new IllegalStateException("the run has no " + table.tableName() + " table");
+    }
+    return spark.read().parquet(partition.toString());
   }
 
   /**

@@ -3,7 +3,7 @@ package io.socialkpi.bench;
 import io.socialkpi.config.Settings;
 import io.socialkpi.config.SettingsLoader;
 import io.socialkpi.pipeline.DataSizing;
-import io.socialkpi.pipeline.NightlyPipeline;
+import io.socialkpi.pipeline.LockedRuns;
 import io.socialkpi.pipeline.Progress;
 import io.socialkpi.pipeline.RunSummary;
 import io.socialkpi.pipeline.SparkSessions;
@@ -91,7 +91,7 @@ public final class Benchmark {
     PlanningTime planning = PlanningTime.register(spark);
     RunSummary summary;
     try {
-      summary = new NightlyPipeline(spark, settings, layouts, new Progress(System.out)).run();
+      summary = LockedRuns.run(spark, settings, layouts, new Progress(System.out));
     } finally {
       spark.stop();
     }

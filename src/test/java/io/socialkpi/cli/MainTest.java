@@ -164,4 +164,74 @@ class MainTest {
         .contains("the run stopped at the data-quality check")
         .doesNotContain("<article class=\"entity\"");
   }
+
+  /**
+   * With run.keep-runs = 2, each complete run deletes whole older runs; a run stopped at the
+   * quality gate deletes nothing and is not the latest that {@code sql}'s _latest views show.
+   */
+  @Test
+  void keepRunsDeletesWholeOlderRunsAndLatestViewsShowTheNewestCompleteRun() throws IOException {
+    StringBuilder good = new StringBuilder("ticket_id,opened_at\n");
+    for (int d = 1; d <= 28; d++) {
+      good.append(d).append(",2024-01-").append(String.format("%02d", d)).append(" 10:00\n");
+    }
+    write("tickets.csv", good.toString());
+    Path conf =
+        write(
+            "job.conf",
+            CONF.replace(
+                "quarantine-max-fraction = 0.2", "quarantine-max-fraction = 0.2, keep-runs = 2"));
+    Path output = dir.resolve("out");
+    for (String date : List.of("2024-02-01", "2024-02-02", "2024-02-03")) {
+      assertThat(
+              Main.execute(
+                  "run",
+                  "--config",
+                  conf.toString(),
+                  "--output",
+                  output.toString(),
+                  "--run-date",
+                  date))
+          .as(err.toString(StandardCharsets.UTF_8))
+          .isZero();
+    }
+    write("tickets.csv", good + "999,yesterday\n".repeat(40));
+    assertThat(
+            Main.execute(
+                "run",
+                "--config",
+                conf.toString(),
+                "--output",
+                output.toString(),
+                "--run-date",
+                "2024-02-04"))
+        .isEqualTo(3);
+    try (var files = Files.walk(output)) {
+      List<String> dated =
+          files
+              .map(p -> output.relativize(p).toString())
+              .filter(p -> p.contains("2024-02-01"))
+              .toList();
+      assertThat(dated).isEmpty();
+    }
+    for (String kept : List.of("2024-02-02", "2024-02-03")) {
+      assertThat(output.resolve("_runs/run_date=" + kept + ".json")).exists();
+      assertThat(output.resolve("window_metrics/run_date=" + kept)).isDirectory();
+      assertThat(output.resolve("report/run_date=" + kept + "/index.html")).exists();
+    }
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("run.keep-runs = 2: deleted the runs of [2024-02-01]");
+
+    out.reset();
+    assertThat(
+            Main.execute(
+                "sql",
+                "--output",
+                output.toString(),
+                "--csv",
+                "SELECT DISTINCT CAST(run_date AS STRING) AS d FROM window_metrics_latest"
+                    + " UNION ALL SELECT DISTINCT CAST(run_date AS STRING) FROM data_quality_latest"))
+        .isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("d\n2024-02-03\n2024-02-03\n");
+  }
 }

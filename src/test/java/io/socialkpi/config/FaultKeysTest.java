@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -110,8 +111,8 @@ class FaultKeysTest {
   }
 
   @Test
-  void theLockIsStaleAfterADayUnlessConfigured() throws IOException {
-    assertThat(load("", SOURCE).run().lockStaleAfter()).isEqualTo(Duration.ofHours(24));
+  void theLockIsStaleAfterTenMinutesWithoutHeartbeatUnlessConfigured() throws IOException {
+    assertThat(load("", SOURCE).run().lockStaleAfter()).isEqualTo(Duration.ofMinutes(10));
     assertThat(load("lock-stale-after = 90m", SOURCE).run().lockStaleAfter())
         .isEqualTo(Duration.ofMinutes(90));
   }
@@ -125,5 +126,19 @@ class FaultKeysTest {
         .isInstanceOf(ConfigError.class)
         .hasMessageContaining(
             "socialkpi.run.lock-stale-after: expected a positive duration, found PT0S");
+  }
+
+  @Test
+  void everyRunIsKeptUnlessKeepRunsIsAWholeNumberFromOne() throws IOException {
+    assertThat(load("", SOURCE).run().keepRuns()).isZero();
+    assertThat(load("keep-runs = 30", SOURCE).run().keepRuns()).isEqualTo(30);
+    for (String bad : List.of("0", "-1", "2.5", "all")) {
+      assertThatThrownBy(() -> load("keep-runs = " + bad, SOURCE))
+          .isInstanceOf(ConfigError.class)
+          .hasMessageContaining(
+              "job.conf:2: socialkpi.run.keep-runs: expected a whole number of runs, 1 or more"
+                  + " (null keeps every run), found "
+                  + bad);
+    }
   }
 }

@@ -141,7 +141,7 @@ class PublishCrashTest {
       assertThat(olderDate(out)).as("crash %d", k).isEqualTo(oldDate);
 
       boolean leftStaging = Files.exists(out.resolve("_staging/" + b.runId()));
-      List<String> notes = RunWriter.recover(out.toString(), DATE, new Configuration());
+      List<String> notes = RunRecovery.recover(out.toString(), DATE, new Configuration());
       assertThat(notes.stream().anyMatch(n -> n.startsWith("removed ")))
           .as("crash %d: %s", k, notes)
           .isEqualTo(leftStaging);

@@ -94,6 +94,7 @@ class RunLockRaceTest {
       Instant old = Instant.now().minus(Duration.ofHours(2));
       Files.writeString(
           file, new LockHolder("gone-host", 7, old, old, "gone-boot", "pid:[1]").toText());
+      Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(old));
       List<Attempt> attempts = race(4);
       RunLock winner =
           attempts.stream().filter(a -> a.lock() != null).findFirst().orElseThrow().lock();

@@ -36,8 +36,18 @@ class RunLockTest {
     return RunLock.acquire(out.toString(), DATE, STALE, HADOOP);
   }
 
+  /** Takes the lock as a process whose clock reads {@code now}. */
   RunLock acquireAt(Instant now) {
-    return RunLock.acquire(lockPath(), STALE, HADOOP, LockHolder.current(now), now);
+    return RunLock.acquire(
+        lockPath(), STALE, Duration.ofMinutes(1), HADOOP, LockHolder.current(now));
+  }
+
+  /**
+   * Makes the lock file's last sign of life {@code age} (and a few seconds) old by the file
+   * system's clock, whose mtimes may be a second coarser than ours.
+   */
+  void age(Duration age) throws IOException {
+    Files.setLastModifiedTime(lockFile(), FileTime.from(Instant.now().minus(age).minusSeconds(5)));
   }
 
   /** Writes a lock file as if another process held it. */
@@ -82,7 +92,7 @@ class RunLockTest {
           .hasMessageContaining("pid " + me.pid() + " on host " + me.host())
           .hasMessageContaining("(process started " + me.processStart() + ")")
           .hasMessageContaining(", holding it since 20")
-          .hasMessageContaining("after run.lock-stale-after = 24h");
+          .hasMessageContaining("once its heartbeat has stopped for run.lock-stale-after = 24h");
       assertThat(lockFile()).exists();
     }
   }
@@ -122,24 +132,28 @@ class RunLockTest {
   }
 
   @Test
-  void aLockOnAnotherMachineIsLeftAloneUntilTheTimeoutThenTakenOver() throws IOException {
-    Instant now = Instant.parse("2026-01-02T03:00:00Z");
-    plant(elsewhere(now.minus(Duration.ofHours(23))));
+  void aLockOnAnotherMachineIsLeftAloneUntilItsHeartbeatStopsThenTakenOver() throws IOException {
+    // The holder's clock and ours are both a day off: only the file system's times count.
+    Instant skewed = Instant.now().plus(Duration.ofHours(30));
+    plant(elsewhere(Instant.now().minus(Duration.ofDays(3))));
+    age(Duration.ofHours(23));
     String planted = Files.readString(lockFile());
-    assertThatThrownBy(() -> acquireAt(now))
+    assertThatThrownBy(() -> acquireAt(skewed))
         .isInstanceOf(RunLockedException.class)
         .hasMessageContaining(
             "pid 4242 on host other-host (process started 2026-01-01T02:00:00Z), holding it"
-                + " since 2026-01-01T04:00:00Z.");
+                + " since");
     assertThat(Files.readString(lockFile())).isEqualTo(planted);
 
-    plant(elsewhere(now.minus(Duration.ofHours(25))));
-    try (RunLock lock = acquireAt(now)) {
+    age(Duration.ofHours(25));
+    try (RunLock lock = acquireAt(Instant.now().minus(Duration.ofHours(30)))) {
       assertThat(lock.notes())
-          .containsExactly(
+          .singleElement()
+          .asString()
+          .startsWith(
               "took over the stale lock of pid 4242 on host other-host (process started"
-                  + " 2026-01-01T02:00:00Z): it was taken 25h ago, more than"
-                  + " run.lock-stale-after = 24h");
+                  + " 2026-01-01T02:00:00Z): its last heartbeat was 25h")
+          .endsWith("ago, more than run.lock-stale-after = 24h");
     }
   }
 
@@ -150,13 +164,14 @@ class RunLockTest {
     assertThatThrownBy(this::acquire)
         .isInstanceOf(RunLockedException.class)
         .hasMessageContaining("a run whose lock file is still being written or is unreadable");
-    Files.setLastModifiedTime(lockFile(), FileTime.from(Instant.now().minusSeconds(120)));
+    // 2m30s by our clock; the file system's clock (its mtimes) may be a second coarser.
+    Files.setLastModifiedTime(lockFile(), FileTime.from(Instant.now().minusSeconds(150)));
     try (RunLock lock = acquire()) {
       assertThat(lock.notes())
           .singleElement()
           .asString()
           .startsWith("took over the stale lock of an incomplete lock file: the lock file is")
-          .endsWith("2m old");
+          .matches(".*incomplete and 2m(29|30|31)s old");
     }
   }
 
@@ -164,6 +179,7 @@ class RunLockTest {
   void aTakeoverInProgressIsRespectedAndAnAbandonedOneCleared() throws IOException {
     Instant now = Instant.now();
     plant(elsewhere(now.minus(Duration.ofDays(3))));
+    age(Duration.ofDays(3));
     java.nio.file.Path guard = lockFile().resolveSibling("run_date=2026-01-01.lock.takeover");
     Files.writeString(guard, "taking over\n");
     assertThatThrownBy(this::acquire)
@@ -171,7 +187,7 @@ class RunLockTest {
         .hasMessageContaining("another run is taking this stale lock over now");
     Files.setLastModifiedTime(guard, FileTime.from(now.minusSeconds(300)));
     try (RunLock lock = acquire()) {
-      assertThat(lock.notes()).singleElement().asString().contains("it was taken 72h ago");
+      assertThat(lock.notes()).singleElement().asString().contains("its last heartbeat was 72h");
     }
     assertThat(guard).doesNotExist();
   }

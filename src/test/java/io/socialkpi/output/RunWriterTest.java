@@ -107,7 +107,7 @@ class RunWriterTest {
     // A run of 2025-03-02 is alive: it holds its date's lock.
     try (RunLock alive =
         RunLock.acquire(out.toString(), LocalDate.of(2025, 3, 2), Duration.ofHours(24), hadoop())) {
-      notes = RunWriter.recover(out.toString(), date, hadoop());
+      notes = RunRecovery.recover(out.toString(), date, hadoop());
     }
     assertThat(notes)
         .containsExactly(
@@ -127,6 +127,62 @@ class RunWriterTest {
   }
 
   @Test
+  void theReportIsPublishedWithTheTablesAndAReportMovedAsideIsPutBack() throws Exception {
+    LocalDate date = LocalDate.of(2025, 3, 1);
+    RunWriter writer = new RunWriter(out.toString(), date, hadoop());
+    writer.stage(Table.DATA_QUALITY, rows("a", 1), 1);
+    writer.stageReport(java.util.Map.of("index.html", "<p>run a</p>", "summary.md", "run a"));
+    // Staged, not yet visible: a reader still sees no report of the date.
+    assertThat(out.resolve("report")).doesNotExist();
+    writer.publish();
+    Path report = out.resolve("report/run_date=2025-03-01");
+    assertThat(report.resolve("index.html")).hasContent("<p>run a</p>");
+    try (Stream<Path> files = Files.list(report)) {
+      // No .crc files beside the report: people open this folder.
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("index.html", "summary.md");
+    }
+    assertThat(RunManifest.read(fs(), new org.apache.hadoop.fs.Path(out.toString()), date).report())
+        .isTrue();
+
+    // A run of the date killed between moving the report aside and renaming its own into place.
+    Path dead = Files.createDirectories(out.resolve("_staging/2025-03-01-dead"));
+    Files.move(report, dead.resolve("replaced-report"));
+    RunRecovery.recover(out.toString(), date, hadoop());
+    assertThat(report.resolve("index.html")).hasContent("<p>run a</p>");
+    assertThat(dead).doesNotExist();
+
+    // A rerun without a report (rendering failed) leaves none: no earlier verdicts stay.
+    RunWriter rerun = new RunWriter(out.toString(), date, hadoop());
+    rerun.stage(Table.DATA_QUALITY, rows("b", 2), 1);
+    rerun.publish();
+    assertThat(report).doesNotExist();
+    assertThat(RunManifest.read(fs(), new org.apache.hadoop.fs.Path(out.toString()), date).report())
+        .isFalse();
+  }
+
+  /** What a report write of an earlier version, killed between its renames, left under report/. */
+  @Test
+  void recoveryCleansTheLeftoversOfAnEarlierVersionsReportWrites() throws Exception {
+    LocalDate date = LocalDate.of(2025, 3, 1);
+    write(date, rows("a", 1));
+    Path root = out.resolve("report");
+    Path aside = Files.createDirectories(root.resolve("_replaced-2025-03-01-x"));
+    Files.writeString(aside.resolve("index.html"), "old report");
+    Path staging = Files.createDirectories(root.resolve("_staging-2025-03-01-y"));
+    Path otherDate = Files.createDirectories(root.resolve("_staging-2025-03-02-z"));
+    List<String> notes = RunRecovery.recover(out.toString(), date, hadoop());
+    assertThat(root.resolve("run_date=2025-03-01/index.html")).hasContent("old report");
+    assertThat(aside).doesNotExist();
+    assertThat(staging).doesNotExist();
+    assertThat(otherDate).isDirectory();
+    assertThat(notes)
+        .anyMatch(
+            n -> n.startsWith("put back ") && n.endsWith("which a report write had moved aside"))
+        .anyMatch(n -> n.contains("_staging-2025-03-01-y, left by a report write that died"));
+  }
+
+  @Test
   void recoveryRemovesTheStagingOfADeadRunOfAnotherDate() throws Exception {
     LocalDate date = LocalDate.of(2025, 3, 2);
     LocalDate failed = LocalDate.of(2025, 3, 1);
@@ -141,7 +197,7 @@ class RunWriterTest {
     Path aside = Files.createDirectories(out.resolve("_staging/2025-02-28-dead/replaced-run_info"));
     assertThat(Files.exists(aside)).isTrue();
 
-    List<String> notes = RunWriter.recover(out.toString(), date, hadoop());
+    List<String> notes = RunRecovery.recover(out.toString(), date, hadoop());
     assertThat(dead).doesNotExist();
     assertThat(aside).isDirectory();
     assertThat(notes)

@@ -91,7 +91,7 @@ class BadInputRunTest {
     Settings s = SettingsLoader.load(conf);
     s = s.withRun(s.run().withOutput(dir.resolve("out").toString()));
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
-    new NightlyPipeline(spark, s, InputCheck.check(s), new Progress(quiet)).run();
+    LockedRuns.run(spark, s, InputCheck.check(s), new Progress(quiet));
   }
 
   static List<Row> table(Table t) {

@@ -90,12 +90,8 @@ class EvidenceRunsTest {
             s.catalog());
     Path output = dir.resolve(out);
     s = s.withRun(s.run().withOutput(output.toString()).withRunDate(LocalDate.of(2026, 1, 1)));
-    new NightlyPipeline(
-            spark,
-            s,
-            InputCheck.check(s),
-            new Progress(new PrintStream(new ByteArrayOutputStream())))
-        .run();
+    LockedRuns.run(
+        spark, s, InputCheck.check(s), new Progress(new PrintStream(new ByteArrayOutputStream())));
     return output;
   }
 

@@ -62,7 +62,7 @@ class NightlyPipelineTest {
     Settings s = SettingsLoader.load(config);
     s = s.withRun(s.run().withOutput(out.toString()).withRunDate(RUN_DATE));
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
-    return new NightlyPipeline(spark, s, InputCheck.check(s), new Progress(quiet)).run();
+    return LockedRuns.run(spark, s, InputCheck.check(s), new Progress(quiet));
   }
 
   static Dataset<Row> table(Table t) {

@@ -59,9 +59,7 @@ class ScanOnceTest {
     }
 
     long before = localBytesRead();
-    new NightlyPipeline(
-            spark, s, layouts, new Progress(new PrintStream(new ByteArrayOutputStream())))
-        .run();
+    LockedRuns.run(spark, s, layouts, new Progress(new PrintStream(new ByteArrayOutputStream())));
     long bytesRead = localBytesRead() - before;
     assertThat(inputBytes).isGreaterThan(100_000);
     assertThat((double) bytesRead).isCloseTo(inputBytes, within(0.01 * inputBytes));

@@ -94,7 +94,7 @@ class SmallAndLargePathsTest {
     sized.keySet().forEach(k -> before.put(k, spark.conf().get(k, null)));
     try {
       sized.forEach((k, v) -> spark.conf().set(k, v));
-      new NightlyPipeline(spark, smallRun, small, new Progress(quiet)).run();
+      LockedRuns.run(spark, smallRun, small, new Progress(quiet));
     } finally {
       before.forEach(
           (k, v) -> {
@@ -106,7 +106,7 @@ class SmallAndLargePathsTest {
           });
     }
     Settings largeRun = s.withRun(s.run().withOutput(dir.resolve(prefix + "large").toString()));
-    new NightlyPipeline(spark, largeRun, large, new Progress(quiet)).run();
+    LockedRuns.run(spark, largeRun, large, new Progress(quiet));
   }
 
   static Dataset<Row> table(String run, Table t) {

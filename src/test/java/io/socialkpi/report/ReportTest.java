@@ -1,6 +1,7 @@
 package io.socialkpi.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.socialkpi.SparkTestSession;
@@ -8,8 +9,10 @@ import io.socialkpi.config.Settings;
 import io.socialkpi.config.SettingsLoader;
 import io.socialkpi.generate.GeneratorOptions;
 import io.socialkpi.generate.SyntheticCompany;
+import io.socialkpi.output.RunLock;
+import io.socialkpi.output.RunLockedException;
 import io.socialkpi.output.Table;
-import io.socialkpi.pipeline.NightlyPipeline;
+import io.socialkpi.pipeline.LockedRuns;
 import io.socialkpi.pipeline.Progress;
 import io.socialkpi.source.InputCheck;
 import java.io.ByteArrayOutputStream;
@@ -18,10 +21,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,7 +58,7 @@ class ReportTest {
     Settings s = SettingsLoader.load(data.resolve("socialkpi.conf"));
     s = s.withRun(s.run().withOutput(output.toString()).withRunDate(RUN_DATE));
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
-    new NightlyPipeline(spark, s, InputCheck.check(s), new Progress(quiet)).run();
+    LockedRuns.run(spark, s, InputCheck.check(s), new Progress(quiet));
     Path folder = output.resolve("report/run_date=" + RUN_DATE);
     html = Files.readString(folder.resolve("index.html"));
     markdown = Files.readString(folder.resolve("summary.md"));
@@ -193,7 +198,7 @@ class ReportTest {
 
   @Test
   void rerenderingTheSameTablesGivesTheSameBytes() throws Exception {
-    Report.render(spark, output.toString(), RUN_DATE, ReportOptions.DEFAULTS);
+    render(output.toString(), RUN_DATE, ReportOptions.DEFAULTS);
     String again = Files.readString(output.resolve("report/run_date=" + RUN_DATE + "/index.html"));
     assertThat(again).isEqualTo(html);
   }
@@ -202,7 +207,7 @@ class ReportTest {
   void fewerEntitiesShownAreCountedAndTheNewestRunIsTheDefault() throws Exception {
     Path copy = dir.resolve("copy");
     org.apache.commons.io.FileUtils.copyDirectory(output.toFile(), copy.toFile());
-    Report.Written w = Report.render(spark, copy.toString(), null, new ReportOptions(1, 0));
+    Report.Written w = render(copy.toString(), null, new ReportOptions(1, 0));
     assertThat(w.runDate()).isEqualTo(RUN_DATE);
     String page = Files.readString(copy.resolve("report/run_date=" + RUN_DATE + "/index.html"));
     assertThat(count(page, "<article class=\"entity\"")).isEqualTo(4);
@@ -210,43 +215,57 @@ class ReportTest {
     assertThat(page).doesNotContain("<ul class=\"examples\">\n<li>");
   }
 
-  /** A report write killed before its renames leaves its staging (and maybe the old report). */
-  @Test
-  void leftoversOfAKilledReportWriteAreCleanedAtTheNextWrite() throws Exception {
-    Path copy = dir.resolve("leftovers");
-    org.apache.commons.io.FileUtils.copyDirectory(output.toFile(), copy.toFile());
-    Path root = copy.resolve("report");
-    // Named as before this change: no date, so only its age tells that it is dead.
-    Path oldUndated = plant(root.resolve("_staging-0b8a1c2e-legacy"), 2);
-    // This date's: no other write of this date can be running (the run holds the date's lock).
-    Path ownDate = plant(root.resolve("_staging-" + RUN_DATE + "-killed"), 0);
-    // Another date's, just written: maybe a run of that date writing its report now.
-    Path fresh = plant(root.resolve("_staging-2026-01-02-busy"), 0);
-    // A kill between moving the old report aside and renaming the new one into place.
-    Path aside = plant(root.resolve("_replaced-2025-12-31-killed"), 2);
-
-    Report.render(spark, copy.toString(), RUN_DATE, ReportOptions.DEFAULTS);
-    assertThat(oldUndated).doesNotExist();
-    assertThat(ownDate).doesNotExist();
-    assertThat(fresh).isDirectory();
-    assertThat(aside).doesNotExist();
-    assertThat(root.resolve("run_date=2025-12-31/index.html")).hasContent("old report");
-    try (var left = Files.list(root)) {
-      assertThat(left.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrder(
-              "run_date=" + RUN_DATE, "run_date=2025-12-31", "_staging-2026-01-02-busy");
-    }
+  static Report.Written render(String out, LocalDate date, ReportOptions options) {
+    return Report.republish(spark, out, date, options, Duration.ofMinutes(10));
   }
 
-  private static Path plant(Path folder, int hoursOld) throws Exception {
-    Files.createDirectories(folder);
-    Files.writeString(folder.resolve("index.html"), "old report");
-    java.nio.file.attribute.FileTime then =
-        java.nio.file.attribute.FileTime.from(
-            java.time.Instant.now().minus(java.time.Duration.ofHours(hoursOld)));
-    Files.setLastModifiedTime(folder.resolve("index.html"), then);
-    Files.setLastModifiedTime(folder, then);
-    return folder;
+  /**
+   * A run of the date publishing now (holding the lock, the manifest deleted, one table already
+   * replaced by its own): the report refuses rather than mix two runs, and once that run is dead it
+   * still refuses the half-published date, and the default date skips it.
+   */
+  @Test
+  void aReportDuringAPublishNeverMixesRuns() throws Exception {
+    Path copy = dir.resolve("publishing");
+    org.apache.commons.io.FileUtils.copyDirectory(output.toFile(), copy.toFile());
+    Path report = copy.resolve("report/run_date=" + RUN_DATE + "/index.html");
+    String before = Files.readString(report);
+    Configuration hadoop = new Configuration();
+    RunLock publishing = RunLock.acquire(copy.toString(), RUN_DATE, Duration.ofMinutes(10), hadoop);
+    Files.delete(copy.resolve("_runs/run_date=" + RUN_DATE + ".json"));
+    Path quality = copy.resolve("data_quality/run_date=" + RUN_DATE);
+    org.apache.commons.io.FileUtils.deleteDirectory(quality.toFile());
+    spark.sql("SELECT 'other run' AS source").write().parquet(quality.toString());
+
+    assertThatThrownBy(() -> render(copy.toString(), RUN_DATE, ReportOptions.DEFAULTS))
+        .isInstanceOf(RunLockedException.class);
+    assertThatThrownBy(() -> render(copy.toString(), null, ReportOptions.DEFAULTS))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no published run under " + copy);
+    assertThat(report).hasContent(before);
+
+    publishing.close(); // the run died half-way: the date stays unreadable until it is rerun
+    assertThatThrownBy(() -> render(copy.toString(), RUN_DATE, ReportOptions.DEFAULTS))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "no published run of "
+                + RUN_DATE
+                + " under "
+                + copy
+                + " (no _runs/run_date="
+                + RUN_DATE
+                + ".json: the date was never run, or its last run died while publishing; run it"
+                + " again)");
+    assertThat(report).hasContent(before);
+    assertThat(copy.resolve("_staging")).doesNotExist();
+  }
+
+  /** The report is published with the tables: the manifest says so, and reporting again too. */
+  @Test
+  void theManifestRecordsTheReportPublishedWithTheTables() throws Exception {
+    String manifest = Files.readString(output.resolve("_runs/run_date=" + RUN_DATE + ".json"));
+    assertThat(manifest).contains("\"report\" : true").contains("\"complete\" : true");
+    assertThat(output.resolve("report").toFile().list()).containsExactly("run_date=" + RUN_DATE);
   }
 
   /** What a run stopped at the quality check publishes: data_quality, quarantine, run_info. */
@@ -262,7 +281,7 @@ class ReportTest {
             Table.WINDOW_METRICS)) {
       org.apache.commons.io.FileUtils.deleteDirectory(copy.resolve(t.tableName()).toFile());
     }
-    Report.render(spark, copy.toString(), RUN_DATE, ReportOptions.DEFAULTS);
+    render(copy.toString(), RUN_DATE, ReportOptions.DEFAULTS);
     String page = Files.readString(copy.resolve("report/run_date=" + RUN_DATE + "/index.html"));
     assertThat(page)
         .contains("This run date has no evidence tables")
@@ -275,12 +294,10 @@ class ReportTest {
 
   @Test
   void aMissingRunDateIsNamedInTheError() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () ->
-                Report.render(
-                    spark, output.toString(), LocalDate.of(2020, 1, 1), ReportOptions.DEFAULTS))
+    assertThatThrownBy(
+            () -> render(output.toString(), LocalDate.of(2020, 1, 1), ReportOptions.DEFAULTS))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("no run of 2020-01-01 under " + output);
+        .hasMessageContaining("no published run of 2020-01-01 under " + output);
   }
 
   private static List<Row> tableRows(Table t) {
