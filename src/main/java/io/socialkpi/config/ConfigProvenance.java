@@ -29,9 +29,17 @@ import java.util.regex.Pattern;
  */
 public record ConfigProvenance(ConfigLocation location, String canonical, Map<String, At> keys)
     implements Serializable {
-  /** Keys whose values are secrets: never printed, never hashed. */
+  /**
+   * Keys whose values are secrets: never printed, never hashed. Matched anywhere in a key's whole
+   * path, so a credential written as nested keys ({@code fs.azure.account.key.A...} unquoted) is
+   * found too. Beside the words that say so, Hadoop's keys that hold a key: Azure's {@code
+   * fs.azure.account.key.*}, a GCS service account's {@code private.key}, S3A's {@code
+   * encryption.key}, and (as Spark's own {@code spark.redaction.regex}) {@code access.key}.
+   */
   private static final Pattern SECRET =
-      Pattern.compile(".*(password|secret|token|credential|passwd).*", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "password|passwd|secret|token|credential|(access|account|private|encryption)[._-]?key",
+          Pattern.CASE_INSENSITIVE);
 
   public static final String REDACTED = "***";
 
@@ -82,22 +90,29 @@ public record ConfigProvenance(ConfigLocation location, String canonical, Map<St
   }
 
   private static ConfigObject redact(ConfigObject block) {
+    return redact("", block);
+  }
+
+  /** {@code block}, found at {@code path} ("" at the top), with its secrets redacted. */
+  private static ConfigObject redact(String path, ConfigObject block) {
     ConfigObject out = block;
     for (Map.Entry<String, ConfigValue> e : block.entrySet()) {
-      out = out.withValue(e.getKey(), redact(e.getKey(), e.getValue()));
+      String key = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+      out = out.withValue(e.getKey(), redact(key, e.getValue()));
     }
     return out;
   }
 
+  /** {@code value}, at the whole path {@code key} ("" for a list's item), secrets redacted. */
   private static ConfigValue redact(String key, ConfigValue value) {
     if (value.valueType() == ConfigValueType.NULL) {
       return value;
     }
-    if (SECRET.matcher(key).matches()) {
+    if (secretKey(key)) {
       return ConfigValueFactory.fromAnyRef(REDACTED);
     }
     if (value instanceof ConfigObject o) {
-      return redact(o);
+      return redact(key, o);
     }
     if (value instanceof ConfigList list) {
       java.util.List<Object> items = new java.util.ArrayList<>();
@@ -132,6 +147,6 @@ public record ConfigProvenance(ConfigLocation location, String canonical, Map<St
   }
 
   static boolean secretKey(String key) {
-    return SECRET.matcher(key.toLowerCase(Locale.ROOT)).matches();
+    return SECRET.matcher(key.toLowerCase(Locale.ROOT)).find();
   }
 }

@@ -321,6 +321,47 @@ class ConfigHolesTest {
     assertThat(other.provenance().sha256()).isNotEqualTo(s.provenance().sha256());
   }
 
+  /**
+   * Hadoop's other credentials in spark.conf: an Azure storage account key, a GCS service account's
+   * private key, an S3A server-side encryption key (and the access key, which Spark itself
+   * redacts), quoted as one key or written as nested keys, in the printed config and in a --set
+   * error.
+   */
+  @Test
+  void cloudCredentialsWhoseKeysDoNotSaySecretAreRedactedToo() throws IOException {
+    Path file =
+        write(
+            "job.conf",
+            GOOD.replace(
+                "socialkpi {\n",
+                "socialkpi {\n spark.conf {\n"
+                    + "  \"spark.hadoop.fs.azure.account.key.acct.dfs.core.windows.net\" = \"AZKEY1\"\n"
+                    + "  \"spark.hadoop.fs.gs.auth.service.account.private.key\" = \"GSKEY2\"\n"
+                    + "  \"spark.hadoop.fs.s3a.encryption.key\" = \"SSEKEY3\"\n"
+                    + "  \"spark.hadoop.fs.s3a.access.key\" = \"AKIAKEY4\"\n"
+                    + "  spark.hadoop.fs.azure.account.key.other.blob.core.windows.net = \"AZKEY5\"\n"
+                    + " }\n"));
+    String hocon = SettingsLoader.load(file).provenance().hocon();
+    assertThat(hocon)
+        .doesNotContain("AZKEY1")
+        .doesNotContain("GSKEY2")
+        .doesNotContain("SSEKEY3")
+        .doesNotContain("AKIAKEY4")
+        .doesNotContain("AZKEY5")
+        .contains("\"spark.hadoop.fs.azure.account.key.acct.dfs.core.windows.net\"=\"***\"");
+    assertThatThrownBy(
+            () ->
+                SettingsLoader.load(
+                    file.toString(),
+                    List.of(
+                        "spark.conf.\"spark.hadoop.fs.azure.account.key.a.dfs.core.windows.net\""
+                            + "={AZKEY6"),
+                    new Configuration()))
+        .isInstanceOf(ConfigError.class)
+        .hasMessageContaining("=***: ")
+        .hasMessageNotContaining("AZKEY6");
+  }
+
   private static ConfigError catchError(Runnable r) {
     try {
       r.run();
