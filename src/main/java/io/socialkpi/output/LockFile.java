@@ -42,6 +42,26 @@ record LockFile(String text, LockHolder holder, Instant modified, Instant lastBe
     }
   }
 
+  /** The line naming the holder's {@code run.lock-stale-after}, e.g. {@code stale_after=PT10M}. */
+  static final String STALE_AFTER = "stale_after=";
+
+  /**
+   * The holder's {@code run.lock-stale-after} as its lock file says, or null (a lock written by an
+   * earlier version, or unreadable).
+   */
+  static Duration staleAfter(String text) {
+    for (String line : text.split("\n")) {
+      if (line.startsWith(STALE_AFTER)) {
+        try {
+          return Duration.parse(line.substring(STALE_AFTER.length()).trim());
+        } catch (java.time.format.DateTimeParseException e) {
+          return null;
+        }
+      }
+    }
+    return null;
+  }
+
   /** The acquisition's token, the {@code token=} line every lock file ends with, or null. */
   static String token(String text) {
     for (String line : text.split("\n")) {
@@ -59,9 +79,15 @@ record LockFile(String text, LockHolder holder, Instant modified, Instant lastBe
   /**
    * Why this lock is stale as seen by {@code self} when the file system's clock reads {@code
    * fsNow}, or null while it is live. Age is judged from the last heartbeat, never from the
-   * holder's {@code acquired_at}: that is the holder's clock, which may be hours off.
+   * holder's {@code acquired_at}: that is the holder's clock, which may be hours off. A holder
+   * whose own {@code run.lock-stale-after} is longer than {@code mine} is judged by its own: it
+   * publishes while its heartbeat is silent for less than half of that ({@link RunLock#checkHeld}),
+   * so a contender with a shorter period (the {@code report} command, another config's retention)
+   * must not take it over sooner.
    */
-  String staleness(LockHolder self, Duration staleAfter, Instant fsNow) {
+  String staleness(LockHolder self, Duration mine, Instant fsNow) {
+    Duration theirs = staleAfter(text);
+    Duration staleAfter = theirs != null && theirs.compareTo(mine) > 0 ? theirs : mine;
     if (holder == null) {
       Duration age = Duration.between(modified, fsNow);
       return age.compareTo(RunLock.INCOMPLETE_GRACE) > 0

@@ -92,7 +92,15 @@ public final class RunLock implements AutoCloseable {
       Instant now = LockFs.fsNow(fs, path.getParent());
       // The token makes every acquisition's text unique, so release and takeover can tell them
       // apart.
-      String text = self.toText() + "token=" + UUID.randomUUID() + "\n";
+      // stale_after: the holder's lease, which contenders with a shorter one judge it by.
+      String text =
+          self.toText()
+              + LockFile.STALE_AFTER
+              + staleAfter
+              + "\n"
+              + "token="
+              + UUID.randomUUID()
+              + "\n";
       LockFile held = null;
       // Tried again while the lock is settling: released between our create and our read, or
       // created but not yet written (HDFS shows the bytes only once the file is closed), so a

@@ -111,6 +111,31 @@ class RunLeaseTest {
     assertThat(Files.readString(lockFile())).contains("host=taker");
   }
 
+  /**
+   * A contender with a shorter run.lock-stale-after (the report command's 10 minutes, retention run
+   * by a job of another config) than the holder's: the holder's checkHeld lets its heartbeat stay
+   * away for half of its own period, so the contender must not judge it by its shorter one, or both
+   * would publish.
+   */
+  @Test
+  void aLockIsJudgedByTheHoldersStalePeriodWhenItIsLongerThanTheContenders() throws Exception {
+    LockHolder holder = otherHost("long-lease", Instant.now());
+    try (RunLock held =
+        RunLock.acquire(lockPath(), Duration.ofHours(1), Duration.ofHours(1), HADOOP, holder)) {
+      Thread.sleep(400); // no beat since the first: silent 400 ms, well within the holder's lease
+      held.checkHeld();
+      LockHolder contender = otherHost("short-lease", Instant.now());
+      assertThatThrownBy(
+              () ->
+                  RunLock.acquire(
+                      lockPath(), Duration.ofMillis(200), Duration.ofMillis(50), HADOOP, contender))
+          .isInstanceOf(RunLockedException.class)
+          .hasMessageContaining("pid 4242 on host long-lease");
+      held.checkHeld();
+      assertThat(Files.readString(lockFile())).contains("host=long-lease");
+    }
+  }
+
   @Test
   void aRunWhoseHeartbeatCannotBeWrittenFailsBeforePublishing() throws Exception {
     // Beats far apart: none after the first, so the lease runs out within the stale period.
