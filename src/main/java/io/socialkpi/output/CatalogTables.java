@@ -36,10 +36,21 @@ public final class CatalogTables {
     spark.sql("CREATE DATABASE IF NOT EXISTS " + quote(database));
     for (Table table : Table.values()) {
       Path partition = qualified(spark, writer.partition(table));
+      String name = quote(database) + "." + quote(table.tableName());
       if (partition == null) {
+        // Not published by this run (stopped by the data-quality gate): an earlier run's
+        // partition of the date, which publishing removed, leaves the catalog too.
+        if (spark.catalog().tableExists(database, table.tableName())) {
+          spark.sql(
+              "ALTER TABLE "
+                  + name
+                  + " DROP IF EXISTS PARTITION (run_date = DATE "
+                  + literal(writer.runDate().toString())
+                  + ")");
+          spark.sql("REFRESH TABLE " + name);
+        }
         continue;
       }
-      String name = quote(database) + "." + quote(table.tableName());
       StructType schema = spark.read().parquet(partition.toString()).schema();
       if (!spark.catalog().tableExists(database, table.tableName())) {
         spark.sql(
@@ -59,6 +70,8 @@ public final class CatalogTables {
               + literal(writer.runDate().toString())
               + ") LOCATION "
               + literal(partition.toString()));
+      // A rerun replaced the partition's files: a session that listed them before reads anew.
+      spark.sql("REFRESH TABLE " + name);
       log.accept(String.format("%-22s %s.%s", table.tableName(), database, table.tableName()));
     }
     LatestViews.createInCatalog(spark, database, writer.output(), log);

@@ -224,6 +224,9 @@ public final class NightlyPipeline {
       progress.detail(
           "see %s and %s",
           writer.partition(Table.DATA_QUALITY), writer.partition(Table.QUARANTINE));
+      // The catalog follows: this date's evidence partitions are gone, and the _latest views
+      // move to the newest complete run if they showed this date.
+      register();
       throw new DataQualityError(String.join("; ", failed));
     }
   }
