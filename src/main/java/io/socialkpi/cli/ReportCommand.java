@@ -54,6 +54,7 @@ final class ReportCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           cli, "--max-entities must be at least 1 and --examples 0 or more");
     }
+    boolean shared = SparkSessions.running();
     SparkSession spark =
         SparkSessions.start(new SparkSettings("local[*]", "socialkpi-report", Map.of()));
     try {
@@ -71,7 +72,9 @@ final class ReportCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(cli, Uris.redact(e.getMessage()));
     } finally {
-      spark.stop();
+      if (!shared) {
+        spark.stop();
+      }
     }
   }
 }

@@ -79,6 +79,7 @@ final class RunCommand implements Callable<Integer> {
       RunRecovery.recover(out, date, hadoop).forEach(n -> progress.detail("%s", n));
       progress.step("starting Spark");
       DataSizing sizing = DataSizing.of(layouts.values());
+      boolean shared = SparkSessions.running();
       SparkSession spark = SparkSessions.start(settings.spark(), sizing);
       try {
         progress.detail(
@@ -99,7 +100,9 @@ final class RunCommand implements Callable<Integer> {
         }
         return Main.OK;
       } finally {
-        spark.stop();
+        if (!shared) {
+          spark.stop();
+        }
       }
     }
   }

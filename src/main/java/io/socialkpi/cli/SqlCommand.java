@@ -65,6 +65,7 @@ final class SqlCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           new picocli.CommandLine(this), "no output folder at " + Uris.redact(output));
     }
+    boolean shared = SparkSessions.running();
     SparkSession spark =
         SparkSessions.start(new SparkSettings("local[*]", "socialkpi-sql", Map.copyOf(conf)));
     try {
@@ -88,7 +89,9 @@ final class SqlCommand implements Callable<Integer> {
       }
       return Main.OK;
     } finally {
-      spark.stop();
+      if (!shared) {
+        spark.stop();
+      }
     }
   }
 

@@ -68,6 +68,16 @@ public final class SparkSessions {
     return changes;
   }
 
+  /**
+   * Whether a session is already running in this JVM (an embedding application's, or the tests'
+   * shared one). A command then works in it and must leave it running: stopping it would pull the
+   * session from under its owner.
+   */
+  public static boolean running() {
+    return SparkSession.getDefaultSession().isDefined()
+        && !SparkSession.getDefaultSession().get().sparkContext().isStopped();
+  }
+
   /** A session for work whose input size is unknown (the report and SQL commands). */
   public static SparkSession start(SparkSettings settings) {
     return start(settings, Map.of("spark.sql.shuffle.partitions", "8"));

@@ -15,6 +15,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -71,12 +72,17 @@ public final class LineNumbers {
             "left")
         .select(
             rejected.col("source"),
-            Uris.redact(rejected.col(RawRows.FILE)).as(RawRows.FILE),
+            redact(rejected.col(RawRows.FILE)).as(RawRows.FILE),
             linesBefore.plus(rejected.col(RawRows.LINE_INDEX)).plus(lit(1L)).as("line"),
             rejected.col(RawRows.OFFSET),
             rejected.col(RawRows.REASON),
             // A duplicate_file detail names the other file, user-info and all.
-            Uris.redact(rejected.col(RawRows.DETAIL)).as(RawRows.DETAIL),
+            redact(rejected.col(RawRows.DETAIL)).as(RawRows.DETAIL),
             rejected.col(RawRows.RAW));
+  }
+
+  /** {@link Uris#redact(String)} as a Spark expression over a string column. */
+  static Column redact(Column text) {
+    return functions.regexp_replace(text, Uris.USER_INFO, Uris.HIDDEN);
   }
 }

@@ -8,7 +8,6 @@ import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
 import io.socialkpi.calendar.PeriodStamp;
-import io.socialkpi.calendar.WindowColumns;
 import io.socialkpi.calendar.WindowUnit;
 import io.socialkpi.config.MetricSpec;
 import io.socialkpi.config.RunSettings;

@@ -85,13 +85,26 @@ final class Launchers {
 
   static Result run(Map<String, String> env, String... command)
       throws IOException, InterruptedException {
-    Process p = builder(env, command).start();
-    byte[] out = p.getInputStream().readAllBytes();
-    if (!p.waitFor(10, TimeUnit.MINUTES)) {
-      p.destroyForcibly();
-      throw new IllegalStateException("timed out: " + String.join(" ", command));
+    // Output goes to a file, not a pipe read here: reading a pipe to its end would wait for the
+    // process however long it hangs, and the timeout below would never fire.
+    Path log = Files.createTempFile("socialkpi-launch", ".log");
+    try {
+      Process p = builder(env, command).redirectOutput(log.toFile()).start();
+      if (!p.waitFor(10, TimeUnit.MINUTES)) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        throw new IllegalStateException(
+            "timed out: " + String.join(" ", command) + "\n" + text(log));
+      }
+      return new Result(p.exitValue(), text(log));
+    } finally {
+      Files.deleteIfExists(log);
     }
-    return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+  }
+
+  /** A launcher's output as text; a malformed byte is shown as U+FFFD, never an exception. */
+  private static String text(Path log) throws IOException {
+    return new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
   }
 
   /** Starts {@code command} in the background, its output going to {@code log}. */

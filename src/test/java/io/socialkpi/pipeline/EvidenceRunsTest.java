@@ -19,6 +19,7 @@ import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,15 @@ class EvidenceRunsTest {
   static SparkSession spark;
   static final AtomicInteger jobs = new AtomicInteger();
 
+  // Counts this class's jobs; removed after it, as the session is shared with later test classes.
+  static final SparkListener JOB_COUNTER =
+      new SparkListener() {
+        @Override
+        public void onJobStart(SparkListenerJobStart jobStart) {
+          jobs.incrementAndGet();
+        }
+      };
+
   /** Two runs of the same two-entity data: the rerun pair, and the second one's job count. */
   static Path twoFirst;
 
@@ -42,21 +52,18 @@ class EvidenceRunsTest {
   @BeforeAll
   static void start() throws Exception {
     spark = SparkTestSession.get();
-    spark
-        .sparkContext()
-        .addSparkListener(
-            new SparkListener() {
-              @Override
-              public void onJobStart(SparkListenerJobStart jobStart) {
-                jobs.incrementAndGet();
-              }
-            });
+    spark.sparkContext().addSparkListener(JOB_COUNTER);
     Path two = generate("two", 120, 2, 3, true);
     // The first run also warms up: jobs that only a JVM's first run needs are not counted.
     twoFirst = run(two, "two-first");
     jobs.set(0);
     twoAgain = run(two, "two-again");
     jobsWithTwo = jobs.get();
+  }
+
+  @AfterAll
+  static void removeListener() {
+    spark.sparkContext().removeSparkListener(JOB_COUNTER);
   }
 
   static Path generate(String name, int days, int entities, long seed, boolean inject)

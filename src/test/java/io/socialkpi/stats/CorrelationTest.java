@@ -61,14 +61,16 @@ class CorrelationTest {
 
   @Test
   void tvSlopeTStatisticIs1767() {
-    // ISLR Table 3.2 / R lm(): t = 17.67 for the TV slope equals r sqrt((n-2)/(1-r^2)).
+    // ISLR Table 3.2 / R lm(): t = 17.67 (two decimals) on 198 df for the TV slope, the same test
+    // as the correlation's. The job's p-value must lie between the p-values of t = 17.675 and
+    // 17.665, by scipy 1.10.1 (Debian bookworm): 2 * stats.t.sf(17.675, 198) and
+    // 2 * stats.t.sf(17.665, 198).
     CorrelationResult r =
-        Correlation.pearson(
+        textbookPearson(
             PublicData.column("Advertising.csv", "TV"),
             PublicData.column("Advertising.csv", "Sales"),
             0.95);
-    double t = r.coefficient() * Math.sqrt((r.n() - 2) / (1 - r.coefficient() * r.coefficient()));
-    assertThat(t).isCloseTo(17.67, within(0.005));
+    assertThat(r.pValue()).isBetween(1.3948126124248587e-42, 1.4941336791009747e-42);
   }
 
   @Test

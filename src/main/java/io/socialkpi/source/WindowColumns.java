@@ -1,17 +1,20 @@
-package io.socialkpi.calendar;
+package io.socialkpi.source;
 
 import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.last_day;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.trunc;
 
+import io.socialkpi.calendar.PeriodStamp;
+import io.socialkpi.calendar.WindowUnit;
 import org.apache.spark.sql.Column;
 
 /**
  * The Spark column expression for the start of a calendar window; it gives the same dates as {@link
  * WindowUnit#start} (a test checks every day over three years), from dates rather than Spark's
  * {@code window()}, which measures from UTC and has no months. Window ends and gap filling run in
- * plain Java ({@code WindowFill}).
+ * plain Java ({@code WindowFill}). It lives with the source reader that uses it, so that {@code
+ * calendar} stays plain Java.
  */
 public final class WindowColumns {
   private WindowColumns() {}
