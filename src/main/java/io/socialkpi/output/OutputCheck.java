@@ -67,8 +67,23 @@ public final class OutputCheck {
       if (!Files.isWritable(local)) {
         return shown + " is read-only";
       }
+      return refusesWrites(local, shown);
     }
     return null;
+  }
+
+  /**
+   * The folder's permissions say nothing to root, who may write anywhere by mode but not on a
+   * read-only mount or in a system folder such as /proc: a file created there and removed at once
+   * is the only sure test, and leaves nothing behind.
+   */
+  private static String refusesWrites(java.nio.file.Path folder, String shown) {
+    try {
+      Files.delete(Files.createTempFile(folder, ".socialkpi-write-check-", ""));
+      return null;
+    } catch (IOException e) {
+      return shown + " refuses new files (" + e.getClass().getSimpleName() + ")";
+    }
   }
 
   private static String localName(Path path) {
