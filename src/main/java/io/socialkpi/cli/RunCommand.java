@@ -2,7 +2,6 @@ package io.socialkpi.cli;
 
 import io.socialkpi.config.ConfigProblem;
 import io.socialkpi.config.Settings;
-import io.socialkpi.config.SettingsLoader;
 import io.socialkpi.config.Uris;
 import io.socialkpi.output.OutputCheck;
 import io.socialkpi.output.RunLock;
@@ -20,6 +19,7 @@ import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Runs the nightly job: config and inputs are checked before Spark starts. */
@@ -28,17 +28,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Run the nightly job and write the tables for one run date.")
 final class RunCommand implements Callable<Integer> {
-  @Option(
-      names = "--config",
-      required = true,
-      description = "Job config (HOCON): a path or a Hadoop URI (file:, hdfs://, s3a://, ...).")
-  String config;
-
-  @Option(
-      names = "--set",
-      paramLabel = "KEY=VALUE",
-      description = "Override a config key (HOCON value; repeatable), e.g. run.window=day.")
-  java.util.List<String> overrides = new java.util.ArrayList<>();
+  @Mixin ConfigOptions configOptions = new ConfigOptions();
 
   @Option(names = "--run-date", description = "Partition date YYYY-MM-DD (default: today).")
   LocalDate runDate;
@@ -49,7 +39,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Configuration base = new Configuration();
-    Settings settings = SettingsLoader.load(config, overrides, base);
+    Settings settings = configOptions.load(base);
     if (output != null) {
       settings = settings.withRun(settings.run().withOutput(output));
     } else {

@@ -2,13 +2,13 @@ package io.socialkpi.cli;
 
 import io.socialkpi.config.ObjectiveSpec;
 import io.socialkpi.config.Settings;
-import io.socialkpi.config.SettingsLoader;
 import io.socialkpi.config.SourceSpec;
 import io.socialkpi.source.InputCheck;
 import io.socialkpi.source.SourceLayout;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Checks a job config and that every input exists with its columns; writes nothing. */
@@ -17,17 +17,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Check the config and the inputs (files, columns) without running the analysis.")
 final class ValidateCommand implements Callable<Integer> {
-  @Option(
-      names = "--config",
-      required = true,
-      description = "Job config (HOCON): a path or a Hadoop URI (file:, hdfs://, s3a://, ...).")
-  String config;
-
-  @Option(
-      names = "--set",
-      paramLabel = "KEY=VALUE",
-      description = "Override a config key (HOCON value; repeatable), e.g. run.window=day.")
-  java.util.List<String> overrides = new java.util.ArrayList<>();
+  @Mixin ConfigOptions configOptions = new ConfigOptions();
 
   @Option(
       names = "--print-config",
@@ -37,8 +27,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Settings settings =
-        SettingsLoader.load(config, overrides, new org.apache.hadoop.conf.Configuration());
+    Settings settings = configOptions.load(new org.apache.hadoop.conf.Configuration());
     if (printConfig) {
       System.out.print(settings.provenance().hocon());
     }
