@@ -5,9 +5,9 @@ import static org.apache.spark.sql.functions.explode;
 
 import io.socialkpi.config.ObjectiveSpec;
 import io.socialkpi.config.Settings;
-import io.socialkpi.output.EvidenceSchemas;
 import io.socialkpi.panel.ObjectivePanel;
 import io.socialkpi.spark.DriverRows;
+import io.socialkpi.tables.RowCodec;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -51,7 +51,9 @@ public final class EvidenceEngine {
           String objectiveId = key._1();
           String entity = key._2();
           ObjectivePanel panel = ObjectivePanel.of(objectiveId, entity, cells(rows));
-          return EvidenceRows.group(evidence.compute(objectives.get(objectiveId), panel));
+          // The codec is looked up in the task (built once per executor), not serialized.
+          return RowCodec.of(ObjectiveEvidence.Result.class)
+              .encode(evidence.compute(objectives.get(objectiveId), panel));
         };
     Dataset<Row> results =
         panelRows
@@ -60,7 +62,7 @@ public final class EvidenceEngine {
                 (MapFunction<Row, Tuple2<String, String>>)
                     r -> new Tuple2<>(r.<String>getAs("objective_id"), r.<String>getAs("entity")),
                 Encoders.tuple(Encoders.STRING(), Encoders.STRING()))
-            .mapGroups(perGroup, Encoders.row(EvidenceSchemas.GROUP_RESULT))
+            .mapGroups(perGroup, Encoders.row(RowCodec.of(ObjectiveEvidence.Result.class).schema()))
             .persist(StorageLevel.MEMORY_AND_DISK());
     return new EvidenceEngine(results, settings.analysis().alpha());
   }

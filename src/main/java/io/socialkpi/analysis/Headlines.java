@@ -2,6 +2,7 @@ package io.socialkpi.analysis;
 
 import io.socialkpi.config.ObjectiveSpec;
 import io.socialkpi.config.Target;
+import io.socialkpi.tables.EffectRow;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,35 +24,33 @@ final class Headlines {
     EffectRow main =
         effects.stream().filter(e -> e.role().equals("outcome")).reduce((a, b) -> b).orElse(null);
     String outcome = objective.outcome();
-    if (main != null && main.adjusted() != null && !Double.isNaN(main.adjusted().estimate())) {
-      var a = main.adjusted();
+    if (main != null && !Double.isNaN(main.adjEstimate())) {
       s.append("beyond the trend before ")
           .append(main.tacticId())
           .append(" launched on ")
           .append(main.launched())
-          .append(a.model().startsWith("outcome-minus-control") ? " and the control, " : ", ")
+          .append(main.adjModel().startsWith("outcome-minus-control") ? " and the control, " : ", ")
           .append(outcome)
           .append(" changed by ")
-          .append(signed(a.estimate()))
+          .append(signed(main.adjEstimate()))
           .append(" per window");
-      if (!Double.isNaN(a.relEffect())) {
-        s.append(String.format(Locale.ROOT, " (%+.0f%%", 100 * a.relEffect()));
-        double p = a.decisiveP();
+      if (!Double.isNaN(main.adjRelEffect())) {
+        s.append(String.format(Locale.ROOT, " (%+.0f%%", 100 * main.adjRelEffect()));
+        double p = main.adjDecisiveP();
         s.append(Double.isNaN(p) ? ")" : ", " + pText(p) + ")");
       }
       s.append(". ");
     } else if (main != null
-        && !Double.isNaN(main.test().meanBefore())
-        && !Double.isNaN(main.test().meanAfter())) {
-      String verb =
-          main.test().absChange() > 0 ? "rose" : main.test().absChange() < 0 ? "fell" : "held";
+        && !Double.isNaN(main.meanBefore())
+        && !Double.isNaN(main.meanAfter())) {
+      String verb = main.absChange() > 0 ? "rose" : main.absChange() < 0 ? "fell" : "held";
       s.append(outcome)
           .append(' ')
           .append(verb)
           .append(" from ")
-          .append(Summaries.format(main.test().meanBefore()))
+          .append(Summaries.format(main.meanBefore()))
           .append(" to ")
-          .append(Summaries.format(main.test().meanAfter()))
+          .append(Summaries.format(main.meanAfter()))
           .append(" per window after ")
           .append(main.tacticId())
           .append(" launched on ")

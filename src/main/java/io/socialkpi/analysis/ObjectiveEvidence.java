@@ -7,6 +7,9 @@ import io.socialkpi.panel.ObjectivePanel;
 import io.socialkpi.stats.Correlation;
 import io.socialkpi.stats.CorrelationResult;
 import io.socialkpi.stats.Lags;
+import io.socialkpi.tables.CorrelationRow;
+import io.socialkpi.tables.EffectRow;
+import io.socialkpi.tables.SummaryRow;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +28,9 @@ public final class ObjectiveEvidence implements Serializable {
   static final List<String> METHODS = List.of("pearson", "spearman", "kendall");
   static final List<String> TRANSFORMS = List.of("level", "diff");
 
-  /** Everything one group yields. */
+  /**
+   * Everything one group yields: its rows of the three evidence tables, before the run-wide steps.
+   */
   public record Result(
       List<CorrelationRow> correlations, List<EffectRow> effects, SummaryRow summary) {}
 
@@ -82,7 +87,10 @@ public final class ObjectiveEvidence implements Serializable {
                         ? "fewer than "
                             + Correlation.MIN_PAIRS_FOR_EVIDENCE
                             + " pairs: reported, never evidence"
-                        : r.note()));
+                        : r.note(),
+                    // Need every test of the run: QValues and ObjectiveVerdicts fill them.
+                    Double.NaN,
+                    null));
           }
         }
       }

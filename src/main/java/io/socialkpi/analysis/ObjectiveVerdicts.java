@@ -11,16 +11,19 @@ import static org.apache.spark.sql.functions.signum;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
-import io.socialkpi.output.EvidenceSchemas;
 import io.socialkpi.stats.Correlation;
+import io.socialkpi.tables.CorrelationRow;
+import io.socialkpi.tables.LeadEvidenceRow;
+import io.socialkpi.tables.RowCodec;
+import io.socialkpi.tables.SummaryRow;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
@@ -56,7 +59,9 @@ final class ObjectiveVerdicts {
 
   /**
    * Per objective, entity and lead indicator: the lag with the smallest q in the expected
-   * direction.
+   * direction, as {@code lead_evidence}: structs of every correlation column, which the verdict
+   * reads its leads from ({@link Verdicts.LeadEvidence}) and the table keeps some of ({@link
+   * LeadEvidenceRow}).
    */
   static Dataset<Row> bestLags(Dataset<Row> correlations) {
     WindowSpec perLead =
@@ -77,18 +82,7 @@ final class ObjectiveVerdicts {
             .withColumn("_rank", row_number().over(perLead))
             .filter(col("_rank").equalTo(1));
     return best.groupBy(KEY[0], KEY[1])
-        .agg(
-            collect_list(
-                    struct(
-                        col("lead_metric"),
-                        col("lag"),
-                        col("method"),
-                        col("transform"),
-                        col("coefficient"),
-                        col("q_value"),
-                        col("trend_driven"),
-                        col("n")))
-                .as("lead_evidence"));
+        .agg(collect_list(columns(CorrelationRow.class)).as("lead_evidence"));
   }
 
   static Dataset<Row> withVerdicts(
@@ -97,119 +91,56 @@ final class ObjectiveVerdicts {
         effects
             .filter(col("role").equalTo("outcome"))
             .groupBy(KEY[0], KEY[1])
-            .agg(
-                collect_list(
-                        struct(
-                            col("tactic_id"),
-                            col("launched"),
-                            col("ci_low"),
-                            col("ci_high"),
-                            col("adj_estimate"),
-                            col("adj_p_value"),
-                            col("adj_placebo_p_value"),
-                            col("adj_note"),
-                            col("control_metric"),
-                            col("did_estimate"),
-                            col("did_p_value"),
-                            col("did_pre_trend_p")))
-                    .as("_effects"));
+            .agg(collect_list(columns(OutcomeEffect.class)).as("_effects"));
     Dataset<Row> joined =
         summaries
+            // A group's summary has the column, empty; the best lags fill it.
+            .drop("lead_evidence")
             .join(bestLags(correlations), scala(KEY), "left")
             .join(outcomeEffects, scala(KEY), "left");
-    int n = EvidenceSchemas.SUMMARY.size();
-    MapFunction<Row, Row> decide = row -> verdictRow(row, n, alpha);
-    return joined.map(decide, Encoders.row(EvidenceSchemas.SUMMARY_WITH_VERDICT));
+    MapFunction<Row, Row> decide = row -> verdictRow(row, alpha);
+    return joined.map(decide, Encoders.row(RowCodec.of(SummaryRow.class).schema()));
   }
 
-  private static Row verdictRow(Row row, int n, double alpha) {
+  private static Row verdictRow(Row row, double alpha) {
+    SummaryRow summary = RowCodec.of(SummaryRow.class).decode(row);
+    List<Row> leadRows = list(row, "lead_evidence");
     List<Verdicts.LeadEvidence> leads = new ArrayList<>();
-    List<Row> leadRows =
-        row.isNullAt(row.fieldIndex("lead_evidence"))
-            ? List.of()
-            : row.getList(row.fieldIndex("lead_evidence"));
+    List<LeadEvidenceRow> tableLeads = new ArrayList<>();
     for (Row l : leadRows) {
-      leads.add(
-          new Verdicts.LeadEvidence(
-              l.getAs("lead_metric"),
-              l.<Integer>getAs("lag"),
-              l.getAs("method"),
-              l.<Double>getAs("coefficient"),
-              l.<Double>getAs("q_value"),
-              Boolean.TRUE.equals(l.getAs("trend_driven")),
-              l.<Integer>getAs("n"),
-              true));
+      leads.add(RowCodec.of(Verdicts.LeadEvidence.class).decode(l));
+      tableLeads.add(RowCodec.of(LeadEvidenceRow.class).decode(l));
     }
     // The strongest lead: smallest q, then the larger |coefficient|, then the name.
-    Verdicts.LeadEvidence best = leads.stream().min(Verdicts.STRONGEST_FIRST).orElse(null);
-    List<TacticFinding.Evidence> effects = new ArrayList<>();
-    List<Row> effectRows =
-        row.isNullAt(row.fieldIndex("_effects"))
-            ? new ArrayList<>()
-            : new ArrayList<>(row.getList(row.fieldIndex("_effects")));
-    // In launch order, whatever order collect_list gathered them in.
-    effectRows.sort(
-        java.util.Comparator.comparing((Row e) -> e.<java.sql.Date>getAs("launched"))
-            .thenComparing(e -> e.<String>getAs("tactic_id")));
-    for (Row e : effectRows) {
-      effects.add(
-          new TacticFinding.Evidence(
-              e.getAs("tactic_id"),
-              num(e, "ci_low"),
-              num(e, "ci_high"),
-              num(e, "adj_estimate"),
-              num(e, "adj_p_value"),
-              num(e, "adj_placebo_p_value"),
-              e.getAs("adj_note"),
-              e.getAs("control_metric") != null,
-              num(e, "did_estimate"),
-              num(e, "did_p_value"),
-              num(e, "did_pre_trend_p")));
+    Verdicts.LeadEvidence strongest = leads.stream().min(Verdicts.STRONGEST_FIRST).orElse(null);
+    LeadEvidenceRow best = strongest == null ? null : tableLeads.get(leads.indexOf(strongest));
+    List<OutcomeEffect> outcomeEffects = new ArrayList<>();
+    for (Row e : list(row, "_effects")) {
+      outcomeEffects.add(RowCodec.of(OutcomeEffect.class).decode(e));
     }
-    int sign = "down".equals(row.getAs("expected_direction")) ? -1 : 1;
+    // In launch order, whatever order collect_list gathered them in.
+    outcomeEffects.sort(
+        Comparator.comparing(OutcomeEffect::launched).thenComparing(OutcomeEffect::tacticId));
+    List<TacticFinding.Evidence> evidence = new ArrayList<>();
+    outcomeEffects.forEach(e -> evidence.add(e.evidence()));
+    int sign = "down".equals(summary.expectedDirection()) ? -1 : 1;
     Verdicts.Verdict v =
-        row.<Boolean>getAs("control_entity")
+        summary.controlEntity()
             ? new Verdicts.Verdict(
                 Verdicts.INCONCLUSIVE, "the control entity: the tactics did not reach it")
-            : Verdicts.decide(sign, alpha, effects, leads);
-    Object[] values = new Object[EvidenceSchemas.SUMMARY_WITH_VERDICT.size()];
-    for (int i = 0; i < n; i++) {
-      values[i] = row.get(row.fieldIndex(EvidenceSchemas.SUMMARY.fields()[i].name()));
-    }
-    int headline = EvidenceSchemas.SUMMARY.fieldIndex("headline");
-    values[headline] = capitalise(v.verdict()) + ". " + values[headline];
-    values[n] = v.verdict();
-    values[n + 1] = v.reason();
-    values[n + 2] = best == null ? null : best.leadMetric();
-    values[n + 3] = best == null ? null : best.lag();
-    values[n + 4] = best == null ? null : best.qValue();
-    values[n + 5] =
-        leadRows.isEmpty()
-            ? null
-            : scala.jdk.javaapi.CollectionConverters.asScala(leadEvidence(leadRows)).toSeq();
-    return RowFactory.create(values);
+            : Verdicts.decide(sign, alpha, evidence, leads);
+    return RowCodec.of(SummaryRow.class)
+        .encode(summary.withVerdict(v.verdict(), v.reason(), best, tableLeads));
   }
 
-  /** The lead_evidence structs as the table has them (without the pair count used above). */
-  private static List<Row> leadEvidence(List<Row> rows) {
-    List<Row> out = new ArrayList<>();
-    for (Row l : rows) {
-      Object[] v = new Object[EvidenceSchemas.LEAD_EVIDENCE.size()];
-      for (int i = 0; i < v.length; i++) {
-        v[i] = l.get(l.fieldIndex(EvidenceSchemas.LEAD_EVIDENCE.fields()[i].name()));
-      }
-      out.add(RowFactory.create(v));
-    }
-    return out;
+  /** A struct of the columns a record reads, named as the record's codec names them. */
+  private static Column columns(Class<? extends Record> type) {
+    return struct(RowCodec.of(type).names().stream().map(c -> col(c)).toArray(Column[]::new));
   }
 
-  private static double num(Row r, String field) {
-    int i = r.fieldIndex(field);
-    return r.isNullAt(i) ? Double.NaN : r.getDouble(i);
-  }
-
-  private static String capitalise(String s) {
-    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  private static List<Row> list(Row row, String column) {
+    int i = row.fieldIndex(column);
+    return row.isNullAt(i) ? List.of() : row.getList(i);
   }
 
   private static scala.collection.immutable.Seq<String> scala(String[] cols) {

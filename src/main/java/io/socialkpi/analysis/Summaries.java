@@ -6,6 +6,8 @@ import io.socialkpi.config.ObjectiveSpec;
 import io.socialkpi.config.TacticSpec;
 import io.socialkpi.config.Target;
 import io.socialkpi.panel.ObjectivePanel;
+import io.socialkpi.tables.EffectRow;
+import io.socialkpi.tables.SummaryRow;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
@@ -79,7 +81,14 @@ final class Summaries {
         progress,
         onTrack,
         Headlines.of(objective, effects, recent, target, onTrack),
-        panel.entity().equals(objective.controlEntity()));
+        panel.entity().equals(objective.controlEntity()),
+        // The verdict needs the whole run's q-values: ObjectiveVerdicts adds it.
+        null,
+        null,
+        null,
+        null,
+        Double.NaN,
+        null);
   }
 
   private static Boolean onTrack(

@@ -13,6 +13,7 @@ import io.socialkpi.stats.DiffInDiff;
 import io.socialkpi.stats.DiffInDiffResult;
 import io.socialkpi.stats.SegmentedRegression;
 import io.socialkpi.stats.TwoSampleResult;
+import io.socialkpi.tables.EffectRow;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -100,7 +101,7 @@ final class TacticEffects {
           cf = counterfactual(windows, series, control, p);
         }
         rows.add(
-            new EffectRow(
+            EffectRow.of(
                 objective.id(),
                 panel.entity(),
                 tactic.id(),

@@ -1,11 +1,16 @@
 package io.socialkpi.report;
 
+import io.socialkpi.tables.ColumnName;
+import io.socialkpi.tables.Prefixed;
 import java.time.LocalDate;
 import java.util.List;
 
 /**
  * The rows of one run that the report shows, as plain values read from the output tables. Nothing
- * here is computed: every number is a table value (docs/TABLES.md names the columns).
+ * here is computed: every number is a table value (docs/TABLES.md names the columns). The evidence
+ * tables' records are read by {@link io.socialkpi.tables.RowCodec}: each component is the column of
+ * its name in snake_case or of its {@link ColumnName} (a test checks they are columns of the
+ * tables' definitions in {@code io.socialkpi.tables}).
  */
 final class Facts {
   private Facts() {}
@@ -13,7 +18,7 @@ final class Facts {
   /** A row of {@code objective_summary}. */
   record Objective(
       String objectiveId,
-      String name,
+      @ColumnName("objective_name") String name,
       String entity,
       String department,
       String perspective,
@@ -35,8 +40,13 @@ final class Facts {
       String verdictReason,
       String bestLeadMetric,
       Integer bestLag,
-      Double bestLeadQ,
-      List<Lead> leads) {
+      @ColumnName("best_lead_q_value") Double bestLeadQ,
+      @ColumnName("lead_evidence") List<Lead> leads) {
+
+    /** A row without lead evidence (the column is null) has no leads. */
+    Objective {
+      leads = leads == null ? List.of() : leads;
+    }
 
     /** Unique: an objective id never holds a NUL (a config name), whatever the entity holds. */
     String key() {
@@ -89,7 +99,7 @@ final class Facts {
       Double cfAverageEffect,
       Double cfPValue,
       String cfNote,
-      Adjusted adjusted) {}
+      @Prefixed("adj_") Adjusted adjusted) {}
 
   /** The adjusted-effect columns ({@code adj_*}) of an outcome row of intervention_effects. */
   record Adjusted(

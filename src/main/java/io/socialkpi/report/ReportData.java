@@ -10,6 +10,7 @@ import static io.socialkpi.report.Cells.str;
 
 import io.socialkpi.output.Table;
 import io.socialkpi.spark.Parallel;
+import io.socialkpi.tables.RowCodec;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -230,107 +231,17 @@ record ReportData(
     return out;
   }
 
+  // The report's records read the columns they show by name (RowCodec), so a table's new column
+  // needs nothing here, and a run written before a column existed reads it as null.
   private static Facts.Objective objective(Row r) {
-    List<Facts.Lead> leads = new ArrayList<>();
-    if (Cells.has(r, "lead_evidence")) {
-      for (Row l : r.<Row>getList(r.fieldIndex("lead_evidence"))) {
-        leads.add(
-            new Facts.Lead(
-                str(l, "lead_metric"),
-                integer(l, "lag"),
-                str(l, "method"),
-                str(l, "transform"),
-                dbl(l, "coefficient"),
-                dbl(l, "q_value"),
-                bool(l, "trend_driven")));
-      }
-    }
-    return new Facts.Objective(
-        str(r, "objective_id"),
-        str(r, "objective_name"),
-        str(r, "entity"),
-        str(r, "department"),
-        str(r, "perspective"),
-        str(r, "priority"),
-        str(r, "outcome_metric"),
-        str(r, "expected_direction"),
-        integer(r, "windows"),
-        date(r, "latest_window"),
-        dbl(r, "latest_value"),
-        dbl(r, "recent_value"),
-        dbl(r, "baseline_value"),
-        dbl(r, "target_value"),
-        date(r, "target_date"),
-        dbl(r, "progress"),
-        bool(r, "on_track"),
-        str(r, "headline"),
-        Boolean.TRUE.equals(bool(r, "control_entity")),
-        str(r, "verdict"),
-        str(r, "verdict_reason"),
-        str(r, "best_lead_metric"),
-        integer(r, "best_lag"),
-        dbl(r, "best_lead_q_value"),
-        leads);
+    return RowCodec.of(Facts.Objective.class).decode(r);
   }
 
   private static Facts.Effect effect(Row r) {
-    return new Facts.Effect(
-        str(r, "tactic_id"),
-        str(r, "metric"),
-        str(r, "role"),
-        date(r, "launched"),
-        date(r, "before_start"),
-        date(r, "before_end"),
-        date(r, "after_start"),
-        date(r, "after_end"),
-        integer(r, "n_before"),
-        integer(r, "n_after"),
-        dbl(r, "mean_before"),
-        dbl(r, "mean_after"),
-        dbl(r, "abs_change"),
-        dbl(r, "rel_change"),
-        dbl(r, "p_value"),
-        dbl(r, "ci_low"),
-        dbl(r, "ci_high"),
-        dbl(r, "effect_size"),
-        dbl(r, "mann_whitney_p"),
-        str(r, "note"),
-        str(r, "control_metric"),
-        dbl(r, "did_estimate"),
-        dbl(r, "did_p_value"),
-        dbl(r, "did_ci_low"),
-        dbl(r, "did_ci_high"),
-        str(r, "did_note"),
-        dbl(r, "cf_average_effect"),
-        dbl(r, "cf_p_value"),
-        str(r, "cf_note"),
-        new Facts.Adjusted(
-            str(r, "adj_model"),
-            dbl(r, "adj_estimate"),
-            dbl(r, "adj_ci_low"),
-            dbl(r, "adj_ci_high"),
-            dbl(r, "adj_rel_effect"),
-            dbl(r, "adj_rel_ci_low"),
-            dbl(r, "adj_rel_ci_high"),
-            dbl(r, "adj_p_value"),
-            dbl(r, "adj_placebo_p_value"),
-            str(r, "adj_note")));
+    return RowCodec.of(Facts.Effect.class).decode(r);
   }
 
   private static Facts.LagPoint lagPoint(Row r) {
-    return new Facts.LagPoint(
-        str(r, "lead_metric"),
-        integer(r, "lag"),
-        str(r, "method"),
-        str(r, "transform"),
-        integer(r, "n"),
-        dbl(r, "coefficient"),
-        dbl(r, "ci_low"),
-        dbl(r, "ci_high"),
-        dbl(r, "p_value"),
-        dbl(r, "q_value"),
-        bool(r, "trend_driven"),
-        bool(r, "direction_ok"),
-        str(r, "note"));
+    return RowCodec.of(Facts.LagPoint.class).decode(r);
   }
 }

@@ -52,6 +52,11 @@ public record AdjustedEffect(
 
   /** The p-value a verdict may rely on: the larger of the analytic and the placebo one. */
   public double decisiveP() {
+    return decisiveP(pValue, placeboPValue);
+  }
+
+  /** The larger of an analytic and a placebo p-value, NaN unless both exist. */
+  public static double decisiveP(double pValue, double placeboPValue) {
     if (Double.isNaN(pValue) || Double.isNaN(placeboPValue)) {
       return Double.NaN;
     }

@@ -4,14 +4,13 @@ import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socialkpi.SparkTestSession;
-import io.socialkpi.output.EvidenceSchemas;
+import io.socialkpi.tables.CorrelationRow;
+import io.socialkpi.tables.RowCodec;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +24,9 @@ class ObjectiveVerdictsTest {
   }
 
   /** A correlation row with its q-value, as QValues leaves them. */
-  static Row corr(String lead, int lag, String transform, double r, double q, int n) {
-    return RowFactory.create(
+  static CorrelationRow corr(String lead, int lag, String transform, double r, double q, int n) {
+    double nan = Double.NaN;
+    return new CorrelationRow(
         "o",
         "north",
         lead,
@@ -37,17 +37,18 @@ class ObjectiveVerdictsTest {
         n,
         r,
         q,
-        null,
-        null,
+        nan,
+        nan,
         "positive",
         r > 0,
         null,
-        q);
+        q,
+        null);
   }
 
-  static Dataset<Row> table(Row... rows) {
-    return spark.createDataFrame(
-        List.of(rows), EvidenceSchemas.CORRELATION.add("q_value", DataTypes.DoubleType));
+  static Dataset<Row> table(CorrelationRow... rows) {
+    RowCodec<CorrelationRow> codec = RowCodec.of(CorrelationRow.class);
+    return spark.createDataFrame(codec.encodeAll(List.of(rows)), codec.schema());
   }
 
   static boolean flag(Dataset<Row> flagged, String lead, String transform) {

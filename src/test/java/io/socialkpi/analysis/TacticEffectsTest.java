@@ -8,6 +8,7 @@ import io.socialkpi.config.Direction;
 import io.socialkpi.config.ObjectiveSpec;
 import io.socialkpi.config.TacticSpec;
 import io.socialkpi.panel.ObjectivePanel;
+import io.socialkpi.tables.EffectRow;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,13 +73,13 @@ class TacticEffectsTest {
             .of(objective(null, tactic("a", 8), tactic("b", 14)), p);
     EffectRow b = rows.stream().filter(r -> r.tacticId().equals("b")).findFirst().orElseThrow();
     assertThat(b.beforeStart()).isEqualTo(START.plusWeeks(8));
-    assertThat(b.test().nBefore()).isEqualTo(6);
-    assertThat(b.test().meanBefore()).isEqualTo(20.0);
-    assertThat(b.test().absChange()).isEqualTo(10.0);
+    assertThat(b.nBefore()).isEqualTo(6);
+    assertThat(b.meanBefore()).isEqualTo(20.0);
+    assertThat(b.absChange()).isEqualTo(10.0);
     List<EffectRow> pooled =
         new TacticEffects(WindowUnit.WEEK, settings(0, 0, 0, false))
             .of(objective(null, tactic("a", 8), tactic("b", 14)), p);
-    assertThat(pooled.get(1).test().nBefore()).isEqualTo(14);
+    assertThat(pooled.get(1).nBefore()).isEqualTo(14);
   }
 
   @Test
@@ -88,12 +89,12 @@ class TacticEffectsTest {
         new TacticEffects(WindowUnit.WEEK, settings(4, 3, 2, true))
             .of(objective(null, tactic("a", 8)), p)
             .get(0);
-    assertThat(r.test().nBefore()).isEqualTo(4);
+    assertThat(r.nBefore()).isEqualTo(4);
     assertThat(r.beforeStart()).isEqualTo(START.plusWeeks(4));
     assertThat(r.beforeEnd()).isEqualTo(START.plusWeeks(7));
     assertThat(r.afterStart()).isEqualTo(START.plusWeeks(10));
     assertThat(r.afterEnd()).isEqualTo(START.plusWeeks(12));
-    assertThat(r.test().nAfter()).isEqualTo(3);
+    assertThat(r.nAfter()).isEqualTo(3);
   }
 
   @Test
@@ -109,15 +110,16 @@ class TacticEffectsTest {
             .of(objective("south", tactic("a", 8)), p)
             .get(0);
     assertThat(r.controlMetric()).isEqualTo("s.y@south");
-    assertThat(r.did()).isNotNull();
-    assertThat(r.did().ciLow()).isPositive();
-    assertThat(r.counterfactual().averageEffect()).isPositive();
+    assertThat(r.didEstimate()).isNotNaN();
+    assertThat(r.didCiLow()).isPositive();
+    assertThat(r.cfAverageEffect()).isPositive();
     EffectRow south =
         new TacticEffects(WindowUnit.WEEK, settings(0, 0, 0, true))
             .of(objective("south", tactic("a", 8)), panel("south", control, null, null))
             .get(0);
     assertThat(south.controlMetric()).isNull();
-    assertThat(south.did()).isNull();
+    assertThat(south.didEstimate()).isNaN();
+    assertThat(south.didNote()).isNull();
   }
 
   @Test
@@ -127,8 +129,8 @@ class TacticEffectsTest {
         new TacticEffects(WindowUnit.WEEK, settings(0, 0, 0, true))
             .of(objective(null, new TacticSpec("early", null, null, START.minusWeeks(3))), p)
             .get(0);
-    assertThat(r.test().nBefore()).isZero();
-    assertThat(r.test().note()).isEqualTo("no windows on one side of the launch");
+    assertThat(r.nBefore()).isZero();
+    assertThat(r.note()).isEqualTo("no windows on one side of the launch");
   }
 
   @Test

@@ -1,0 +1,81 @@
+package io.socialkpi.tables;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Where one objective stands for one entity: a row of the {@code objective_summary} table, and its
+ * definition ({@link RowCodec} derives the columns; documented in docs/TABLES.md). NaN is written
+ * as null.
+ *
+ * @param recentValue mean outcome over the last few windows, the level progress and on-track are
+ *     judged on (one window alone is too noisy)
+ * @param baselineValue mean outcome before the first tactic's launch
+ * @param controlEntity this entity is the objective's control entity, which the tactics missed
+ * @param verdict the verdict and the columns after it need the whole run's q-values: null in a
+ *     group's result, set by {@link #withVerdict}
+ */
+public record SummaryRow(
+    String objectiveId,
+    String objectiveName,
+    String entity,
+    String department,
+    String perspective,
+    String priority,
+    String outcomeMetric,
+    String expectedDirection,
+    int windows,
+    LocalDate latestWindow,
+    double latestValue,
+    double recentValue,
+    double baselineValue,
+    double targetValue,
+    LocalDate targetDate,
+    double progress,
+    Boolean onTrack,
+    String headline,
+    boolean controlEntity,
+    String verdict,
+    String verdictReason,
+    String bestLeadMetric,
+    Integer bestLag,
+    double bestLeadQValue,
+    List<LeadEvidenceRow> leadEvidence)
+    implements Serializable {
+
+  /**
+   * This row with its verdict: the headline starts with it, and the best lead (or null) and every
+   * lead's best lag (null when there is none) are added.
+   */
+  public SummaryRow withVerdict(
+      String verdict, String reason, LeadEvidenceRow best, List<LeadEvidenceRow> leads) {
+    String capitalised = Character.toUpperCase(verdict.charAt(0)) + verdict.substring(1);
+    return new SummaryRow(
+        objectiveId,
+        objectiveName,
+        entity,
+        department,
+        perspective,
+        priority,
+        outcomeMetric,
+        expectedDirection,
+        windows,
+        latestWindow,
+        latestValue,
+        recentValue,
+        baselineValue,
+        targetValue,
+        targetDate,
+        progress,
+        onTrack,
+        capitalised + ". " + headline,
+        controlEntity,
+        verdict,
+        reason,
+        best == null ? null : best.leadMetric(),
+        best == null ? null : best.lag(),
+        best == null ? Double.NaN : best.qValue(),
+        leads == null || leads.isEmpty() ? null : leads);
+  }
+}
