@@ -81,6 +81,19 @@ class ArchitectureTest {
   }
 
   @Test
+  void theEvidenceIsComputedWithoutKnowingWhereTablesGo() {
+    // analysis builds rows of the tables package's records; output only stores them.
+    noClasses()
+        .that()
+        .resideInAPackage("io.socialkpi.analysis..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.socialkpi.output..", "io.socialkpi.report..", "io.socialkpi.pipeline..")
+        .check(main);
+  }
+
+  @Test
   void theInspectCommandRunsWithoutSpark() {
     // jobs/socialkpi inspect sniffs a file on the driver in a second; a Spark class would start
     // half of Spark's class loading.
