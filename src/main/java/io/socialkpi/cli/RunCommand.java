@@ -5,6 +5,7 @@ import io.socialkpi.config.Settings;
 import io.socialkpi.config.SettingsLoader;
 import io.socialkpi.config.Uris;
 import io.socialkpi.output.OutputCheck;
+import io.socialkpi.output.OutputFormatCheck;
 import io.socialkpi.output.RunLock;
 import io.socialkpi.output.RunRecovery;
 import io.socialkpi.pipeline.DataSizing;
@@ -71,6 +72,12 @@ final class RunCommand implements Callable<Integer> {
             ? new ConfigProblem(settings.configFile(), -1, "--output", "")
             : settings.problem("socialkpi.run.output", ""),
         hadoop);
+    OutputFormatCheck.check(
+        settings.run().output(),
+        settings.run().outputFormat(),
+        settings.problem("socialkpi.run.output-format", ""),
+        hadoop,
+        RunCommand.class.getClassLoader());
     Progress progress = new Progress(System.out);
     String out = settings.run().output();
     try (RunLock lock = RunLock.acquire(out, date, settings.run().lockStaleAfter(), hadoop)) {
@@ -79,7 +86,8 @@ final class RunCommand implements Callable<Integer> {
       RunRecovery.recover(out, date, hadoop).forEach(n -> progress.detail("%s", n));
       progress.step("starting Spark");
       DataSizing sizing = DataSizing.of(layouts.values());
-      SparkSession spark = SparkSessions.start(settings.spark(), sizing);
+      SparkSession spark =
+          SparkSessions.start(settings.spark(), sizing, settings.run().outputFormat());
       try {
         progress.detail(
             "master %s, Spark %s; %s of input: %s shuffle partitions, adaptive execution %s",
