@@ -13,6 +13,39 @@ public final class SparkTestSession {
   private SparkTestSession() {}
 
   public static SparkSession get() {
+    return builder().getOrCreate();
+  }
+
+  /**
+   * A session with Delta Lake's SQL extension and catalog, for tests of {@code run.output-format =
+   * delta}. They are static settings, so a plain session running in this JVM is stopped first; call
+   * {@link #stopDelta} after the class, so the classes after it get a plain session again.
+   */
+  public static SparkSession delta() {
+    SparkSession running = SparkSession.getDefaultSession().getOrElse(() -> null);
+    if (running != null && !hasDelta(running)) {
+      running.stop();
+    }
+    return builder()
+        .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+        .config(
+            "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+        .getOrCreate();
+  }
+
+  /** Stops the session {@link #delta} built, if it is running. */
+  public static void stopDelta() {
+    SparkSession running = SparkSession.getDefaultSession().getOrElse(() -> null);
+    if (running != null && hasDelta(running)) {
+      running.stop();
+    }
+  }
+
+  private static boolean hasDelta(SparkSession spark) {
+    return spark.sparkContext().getConf().get("spark.sql.extensions", "").contains("delta");
+  }
+
+  private static SparkSession.Builder builder() {
     return SparkSession.builder()
         .master("local[2]")
         .appName("socialkpi-test")
@@ -22,7 +55,6 @@ public final class SparkTestSession {
         .config("spark.sql.shuffle.partitions", "2")
         .config("spark.default.parallelism", "2")
         .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.sql.codegen.cache.maxEntries", "5000")
-        .getOrCreate();
+        .config("spark.sql.codegen.cache.maxEntries", "5000");
   }
 }

@@ -1,7 +1,9 @@
 package io.socialkpi.cli;
 
+import io.socialkpi.config.OutputFormat;
 import io.socialkpi.config.SparkSettings;
 import io.socialkpi.config.Uris;
+import io.socialkpi.output.OutputFormatCheck;
 import io.socialkpi.pipeline.SparkSessions;
 import io.socialkpi.report.Report;
 import io.socialkpi.report.ReportOptions;
@@ -54,9 +56,17 @@ final class ReportCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           cli, "--max-entities must be at least 1 and --examples 0 or more");
     }
+    OutputFormat format;
+    try {
+      format =
+          OutputFormatCheck.forReading(
+              output, new org.apache.hadoop.conf.Configuration(), getClass().getClassLoader());
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(cli, Uris.redact(e.getMessage()));
+    }
     boolean shared = SparkSessions.running();
     SparkSession spark =
-        SparkSessions.start(new SparkSettings("local[*]", "socialkpi-report", Map.of()));
+        SparkSessions.start(new SparkSettings("local[*]", "socialkpi-report", Map.of()), format);
     try {
       Report.Written w =
           Report.republish(

@@ -4,6 +4,7 @@ import io.socialkpi.config.ConfigProblem;
 import io.socialkpi.config.Settings;
 import io.socialkpi.config.Uris;
 import io.socialkpi.output.OutputCheck;
+import io.socialkpi.output.OutputFormatCheck;
 import io.socialkpi.output.RunLock;
 import io.socialkpi.output.RunRecovery;
 import io.socialkpi.pipeline.DataSizing;
@@ -61,6 +62,12 @@ final class RunCommand implements Callable<Integer> {
             ? new ConfigProblem(settings.configFile(), -1, "--output", "")
             : settings.problem("socialkpi.run.output", ""),
         hadoop);
+    OutputFormatCheck.check(
+        settings.run().output(),
+        settings.run().outputFormat(),
+        settings.problem("socialkpi.run.output-format", ""),
+        hadoop,
+        RunCommand.class.getClassLoader());
     Progress progress = new Progress(System.out);
     String out = settings.run().output();
     try (RunLock lock = RunLock.acquire(out, date, settings.run().lockStaleAfter(), hadoop)) {
@@ -70,7 +77,8 @@ final class RunCommand implements Callable<Integer> {
       progress.step("starting Spark");
       DataSizing sizing = DataSizing.of(layouts.values());
       boolean shared = SparkSessions.running();
-      SparkSession spark = SparkSessions.start(settings.spark(), sizing);
+      SparkSession spark =
+          SparkSessions.start(settings.spark(), sizing, settings.run().outputFormat());
       try {
         progress.detail(
             "master %s, Spark %s; %s of input: %s shuffle partitions, adaptive execution %s",

@@ -2,9 +2,11 @@ package io.socialkpi.cli;
 
 import com.univocity.parsers.csv.CsvWriter;
 import com.univocity.parsers.csv.CsvWriterSettings;
+import io.socialkpi.config.OutputFormat;
 import io.socialkpi.config.SparkSettings;
 import io.socialkpi.config.Uris;
 import io.socialkpi.output.LatestViews;
+import io.socialkpi.output.OutputFormatCheck;
 import io.socialkpi.output.Table;
 import io.socialkpi.pipeline.SparkSessions;
 import java.io.OutputStreamWriter;
@@ -65,14 +67,31 @@ final class SqlCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           new picocli.CommandLine(this), "no output folder at " + Uris.redact(output));
     }
+    // Delta tables are read as Delta, with Delta's extension in the session, so a query can also
+    // read an earlier version: SELECT ... FROM delta.`<output>/<table>` VERSION AS OF n.
+    OutputFormat format;
+    try {
+      format =
+          output == null
+              ? OutputFormat.PARQUET
+              : OutputFormatCheck.forReading(
+                  output, new org.apache.hadoop.conf.Configuration(), getClass().getClassLoader());
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(
+          new picocli.CommandLine(this), Uris.redact(e.getMessage()));
+    }
     boolean shared = SparkSessions.running();
     SparkSession spark =
-        SparkSessions.start(new SparkSettings("local[*]", "socialkpi-sql", Map.copyOf(conf)));
+        SparkSessions.start(
+            new SparkSettings("local[*]", "socialkpi-sql", Map.copyOf(conf)), format);
     try {
       for (Table t : output == null ? new Table[0] : Table.values()) {
         String path = output + "/" + t.tableName();
         if (output.contains("://") || Files.isDirectory(Path.of(path))) {
-          spark.read().parquet(path).createOrReplaceTempView(t.tableName());
+          (format == OutputFormat.DELTA
+                  ? spark.read().format("delta").load(path)
+                  : spark.read().parquet(path))
+              .createOrReplaceTempView(t.tableName());
         }
       }
       if (output != null) {

@@ -31,6 +31,10 @@ final class ValidateCommand implements Callable<Integer> {
     if (printConfig) {
       System.out.print(settings.provenance().hocon());
     }
+    io.socialkpi.output.OutputFormatCheck.checkClasspath(
+        settings.run().outputFormat(),
+        settings.problem("socialkpi.run.output-format", ""),
+        ValidateCommand.class.getClassLoader());
     Map<String, SourceLayout> layouts = InputCheck.check(settings);
     System.out.println("socialkpi: " + settings.configFile() + " is valid");
     for (SourceSpec s : settings.sources().values()) {

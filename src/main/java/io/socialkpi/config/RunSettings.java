@@ -13,6 +13,8 @@ import java.time.ZoneId;
  * @param lockStaleAfter how long a lock's heartbeat may stop before another run takes it over
  * @param keepRuns how many of the newest complete runs to keep after a complete publish; 0 keeps
  *     every run ({@code keep-runs = null})
+ * @param outputFormat how the tables are stored ({@code output-format}): Parquet folders or Delta
+ *     tables
  */
 public record RunSettings(
     ZoneId zone,
@@ -21,8 +23,29 @@ public record RunSettings(
     LocalDate runDate,
     double quarantineMaxFraction,
     Duration lockStaleAfter,
-    int keepRuns)
+    int keepRuns,
+    OutputFormat outputFormat)
     implements Serializable {
+
+  /** Settings of a run that writes Parquet, the default. */
+  public RunSettings(
+      ZoneId zone,
+      WindowUnit window,
+      String output,
+      LocalDate runDate,
+      double quarantineMaxFraction,
+      Duration lockStaleAfter,
+      int keepRuns) {
+    this(
+        zone,
+        window,
+        output,
+        runDate,
+        quarantineMaxFraction,
+        lockStaleAfter,
+        keepRuns,
+        OutputFormat.PARQUET);
+  }
 
   public LocalDate runDateOrToday() {
     return runDate != null ? runDate : LocalDate.now(zone);
@@ -30,11 +53,23 @@ public record RunSettings(
 
   public RunSettings withOutput(String newOutput) {
     return new RunSettings(
-        zone, window, newOutput, runDate, quarantineMaxFraction, lockStaleAfter, keepRuns);
+        zone,
+        window,
+        newOutput,
+        runDate,
+        quarantineMaxFraction,
+        lockStaleAfter,
+        keepRuns,
+        outputFormat);
   }
 
   public RunSettings withRunDate(LocalDate date) {
     return new RunSettings(
-        zone, window, output, date, quarantineMaxFraction, lockStaleAfter, keepRuns);
+        zone, window, output, date, quarantineMaxFraction, lockStaleAfter, keepRuns, outputFormat);
+  }
+
+  public RunSettings withOutputFormat(OutputFormat format) {
+    return new RunSettings(
+        zone, window, output, runDate, quarantineMaxFraction, lockStaleAfter, keepRuns, format);
   }
 }

@@ -356,7 +356,8 @@ public final class SettingsLoader {
         r.date("run-date"),
         maxFraction,
         r.duration("lock-stale-after", java.time.Duration.ofMinutes(10)),
-        keepRuns(r));
+        keepRuns(r),
+        r.enumOf("output-format", OutputFormat.class, OutputFormat.PARQUET));
   }
 
   /** {@code run.keep-runs}: null (absent) keeps every run, else a whole number from 1. */

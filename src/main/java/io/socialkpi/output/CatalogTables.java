@@ -1,5 +1,6 @@
 package io.socialkpi.output;
 
+import io.socialkpi.config.OutputFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -19,6 +20,10 @@ import org.apache.spark.sql.types.StructType;
  * them; dropping a table drops the name only. Columns a newer version adds are added to the table,
  * so older partitions read them as null. Each table also gets its {@code <table>_latest} view of
  * the newest complete run ({@link LatestViews}).
+ *
+ * <p>Delta output ({@link OutputFormat#DELTA}) registers each table as an external Delta table over
+ * {@code <output>/<table>}: its log, not the catalog, lists the dates and the columns, so there are
+ * no partitions to add or drop. The session needs Delta's catalog ({@link DeltaLake#configure}).
  */
 public final class CatalogTables {
   private CatalogTables() {}
@@ -35,6 +40,10 @@ public final class CatalogTables {
     }
     spark.sql("CREATE DATABASE IF NOT EXISTS " + quote(database));
     for (Table table : Table.values()) {
+      if (writer.format() == OutputFormat.DELTA) {
+        registerDelta(spark, database, writer, table, log);
+        continue;
+      }
       Path partition = qualified(spark, writer.partition(table));
       String name = quote(database) + "." + quote(table.tableName());
       if (partition == null) {
@@ -77,11 +86,34 @@ public final class CatalogTables {
     LatestViews.createInCatalog(spark, database, writer.output(), log);
   }
 
-  /** Drops the partitions of run dates {@link Retention} deleted, from every registered table. */
+  /**
+   * Registers {@code table}'s Delta table once; afterwards its log carries every run's rows, those
+   * a gate-stopped run deleted included, so a REFRESH is all a later run needs.
+   */
+  private static void registerDelta(
+      SparkSession spark, String database, RunWriter writer, Table table, Consumer<String> log) {
+    String name = quote(database) + "." + quote(table.tableName());
+    boolean exists = spark.catalog().tableExists(database, table.tableName());
+    if (!exists && writer.published(table)) {
+      Path folder = qualified(spark, writer.data(table).path());
+      spark.sql("CREATE TABLE " + name + " USING delta LOCATION " + literal(folder.toString()));
+    } else if (exists) {
+      spark.sql("REFRESH TABLE " + name);
+    }
+    if (writer.published(table)) {
+      log.accept(String.format("%-22s %s.%s", table.tableName(), database, table.tableName()));
+    }
+  }
+
+  /**
+   * Drops the partitions of run dates {@link Retention} deleted, from every registered Parquet
+   * table (Delta tables lost those dates' rows by a commit; they have no catalog partitions).
+   */
   public static void dropPartitions(
       SparkSession spark, String database, java.util.List<java.time.LocalDate> dates) {
     for (Table table : Table.values()) {
-      if (!spark.catalog().tableExists(database, table.tableName())) {
+      if (!spark.catalog().tableExists(database, table.tableName())
+          || "delta".equalsIgnoreCase(provider(spark, database, table))) {
         continue;
       }
       for (java.time.LocalDate date : dates) {
@@ -95,6 +127,19 @@ public final class CatalogTables {
                 + ")");
       }
     }
+  }
+
+  /** The registered table's provider (parquet, delta, hive), or null if unknown. */
+  private static String provider(SparkSession spark, String database, Table table) {
+    for (org.apache.spark.sql.Row r :
+        spark
+            .sql("DESCRIBE TABLE EXTENDED " + quote(database) + "." + quote(table.tableName()))
+            .collectAsList()) {
+      if ("Provider".equals(r.getString(0))) {
+        return r.getString(1);
+      }
+    }
+    return null;
   }
 
   private static void addNewColumns(SparkSession spark, String name, StructType schema) {

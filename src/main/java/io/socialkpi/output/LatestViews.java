@@ -46,11 +46,9 @@ public final class LatestViews {
     }
     Path out = new Path(output);
     for (Table table : Table.values()) {
-      Path partition = RunWriter.partition(out, table, latest.get().runDate());
-      if (exists(partition, hadoop)) {
-        spark
-            .read()
-            .parquet(partition.toString())
+      TableData data = published(out, table, latest.get().runDate(), hadoop);
+      if (data != null) {
+        data.read(spark)
             .withColumn("run_date", lit(java.sql.Date.valueOf(latest.get().runDate())))
             .createOrReplaceTempView(viewName(table));
       }
@@ -73,18 +71,21 @@ public final class LatestViews {
     }
     String date = CatalogTables.literal(latest.get().runDate().toString());
     for (Table table : Table.values()) {
-      Path partition = RunWriter.partition(output, table, latest.get().runDate());
-      if (!spark.catalog().tableExists(database, table.tableName()) || !exists(partition, hadoop)) {
+      TableData data = published(output, table, latest.get().runDate(), hadoop);
+      if (!spark.catalog().tableExists(database, table.tableName()) || data == null) {
         continue;
       }
       String name = CatalogTables.quote(database) + "." + CatalogTables.quote(table.tableName());
-      spark.sql(
-          "ALTER TABLE "
-              + name
-              + " ADD IF NOT EXISTS PARTITION (run_date = DATE "
-              + date
-              + ") LOCATION "
-              + CatalogTables.literal(qualified(partition, hadoop).toString()));
+      if (!data.delta()) {
+        // A Delta table has no partitions in the catalog: its log lists every date's files.
+        spark.sql(
+            "ALTER TABLE "
+                + name
+                + " ADD IF NOT EXISTS PARTITION (run_date = DATE "
+                + date
+                + ") LOCATION "
+                + CatalogTables.literal(qualified(data.path(), hadoop).toString()));
+      }
       spark.sql(
           "CREATE OR REPLACE VIEW "
               + CatalogTables.quote(database)
@@ -101,9 +102,11 @@ public final class LatestViews {
     }
   }
 
-  private static boolean exists(Path path, Configuration hadoop) {
+  /** The published rows of the run, as Parquet or Delta, whichever the table was written in. */
+  private static TableData published(
+      Path output, Table table, java.time.LocalDate date, Configuration hadoop) {
     try {
-      return path.getFileSystem(hadoop).exists(path);
+      return TableData.published(output.getFileSystem(hadoop), output, table, date);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -21,6 +21,10 @@ import org.apache.hadoop.fs.Path;
  * leaves a date without a manifest, which no reader counts and the next retention finishes. Runs
  * newer than the oldest kept one (a newer run stopped by the data-quality gate, a date being
  * published) and the deleting run's own date are never touched.
+ *
+ * <p>A Delta table ({@code run.output-format = delta}) loses the date's rows by a DELETE commit,
+ * through the active Spark session; its files stay on disk for time travel, as the job never runs
+ * VACUUM (docs/TABLES.md, "Delta Lake output").
  */
 public final class Retention {
   private Retention() {}
@@ -54,7 +58,13 @@ public final class Retention {
         older.add(m.runDate());
       }
       for (String name : RunRecovery.published()) {
-        older.addAll(datesUnder(fs, new Path(out, name)));
+        Path folder = new Path(out, name);
+        // A Delta table keeps the folders of deleted dates (their files serve time travel): its
+        // dates are the ones its log has rows of.
+        older.addAll(
+            DeltaLake.isTable(fs, folder)
+                ? DeltaTables.dates(org.apache.spark.sql.SparkSession.active(), folder)
+                : datesUnder(fs, folder));
       }
       older.removeIf(d -> !d.isBefore(oldestKept) || d.equals(self));
       List<LocalDate> deleted = new java.util.ArrayList<>();
@@ -88,7 +98,12 @@ public final class Retention {
     fs.delete(RunManifest.path(out, date), false);
     fs.delete(RunWriter.folder(out, RunWriter.REPORT, date), true);
     for (Table t : Table.values()) {
-      fs.delete(RunWriter.partition(out, t, date), true);
+      Path folder = new Path(out, t.tableName());
+      if (DeltaLake.isTable(fs, folder)) {
+        DeltaTables.deleteDate(org.apache.spark.sql.SparkSession.active(), fs, folder, date);
+      } else {
+        fs.delete(RunWriter.partition(out, t, date), true);
+      }
     }
   }
 

@@ -1,11 +1,13 @@
 package io.socialkpi.output;
 
+import io.socialkpi.config.OutputFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -27,6 +29,10 @@ import org.apache.spark.sql.SaveMode;
  * <p>Publishing deletes the date's {@link RunManifest} first and writes it after the last rename,
  * so a run killed between two renames leaves a date without a manifest; the next run of the date
  * (holding the {@link RunLock}) calls {@link RunRecovery#recover} and publishes every table again.
+ *
+ * <p>With {@link OutputFormat#DELTA} the tables are staged as Parquet the same way, but each is
+ * published by replacing the date's rows of the Delta table {@code <output>/<table>/} in one commit
+ * ({@link DeltaTables}) instead of a rename; the manifest protocol and the report are the same.
  */
 public final class RunWriter {
   static final String STAGING = "_staging";
@@ -40,11 +46,24 @@ public final class RunWriter {
   private final String runId;
   private final Path staging;
   private final FileSystem fs;
+  private final OutputFormat format;
   // Tables are staged from several threads; kept in the tables' order, whatever order they finish.
   private final Map<Table, Path> staged = Collections.synchronizedMap(new EnumMap<>(Table.class));
   private Path stagedReport;
+  // What the last publish published: the manifest's tables.
+  private Set<Table> published = Set.of();
 
+  /** A writer of Parquet tables. */
   public RunWriter(String output, LocalDate runDate, Configuration hadoop) {
+    this(output, runDate, hadoop, OutputFormat.PARQUET);
+  }
+
+  /**
+   * A writer of tables in {@code format}; for Delta, publishing uses the active Spark session,
+   * which must have been built with Delta's extension ({@link DeltaLake#configure}).
+   */
+  public RunWriter(String output, LocalDate runDate, Configuration hadoop, OutputFormat format) {
+    this.format = format;
     this.output = new Path(output);
     this.runDate = runDate;
     this.runId = runDate + "-" + UUID.randomUUID();
@@ -83,6 +102,27 @@ public final class RunWriter {
   /** Where this run's report ends up. */
   public Path reportFolder() {
     return folder(output, REPORT, runDate);
+  }
+
+  public OutputFormat format() {
+    return format;
+  }
+
+  /**
+   * This run's rows of {@code table} once published: its partition folder, or its date of the Delta
+   * table.
+   */
+  public TableData data(Table table) {
+    return format == OutputFormat.DELTA
+        ? new TableData(new Path(output, table.tableName()), runDate)
+        : TableData.parquet(partition(table));
+  }
+
+  /**
+   * Whether the last {@link #publish} published {@code table} (the data-quality gate stops some).
+   */
+  public boolean published(Table table) {
+    return published.contains(table);
   }
 
   /** Where {@code table} is staged, or null if this run has not staged it (yet). */
@@ -139,12 +179,17 @@ public final class RunWriter {
       fs.delete(manifest, false);
       fs.mkdirs(staging);
       for (Table table : Table.values()) {
-        replace(table.tableName(), staged.get(table));
+        if (format == OutputFormat.DELTA) {
+          replaceDelta(table, staged.get(table));
+        } else {
+          replace(table.tableName(), staged.get(table));
+        }
       }
       // A run without a report of its own (report.enabled = false, or rendering failed) leaves
       // none, so no earlier run's verdicts stay beside its tables.
       replace(REPORT, stagedReport);
       RunManifest.of(runDate, runId, staged.keySet(), stagedReport != null).write(fs, output);
+      published = Set.copyOf(staged.keySet());
       staged.clear();
       fs.delete(staging, true);
       deleteIfEmpty(fs, staging.getParent());
@@ -192,6 +237,20 @@ public final class RunWriter {
     }
     if (old != null) {
       fs.delete(old, true);
+    }
+  }
+
+  /**
+   * Makes {@code fresh} (null: no rows) the date's rows of the Delta table of {@code table}: one
+   * commit, so unlike a rename there is nothing to move aside and put back after a crash.
+   */
+  private void replaceDelta(Table table, Path fresh) throws IOException {
+    org.apache.spark.sql.SparkSession spark = org.apache.spark.sql.SparkSession.active();
+    Path folder = new Path(output, table.tableName());
+    if (fresh == null) {
+      DeltaTables.deleteDate(spark, fs, folder, runDate);
+    } else {
+      DeltaTables.replaceDate(spark, folder, fresh, runDate);
     }
   }
 

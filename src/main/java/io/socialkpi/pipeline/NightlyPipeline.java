@@ -81,7 +81,8 @@ public final class NightlyPipeline {
         new RunWriter(
             settings.run().output(),
             settings.run().runDateOrToday(),
-            spark.sparkContext().hadoopConfiguration());
+            spark.sparkContext().hadoopConfiguration(),
+            settings.run().outputFormat());
   }
 
   static final String TIMESTAMP_TYPE = "spark.sql.parquet.outputTimestampType";
@@ -222,8 +223,7 @@ public final class NightlyPipeline {
       report();
       writer.publish(lock);
       progress.detail(
-          "see %s and %s",
-          writer.partition(Table.DATA_QUALITY), writer.partition(Table.QUARANTINE));
+          "see %s and %s", writer.data(Table.DATA_QUALITY), writer.data(Table.QUARANTINE));
       // The catalog follows: this date's evidence partitions are gone, and the _latest views
       // move to the newest complete run if they showed this date.
       register();
@@ -345,7 +345,7 @@ public final class NightlyPipeline {
     progress.step("publishing tables for run date " + settings.run().runDateOrToday());
     writer.publish(lock);
     for (Table t : Table.values()) {
-      progress.detail("%-22s %s", t.tableName(), writer.partition(t));
+      progress.detail("%-22s %s", t.tableName(), writer.data(t));
     }
     scans.values().forEach(SourceScan::release);
   }
@@ -381,6 +381,7 @@ public final class NightlyPipeline {
             run.lockStaleAfter(),
             spark.sparkContext().hadoopConfiguration(),
             line -> progress.detail("%s", line));
+    // Parquet tables' catalog partitions go with the folders; Delta tables have none to drop.
     if (settings.catalog().enabled() && !deleted.isEmpty()) {
       CatalogTables.dropPartitions(spark, settings.catalog().database(), deleted);
     }

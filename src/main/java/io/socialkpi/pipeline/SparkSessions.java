@@ -1,6 +1,8 @@
 package io.socialkpi.pipeline;
 
+import io.socialkpi.config.OutputFormat;
 import io.socialkpi.config.SparkSettings;
+import io.socialkpi.output.DeltaLake;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +82,12 @@ public final class SparkSessions {
 
   /** A session for work whose input size is unknown (the report and SQL commands). */
   public static SparkSession start(SparkSettings settings) {
-    return start(settings, Map.of("spark.sql.shuffle.partitions", "8"));
+    return start(settings, OutputFormat.PARQUET);
+  }
+
+  /** The same, able to read and write tables in {@code format} (Delta's extension for Delta). */
+  public static SparkSession start(SparkSettings settings, OutputFormat format) {
+    return start(settings, Map.of("spark.sql.shuffle.partitions", "8"), format);
   }
 
   /**
@@ -88,11 +95,22 @@ public final class SparkSessions {
    * follow the input's size wherever the submit command and the config leave them unset.
    */
   public static SparkSession start(SparkSettings settings, DataSizing sizing) {
-    return start(settings, sizing.sparkDefaults());
+    return start(settings, sizing, OutputFormat.PARQUET);
   }
 
-  private static SparkSession start(SparkSettings settings, Map<String, String> defaults) {
-    return SparkSession.builder().config(conf(settings, defaults)).getOrCreate();
+  /** The same, writing tables in {@code format}. */
+  public static SparkSession start(SparkSettings settings, DataSizing sizing, OutputFormat format) {
+    return start(settings, sizing.sparkDefaults(), format);
+  }
+
+  private static SparkSession start(
+      SparkSettings settings, Map<String, String> defaults, OutputFormat format) {
+    SparkConf conf = conf(settings, defaults);
+    if (format == OutputFormat.DELTA) {
+      // Static settings: a session is built with them or never has them.
+      DeltaLake.configure(conf);
+    }
+    return SparkSession.builder().config(conf).getOrCreate();
   }
 
   /**

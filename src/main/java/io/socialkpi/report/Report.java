@@ -5,6 +5,7 @@ import io.socialkpi.output.RunLock;
 import io.socialkpi.output.RunManifest;
 import io.socialkpi.output.RunWriter;
 import io.socialkpi.output.Table;
+import io.socialkpi.output.TableData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -38,10 +39,10 @@ public final class Report {
    * Renders the report of the run {@code writer} is writing, from its staged tables, and stages it.
    */
   public static Written stage(SparkSession spark, RunWriter writer, ReportOptions options) {
-    Map<Table, Path> staged = new EnumMap<>(Table.class);
+    Map<Table, TableData> staged = new EnumMap<>(Table.class);
     for (Table t : Table.values()) {
       if (writer.staged(t) != null) {
-        staged.put(t, writer.staged(t));
+        staged.put(t, TableData.parquet(writer.staged(t)));
       }
     }
     if (!staged.containsKey(Table.DATA_QUALITY)) {
@@ -79,7 +80,7 @@ public final class Report {
                                 + ": it has no _runs/run_date=*.json manifest"));
     try (RunLock lock = RunLock.acquire(output, date, lockStaleAfter, hadoop)) {
       RunWriter writer = new RunWriter(output, date, hadoop);
-      Map<Table, Path> published = published(writer, output, date, hadoop);
+      Map<Table, TableData> published = published(output, date, hadoop);
       Written written = render(spark, published, writer, options);
       writer.publishReport(lock);
       return written;
@@ -87,8 +88,8 @@ public final class Report {
   }
 
   /** The partitions the manifest of {@code date} lists (read under the date's lock). */
-  private static Map<Table, Path> published(
-      RunWriter writer, String output, LocalDate date, Configuration hadoop) {
+  private static Map<Table, TableData> published(
+      String output, LocalDate date, Configuration hadoop) {
     Path out = new Path(output);
     try {
       FileSystem fs = out.getFileSystem(hadoop);
@@ -104,11 +105,12 @@ public final class Report {
                 + ".json: the date was never run, or its last run died while publishing; run it"
                 + " again)");
       }
-      Map<Table, Path> partitions = new EnumMap<>(Table.class);
+      Map<Table, TableData> partitions = new EnumMap<>(Table.class);
       for (Table t : Table.values()) {
         // A listed table whose folder was deleted by hand is reported as absent, not read.
-        if (manifest.has(t) && fs.exists(writer.partition(t))) {
-          partitions.put(t, writer.partition(t));
+        TableData data = manifest.has(t) ? TableData.published(fs, out, t, date) : null;
+        if (data != null) {
+          partitions.put(t, data);
         }
       }
       return partitions;
@@ -118,7 +120,7 @@ public final class Report {
   }
 
   private static Written render(
-      SparkSession spark, Map<Table, Path> tables, RunWriter writer, ReportOptions options) {
+      SparkSession spark, Map<Table, TableData> tables, RunWriter writer, ReportOptions options) {
     LocalDate date = writer.runDate();
     ReportPage.Page page =
         new PageBuilder(ReportData.load(new RunTables(spark, tables), date, options)).build();

@@ -7,10 +7,10 @@ import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.when;
 
 import io.socialkpi.output.Table;
+import io.socialkpi.output.TableData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -24,13 +24,14 @@ import org.apache.spark.sql.expressions.Window;
  */
 final class RunTables {
   private final SparkSession spark;
-  private final Map<Table, Path> partitions;
+  private final Map<Table, TableData> partitions;
 
   /**
-   * The run's tables at {@code partitions}: a published run's partitions, or a run's staged tables
-   * before it publishes them; a table not in the map is one the run has not written.
+   * The run's tables at {@code partitions}: a published run's partitions (or dates of Delta
+   * tables), or a run's staged tables before it publishes them; a table not in the map is one the
+   * run has not written.
    */
-  RunTables(SparkSession spark, Map<Table, Path> partitions) {
+  RunTables(SparkSession spark, Map<Table, TableData> partitions) {
     this.spark = spark;
     this.partitions = Map.copyOf(partitions);
   }
@@ -40,11 +41,11 @@ final class RunTables {
   }
 
   Dataset<Row> read(Table table) {
-    Path partition = partitions.get(table);
+    TableData partition = partitions.get(table);
     if (partition == null) {
       throw new IllegalStateException("the run has no " + table.tableName() + " table");
     }
-    return spark.read().parquet(partition.toString());
+    return partition.read(spark);
   }
 
   /**
