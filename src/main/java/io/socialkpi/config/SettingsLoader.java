@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
@@ -190,6 +191,16 @@ public final class SettingsLoader {
 
   static Settings build(Config root, Config reference, ConfigLocation location) {
     String file = location.name();
+    ConfigValue block = root.root().get("socialkpi");
+    if (block == null || block.valueType() != ConfigValueType.OBJECT) {
+      // socialkpi = null (or a value): nothing below can be read
+      throw ConfigError.of(
+          block == null ? file : Origins.file(block.origin(), file),
+          block == null || block.origin() == null ? -1 : block.origin().lineNumber(),
+          "socialkpi",
+          "expected a block { ... }, found "
+              + (block == null ? "nothing" : block.valueType().name().toLowerCase(Locale.ROOT)));
+    }
     List<ConfigProblem> problems = new ArrayList<>();
     try {
       root.checkValid(
@@ -513,7 +524,10 @@ public final class SettingsLoader {
   private static SparkSettings spark(Section s, Config reference) {
     s.rejectUnknownKeys(reference.getObject("socialkpi.spark"));
     Map<String, String> conf = new LinkedHashMap<>();
-    for (Map.Entry<String, ConfigValue> e : s.config().getConfig("conf").entrySet()) {
+    // conf = null: no settings (getConfig would throw)
+    Config settings =
+        s.config().getIsNull("conf") ? ConfigFactory.empty() : s.config().getConfig("conf");
+    for (Map.Entry<String, ConfigValue> e : settings.entrySet()) {
       conf.put(
           String.join(".", ConfigUtil.splitPath(e.getKey())),
           String.valueOf(e.getValue().unwrapped()));
