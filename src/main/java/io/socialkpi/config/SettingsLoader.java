@@ -349,6 +349,9 @@ public final class SettingsLoader {
     }
   }
 
+  /** The shortest run.lock-stale-after: a heartbeat every second. */
+  static final java.time.Duration MIN_LOCK_STALE_AFTER = java.time.Duration.ofSeconds(10);
+
   private static RunSettings run(Section r, Config reference) {
     r.rejectUnknownKeys(reference.getObject("socialkpi.run"));
     double maxFraction = r.number("quarantine-max-fraction", 0.05);
@@ -360,13 +363,27 @@ public final class SettingsLoader {
     if (output == null) {
       r.problem("output", "is required");
     }
+    java.time.Duration staleAfter =
+        r.duration("lock-stale-after", java.time.Duration.ofMinutes(10));
+    if (!staleAfter.isNegative()
+        && !staleAfter.isZero()
+        && staleAfter.compareTo(MIN_LOCK_STALE_AFTER) < 0) {
+      // A lease shorter than a few heartbeats' round trips and the file system's timestamp
+      // granularity (one or two seconds on some) makes a live lock look stale to another run.
+      r.problem(
+          "lock-stale-after",
+          "expected at least "
+              + MIN_LOCK_STALE_AFTER.toSeconds()
+              + "s (the lease a live run must renew), found "
+              + staleAfter);
+    }
     return new RunSettings(
         r.zone("zone"),
         r.enumOf("window", WindowUnit.class, WindowUnit.WEEK),
         output,
         r.date("run-date"),
         maxFraction,
-        r.duration("lock-stale-after", java.time.Duration.ofMinutes(10)),
+        staleAfter,
         keepRuns(r));
   }
 
