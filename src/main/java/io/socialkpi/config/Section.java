@@ -81,6 +81,14 @@ final class Section {
   private ConfigOrigin origin(String key) {
     try {
       if (!key.isEmpty() && config.hasPathOrNull(key)) {
+        if (config.getIsNull(key)) {
+          // getValue refuses a null: walk to the null value, whose origin has its line
+          ConfigValue v = config.root();
+          for (String part : com.typesafe.config.ConfigUtil.splitPath(key)) {
+            v = v instanceof ConfigObject o ? o.get(part) : null;
+          }
+          return v == null ? config.root().origin() : v.origin();
+        }
         return config.getValue(key).origin();
       }
       return config.root().origin();
@@ -95,7 +103,7 @@ final class Section {
         return lineOf(config.root().origin());
       }
       if (config.hasPathOrNull(key)) {
-        return lineOf(config.getValue(key).origin());
+        return lineOf(origin(key));
       }
       int dot = key.lastIndexOf('.');
       return dot < 0 ? lineOf(config.root().origin()) : line(key.substring(0, dot));
@@ -294,10 +302,26 @@ final class Section {
     for (String key : orderedKeys(config.root())) {
       ConfigValue ref = reference.get(key);
       ConfigValue value = config.root().get(key);
-      if (ref == null || value == null || value.valueType() == ConfigValueType.NULL) {
+      if (ref == null || value == null) {
         continue;
       }
       String quoted = quoteIfNeeded(key);
+      if (value.valueType() == ConfigValueType.NULL) {
+        // null where a block of settings belongs (run, csv, time, ...): readers would meet an
+        // empty block and report each of its keys without a line. A block that is empty by
+        // default (where, skip-rows, spark.conf) may be null: none.
+        if (ref instanceof ConfigObject refBlock && !refBlock.isEmpty()) {
+          problems.add(
+              new ConfigProblem(
+                  fileOf(value.origin()),
+                  lineOf(value.origin()),
+                  path(quoted),
+                  "expected a block { ... }, found null (a key inside it is written "
+                      + key
+                      + ".<key> = value)"));
+        }
+        continue;
+      }
       ConfigValueType expected =
           ref.valueType() == ConfigValueType.NULL && blocks.contains(key)
               ? ConfigValueType.OBJECT

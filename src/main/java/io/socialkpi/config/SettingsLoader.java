@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
@@ -190,6 +191,16 @@ public final class SettingsLoader {
 
   static Settings build(Config root, Config reference, ConfigLocation location) {
     String file = location.name();
+    ConfigValue block = root.root().get("socialkpi");
+    if (block == null || block.valueType() != ConfigValueType.OBJECT) {
+      // socialkpi = null (or a value): nothing below can be read
+      throw ConfigError.of(
+          block == null ? file : Origins.file(block.origin(), file),
+          block == null || block.origin() == null ? -1 : block.origin().lineNumber(),
+          "socialkpi",
+          "expected a block { ... }, found "
+              + (block == null ? "nothing" : block.valueType().name().toLowerCase(Locale.ROOT)));
+    }
     List<ConfigProblem> problems = new ArrayList<>();
     try {
       root.checkValid(
@@ -338,6 +349,9 @@ public final class SettingsLoader {
     }
   }
 
+  /** The shortest run.lock-stale-after: a heartbeat every second. */
+  static final java.time.Duration MIN_LOCK_STALE_AFTER = java.time.Duration.ofSeconds(10);
+
   private static RunSettings run(Section r, Config reference) {
     r.rejectUnknownKeys(reference.getObject("socialkpi.run"));
     double maxFraction = r.number("quarantine-max-fraction", 0.05);
@@ -349,13 +363,27 @@ public final class SettingsLoader {
     if (output == null) {
       r.problem("output", "is required");
     }
+    java.time.Duration staleAfter =
+        r.duration("lock-stale-after", java.time.Duration.ofMinutes(10));
+    if (!staleAfter.isNegative()
+        && !staleAfter.isZero()
+        && staleAfter.compareTo(MIN_LOCK_STALE_AFTER) < 0) {
+      // A lease shorter than a few heartbeats' round trips and the file system's timestamp
+      // granularity (one or two seconds on some) makes a live lock look stale to another run.
+      r.problem(
+          "lock-stale-after",
+          "expected at least "
+              + MIN_LOCK_STALE_AFTER.toSeconds()
+              + "s (the lease a live run must renew), found "
+              + staleAfter);
+    }
     return new RunSettings(
         r.zone("zone"),
         r.enumOf("window", WindowUnit.class, WindowUnit.WEEK),
         output,
         r.date("run-date"),
         maxFraction,
-        r.duration("lock-stale-after", java.time.Duration.ofMinutes(10)),
+        staleAfter,
         keepRuns(r),
         r.enumOf("output-format", OutputFormat.class, OutputFormat.PARQUET));
   }
@@ -514,7 +542,10 @@ public final class SettingsLoader {
   private static SparkSettings spark(Section s, Config reference) {
     s.rejectUnknownKeys(reference.getObject("socialkpi.spark"));
     Map<String, String> conf = new LinkedHashMap<>();
-    for (Map.Entry<String, ConfigValue> e : s.config().getConfig("conf").entrySet()) {
+    // conf = null: no settings (getConfig would throw)
+    Config settings =
+        s.config().getIsNull("conf") ? ConfigFactory.empty() : s.config().getConfig("conf");
+    for (Map.Entry<String, ConfigValue> e : settings.entrySet()) {
       conf.put(
           String.join(".", ConfigUtil.splitPath(e.getKey())),
           String.valueOf(e.getValue().unwrapped()));

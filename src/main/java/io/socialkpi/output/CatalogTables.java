@@ -106,6 +106,27 @@ public final class CatalogTables {
   }
 
   /**
+   * Moves the {@code _latest} views off the date {@code writer} is about to publish, called once
+   * its manifest is deleted and before its first partition is replaced ({@link
+   * RunWriter#publish(RunLock, Runnable)}): they show the newest other complete run, or are dropped
+   * when there is none, so that a query over them never mixes the date's old and new tables. The
+   * views over the rerun are created again by {@link #register} after it publishes.
+   */
+  public static void withdraw(
+      SparkSession spark, String database, RunWriter writer, Consumer<String> log) {
+    if (!spark.catalog().databaseExists(database)) {
+      return;
+    }
+    if (!LatestViews.createInCatalog(spark, database, writer.output(), line -> {})) {
+      for (Table table : Table.values()) {
+        spark.sql(
+            "DROP VIEW IF EXISTS " + quote(database) + "." + quote(LatestViews.viewName(table)));
+      }
+      log.accept("no other complete run: the " + LatestViews.SUFFIX + " views are dropped");
+    }
+  }
+
+  /**
    * Drops the partitions of run dates {@link Retention} deleted, from every registered Parquet
    * table (Delta tables lost those dates' rows by a commit; they have no catalog partitions).
    */

@@ -60,14 +60,16 @@ public final class LatestViews {
    * Creates or replaces {@code database.<table>_latest} over the registered tables, after making
    * sure the newest complete run's partition is registered (a run from before the catalog was
    * configured has not registered its own).
+   *
+   * @return false when there is no complete run (the views are left as they are)
    */
-  static void createInCatalog(
+  static boolean createInCatalog(
       SparkSession spark, String database, Path output, Consumer<String> log) {
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     Optional<RunManifest> latest = PublishedRuns.latestComplete(output.toString(), hadoop);
     if (latest.isEmpty()) {
       log.accept("no complete run yet: the " + SUFFIX + " views are left as they are");
-      return;
+      return false;
     }
     String date = CatalogTables.literal(latest.get().runDate().toString());
     for (Table table : Table.values()) {
@@ -100,6 +102,7 @@ public final class LatestViews {
               "%-22s %s.%s (run %s)",
               viewName(table), database, viewName(table), latest.get().runDate()));
     }
+    return true;
   }
 
   /** The published rows of the run, as Parquet or Delta, whichever the table was written in. */

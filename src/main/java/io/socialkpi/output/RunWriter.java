@@ -169,14 +169,28 @@ public final class RunWriter {
    * all of a date's partitions always come from one run.
    */
   public void publish(RunLock lock) {
+    publish(lock, () -> {});
+  }
+
+  /**
+   * As {@link #publish(RunLock)}, running {@code withdrawn} once the date's manifest is deleted and
+   * before the first partition is replaced: for readers that do not read the manifests themselves
+   * (the catalog's {@code _latest} views) to be moved off the date first.
+   */
+  public void publish(RunLock lock, Runnable withdrawn) {
     lock.checkHeld();
-    publish();
+    publish(withdrawn);
   }
 
   void publish() {
+    publish(() -> {});
+  }
+
+  void publish(Runnable withdrawn) {
     try {
       Path manifest = RunManifest.path(output, runDate);
       fs.delete(manifest, false);
+      withdrawn.run();
       fs.mkdirs(staging);
       for (Table table : Table.values()) {
         if (format == OutputFormat.DELTA) {

@@ -221,7 +221,7 @@ public final class NightlyPipeline {
       // The date's report says the run stopped here; without one (it failed), publishing removes
       // the earlier run's, so no earlier verdicts stay beside these tables.
       report();
-      writer.publish(lock);
+      writer.publish(lock, this::withdrawViews);
       progress.detail(
           "see %s and %s", writer.data(Table.DATA_QUALITY), writer.data(Table.QUARANTINE));
       // The catalog follows: this date's evidence partitions are gone, and the _latest views
@@ -343,11 +343,22 @@ public final class NightlyPipeline {
   void publish() {
     clock.start("publish");
     progress.step("publishing tables for run date " + settings.run().runDateOrToday());
-    writer.publish(lock);
+    writer.publish(lock, this::withdrawViews);
     for (Table t : Table.values()) {
       progress.detail("%-22s %s", t.tableName(), writer.data(t));
     }
     scans.values().forEach(SourceScan::release);
+  }
+
+  /**
+   * Moves the catalog's {@code _latest} views off this run's date while it publishes (a rerun of
+   * the date they show), when a catalog is configured.
+   */
+  void withdrawViews() {
+    if (settings.catalog().enabled()) {
+      CatalogTables.withdraw(
+          spark, settings.catalog().database(), writer, line -> progress.detail("%s", line));
+    }
   }
 
   /** Registers the published tables in the session's catalog, when one is configured. */

@@ -362,6 +362,51 @@ class ConfigHolesTest {
         .hasMessageNotContaining("AZKEY6");
   }
 
+  /**
+   * null where a block of settings belongs (the socialkpi block itself, run, a source's csv) is one
+   * problem naming file, line and key: it was a stack trace (exit 1) for socialkpi, and for the
+   * others a cascade of problems filed under "empty config" without a line. A required value set to
+   * null names its line too. A block empty by default may be null: spark.conf = null was a stack
+   * trace, where = null and skip-rows = null stay "none".
+   */
+  @Test
+  void nullWhereABlockOrARequiredValueBelongsNamesFileLineAndKey() throws IOException {
+    Path top = write("top.conf", GOOD + "socialkpi = null\n");
+    assertThatThrownBy(() -> SettingsLoader.load(top))
+        .isInstanceOf(ConfigError.class)
+        .hasMessage(top + ":18: socialkpi: expected a block { ... }, found null");
+    Path number = write("number.conf", GOOD + "socialkpi = 5\n");
+    assertThatThrownBy(() -> SettingsLoader.load(number))
+        .isInstanceOf(ConfigError.class)
+        .hasMessage(number + ":18: socialkpi: expected a block { ... }, found number");
+    for (String key : List.of("run", "report", "sources.t.csv", "sources.t.time")) {
+      Path file = write("job.conf", GOOD + "socialkpi." + key + " = null\n");
+      assertThatThrownBy(() -> SettingsLoader.load(file))
+          .as(key)
+          .isInstanceOf(ConfigError.class)
+          .hasMessage(
+              file
+                  + ":18: socialkpi."
+                  + key
+                  + ": expected a block { ... }, found null (a key inside it is written "
+                  + key.substring(key.lastIndexOf('.') + 1)
+                  + ".<key> = value)");
+    }
+    Path zone = write("zone.conf", GOOD + "socialkpi.run.zone = null\n");
+    assertThatThrownBy(() -> SettingsLoader.load(zone))
+        .hasMessage(zone + ":18: socialkpi.run.zone: is required");
+    Path none =
+        write(
+            "none.conf",
+            GOOD
+                + "socialkpi.spark.conf = null\n"
+                + "socialkpi.sources.t.metrics.m.where = null\n"
+                + "socialkpi.sources.t.skip-rows = null\n");
+    Settings s = SettingsLoader.load(none);
+    assertThat(s.spark().conf()).isEmpty();
+    assertThat(s.sources().get("t").metrics().get(0).where()).isEmpty();
+  }
+
   private static ConfigError catchError(Runnable r) {
     try {
       r.run();

@@ -118,7 +118,7 @@ class FaultKeysTest {
   }
 
   @Test
-  void aLockTimeoutMustBeAPositiveDuration() {
+  void aLockTimeoutMustBeAPositiveDuration() throws IOException {
     assertThatThrownBy(() -> load("lock-stale-after = soon", SOURCE))
         .isInstanceOf(ConfigError.class)
         .hasMessageContaining("job.conf:2: socialkpi.run.lock-stale-after: expected a duration");
@@ -126,6 +126,14 @@ class FaultKeysTest {
         .isInstanceOf(ConfigError.class)
         .hasMessageContaining(
             "socialkpi.run.lock-stale-after: expected a positive duration, found PT0S");
+    // 1ms was accepted: a heartbeat every millisecond, and any other run took the live lock over
+    assertThatThrownBy(() -> load("lock-stale-after = 1ms", SOURCE))
+        .isInstanceOf(ConfigError.class)
+        .hasMessageContaining(
+            "job.conf:2: socialkpi.run.lock-stale-after: expected at least 10s (the lease a live"
+                + " run must renew), found PT0.001S");
+    assertThat(load("lock-stale-after = 10s", SOURCE).run().lockStaleAfter())
+        .isEqualTo(Duration.ofSeconds(10));
   }
 
   @Test

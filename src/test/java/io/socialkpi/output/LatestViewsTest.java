@@ -120,6 +120,48 @@ class LatestViewsTest {
     assertThat(runs(DB + ".data_quality_latest")).containsExactly("two@" + D2);
   }
 
+  /**
+   * A rerun of the date the catalog's views show replaces its partitions one by one: while it
+   * publishes, the views show the newest other complete run, never a mix of the date's two runs
+   * (they kept showing the date, old and new tables side by side).
+   */
+  @Test
+  void catalogViewsLeaveADateWhileItsRerunPublishes() {
+    CatalogTables.register(spark, DB, publish(D1, "one"), log::add);
+    CatalogTables.register(spark, DB, publish(D2, "two"), log::add);
+    RunWriter rerun = new RunWriter(out.toString(), D2, new Configuration());
+    for (Table t : Table.values()) {
+      rerun.stage(t, spark.sql("SELECT 'rerun' AS run"), 1);
+    }
+    List<String> during = new ArrayList<>();
+    rerun.publish(
+        () -> {
+          CatalogTables.withdraw(spark, DB, rerun, log::add);
+          for (Table t : Table.values()) {
+            during.addAll(runs(DB + "." + LatestViews.viewName(t)));
+          }
+        });
+    assertThat(during).containsOnly("one@" + D1).hasSize(Table.values().length);
+    CatalogTables.register(spark, DB, rerun, log::add);
+    for (Table t : Table.values()) {
+      assertThat(runs(DB + "." + LatestViews.viewName(t))).containsExactly("rerun@" + D2);
+    }
+    // With no other complete run, the views are dropped while the only one is replaced.
+    spark.sql("DROP DATABASE IF EXISTS " + DB + " CASCADE");
+    CatalogTables.register(spark, DB, rerun, log::add);
+    Retention.apply(
+        out.toString(), D2, 1, java.time.Duration.ofMinutes(10), new Configuration(), log::add);
+    RunWriter again = new RunWriter(out.toString(), D2, new Configuration());
+    again.stage(Table.DATA_QUALITY, spark.sql("SELECT 'again' AS run"), 1);
+    List<Boolean> exists = new ArrayList<>();
+    again.publish(
+        () -> {
+          CatalogTables.withdraw(spark, DB, again, log::add);
+          exists.add(spark.catalog().tableExists(DB, LatestViews.viewName(Table.DATA_QUALITY)));
+        });
+    assertThat(exists).containsExactly(false);
+  }
+
   @Test
   void withoutACompleteRunThereIsNoView() {
     publish(D1, "stopped", Table.DATA_QUALITY);
