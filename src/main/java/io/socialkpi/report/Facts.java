@@ -87,6 +87,8 @@ final class Facts {
       Double pValue,
       Double ciLow,
       Double ciHigh,
+      Double relCiLow,
+      Double relCiHigh,
       Double effectSize,
       Double mannWhitneyP,
       String note,

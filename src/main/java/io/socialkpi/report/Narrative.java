@@ -75,11 +75,14 @@ final class Narrative {
             .append(" launched on ")
             .append(date(e.launched()))
             .append(" (");
-    if (e.relChange() != null && e.meanBefore() != 0) {
+    if (e.relChange() != null) {
+      // The relative change's own interval (rel_ci_*, Fieller's), never ci / mean_before.
       s.append(percent(e.relChange()));
-      if (e.ciLow() != null && e.ciHigh() != null) {
-        double base = Math.abs(e.meanBefore());
-        s.append(", ").append(interval(percent(e.ciLow() / base), percent(e.ciHigh() / base)));
+      if (e.relCiLow() != null && e.relCiHigh() != null) {
+        s.append(", ").append(interval(percent(e.relCiLow()), percent(e.relCiHigh())));
+      } else if (e.ciLow() != null && e.ciHigh() != null) {
+        // The change has an interval but the ratio's is unbounded: the baseline could be 0.
+        s.append(", ").append(confidence).append(" CI unbounded: the baseline could be 0");
       }
     } else {
       s.append(signed(e.absChange()));

@@ -70,6 +70,8 @@ class NarrativeTest {
         0.0002,
         change == null ? null : change - half,
         change == null ? null : change + half,
+        change == null ? null : (change - half) / Math.abs(before),
+        change == null ? null : (change + half) / Math.abs(before),
         1.2,
         0.001,
         note,
@@ -191,11 +193,65 @@ class NarrativeTest {
   }
 
   @Test
-  void aNegativeBaselineKeepsTheIntervalAroundItsEstimate() {
-    // rel_change is abs_change / |mean_before| (-0.20 -> -0.09 is +55%); the interval is divided
-    // the same way, so it holds its estimate (found by the review: it read "CI -40% to -70%").
-    Facts.Effect e = effect(-0.20, -0.09, 9, null, 0.03);
+  void theRelativeIntervalIsTheTablesNotTheChangesOverTheBaseline() {
+    // rel_ci_* (Fieller's, stats/RelativeChange) is wider than ci / mean_before: the sentence
+    // prints the table's values, +28% to +59%, not (6.38 / 21.5) to (11.87 / 21.5) = +30% to +55%.
+    Facts.Effect e = withRelativeInterval(effect(21.5, 30.625, 9, null, 2.749), 0.279, 0.591);
     String s = narrative.effectSentence(objective(List.of(), 25.0, false), e);
-    assertThat(s).contains("rose").contains("+55%").contains("CI +40% to +70%");
+    assertThat(s).contains("rose").contains("+42%").contains("CI +28% to +59%");
+  }
+
+  @Test
+  void anUnboundedRelativeIntervalIsSaidNotPrinted() {
+    // The baseline's interval includes 0: rel_ci_* is null while ci_* is not.
+    Facts.Effect e = withRelativeInterval(effect(0.5, 3.5, 9, null, 2.07), null, null);
+    String s = narrative.effectSentence(objective(List.of(), 25.0, false), e);
+    assertThat(s)
+        .contains("+600%, 90% CI unbounded: the baseline could be 0;")
+        .doesNotContain("CI +");
+  }
+
+  @Test
+  void aNegativeBaselineKeepsTheIntervalAroundItsEstimate() {
+    // rel_change is abs_change / |mean_before| (-0.20 -> -0.09 is +55%); so is rel_ci_*.
+    Facts.Effect e = withRelativeInterval(effect(-0.20, -0.09, 9, null, 0.03), 0.433, 0.637);
+    String s = narrative.effectSentence(objective(List.of(), 25.0, false), e);
+    assertThat(s).contains("rose").contains("+55%").contains("CI +43% to +64%");
+  }
+
+  static Facts.Effect withRelativeInterval(Facts.Effect e, Double low, Double high) {
+    return new Facts.Effect(
+        e.tacticId(),
+        e.metric(),
+        e.role(),
+        e.launched(),
+        e.beforeStart(),
+        e.beforeEnd(),
+        e.afterStart(),
+        e.afterEnd(),
+        e.nBefore(),
+        e.nAfter(),
+        e.meanBefore(),
+        e.meanAfter(),
+        e.absChange(),
+        e.relChange(),
+        e.pValue(),
+        e.ciLow(),
+        e.ciHigh(),
+        low,
+        high,
+        e.effectSize(),
+        e.mannWhitneyP(),
+        e.note(),
+        e.controlMetric(),
+        e.didEstimate(),
+        e.didPValue(),
+        e.didCiLow(),
+        e.didCiHigh(),
+        e.didNote(),
+        e.cfAverageEffect(),
+        e.cfPValue(),
+        e.cfNote(),
+        e.adjusted());
   }
 }
