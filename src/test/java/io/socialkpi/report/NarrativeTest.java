@@ -30,6 +30,7 @@ class NarrativeTest {
         LAUNCH.plusMonths(9),
         25.0,
         22.25,
+        4,
         15.3,
         target,
         LocalDate.of(2025, 12, 31),
@@ -42,6 +43,8 @@ class NarrativeTest {
         leads.isEmpty() ? null : leads.get(0).leadMetric(),
         leads.isEmpty() ? null : leads.get(0).lag(),
         leads.isEmpty() ? null : leads.get(0).qValue(),
+        // The table's decision, as the analysis writes it at alpha 0.05.
+        leads.isEmpty() ? null : leads.get(0).qValue() < 0.05,
         leads);
   }
 
@@ -253,5 +256,69 @@ class NarrativeTest {
         e.cfPValue(),
         e.cfNote(),
         e.adjusted());
+  }
+
+  @Test
+  void theLeadSentenceStatesTheTablesDecision() {
+    // q = 0.003 but the table says not significant (say, a stricter alpha): the report follows it.
+    Facts.Objective o =
+        withDecision(objective(List.of(lead(0.61, 0.003, false)), 25.0, false), 4, false);
+    assertThat(narrative.leadSentence(o)).startsWith("No lead indicator reaches q < 0.05");
+    Facts.Objective yes =
+        withDecision(objective(List.of(lead(0.3, 0.2, false)), 25.0, false), 4, true);
+    assertThat(narrative.leadSentence(yes)).startsWith("Jobs tab views leads");
+  }
+
+  @Test
+  void theTargetSentenceCountsTheWindowsTheTableAveraged() {
+    assertThat(narrative.targetSentence(withDecision(objective(List.of(), 25.0, false), 2, null)))
+        .startsWith("The last 2 weeks average 22.3");
+    assertThat(narrative.targetSentence(withDecision(objective(List.of(), 25.0, false), 1, null)))
+        .startsWith("The last 1 week average");
+    assertThat(
+            narrative.targetSentence(withDecision(objective(List.of(), 25.0, false), null, null)))
+        .startsWith("Recent weeks average 22.3");
+  }
+
+  @Test
+  void windowsAreTheCalendars() {
+    assertThat(Words.windowUnit("month").next(LocalDate.of(2025, 1, 1)))
+        .isEqualTo(LocalDate.of(2025, 2, 1));
+    assertThat(Words.windowUnit("day").next(LAUNCH)).isEqualTo(LAUNCH.plusDays(1));
+    assertThat(Words.windowUnit("week").next(LAUNCH)).isEqualTo(LAUNCH.plusWeeks(1));
+    assertThat(Words.windowUnit("window").next(LAUNCH)).isEqualTo(LAUNCH.plusWeeks(1));
+    assertThat(Words.windowUnit(null)).isEqualTo(io.socialkpi.calendar.WindowUnit.WEEK);
+  }
+
+  static Facts.Objective withDecision(
+      Facts.Objective o, Integer recentWindows, Boolean bestLeadSignificant) {
+    return new Facts.Objective(
+        o.objectiveId(),
+        o.name(),
+        o.entity(),
+        o.department(),
+        o.perspective(),
+        o.priority(),
+        o.outcomeMetric(),
+        o.expectedDirection(),
+        o.windows(),
+        o.latestWindow(),
+        o.latestValue(),
+        o.recentValue(),
+        recentWindows,
+        o.baselineValue(),
+        o.targetValue(),
+        o.targetDate(),
+        o.progress(),
+        o.onTrack(),
+        o.headline(),
+        o.controlEntity(),
+        o.verdict(),
+        o.verdictReason(),
+        o.bestLeadMetric(),
+        o.bestLag(),
+        o.bestLeadQ(),
+        bestLeadSignificant,
+        o.leads());
   }
 }
