@@ -3,8 +3,9 @@ package io.socialkpi.analysis;
 import io.socialkpi.config.ObjectiveSpec;
 import io.socialkpi.config.Target;
 import io.socialkpi.tables.EffectRow;
+import io.socialkpi.words.NumberFormats;
+import io.socialkpi.words.Sentences;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One plain-language sentence per objective and entity, built only from computed numbers: the
@@ -28,14 +29,14 @@ final class Headlines {
       s.append("beyond the trend before ")
           .append(main.tacticId())
           .append(" launched on ")
-          .append(main.launched())
+          .append(NumberFormats.date(main.launched()))
           .append(main.adjModel().startsWith("outcome-minus-control") ? " and the control, " : ", ")
           .append(outcome)
           .append(" changed by ")
           .append(signed(main.adjEstimate()))
-          .append(" per window");
+          .append(" a window");
       if (!Double.isNaN(main.adjRelEffect())) {
-        s.append(String.format(Locale.ROOT, " (%+.0f%%", 100 * main.adjRelEffect()));
+        s.append(" (").append(NumberFormats.percent(main.adjRelEffect()));
         double p = main.adjDecisiveP();
         s.append(Double.isNaN(p) ? ")" : ", " + pText(p) + ")");
       }
@@ -43,30 +44,27 @@ final class Headlines {
     } else if (main != null
         && !Double.isNaN(main.meanBefore())
         && !Double.isNaN(main.meanAfter())) {
-      String verb = main.absChange() > 0 ? "rose" : main.absChange() < 0 ? "fell" : "held";
-      s.append(outcome)
-          .append(' ')
-          .append(verb)
-          .append(" from ")
-          .append(Summaries.format(main.meanBefore()))
-          .append(" to ")
-          .append(Summaries.format(main.meanAfter()))
-          .append(" per window after ")
-          .append(main.tacticId())
-          .append(" launched on ")
-          .append(main.launched())
+      s.append(
+              Sentences.beforeAfter(
+                  outcome,
+                  main.meanBefore(),
+                  main.meanAfter(),
+                  main.absChange(),
+                  "window",
+                  main.tacticId(),
+                  main.launched()))
           .append(" (no change beyond the trend could be estimated)");
       s.append(". ");
     } else {
-      s.append(outcome).append(" recent level ").append(Summaries.format(recent)).append(". ");
+      s.append(outcome).append(" recent level ").append(NumberFormats.value(recent)).append(". ");
     }
     if (target != null) {
       s.append("Recent level ")
-          .append(Summaries.format(recent))
+          .append(NumberFormats.value(recent))
           .append(" against a target of ")
-          .append(Summaries.format(target.value()))
+          .append(NumberFormats.value(target.value()))
           .append(" by ")
-          .append(target.by())
+          .append(NumberFormats.date(target.by()))
           .append(": ")
           .append(onTrack == null ? "not enough data" : onTrack ? "on track" : "behind")
           .append('.');
@@ -75,11 +73,10 @@ final class Headlines {
   }
 
   static String signed(double v) {
-    String f = Summaries.format(v);
-    return v > 0 ? "+" + f : f;
+    return NumberFormats.signed(v);
   }
 
   static String pText(double p) {
-    return p < 0.001 ? "p < 0.001" : String.format(Locale.ROOT, "p = %.3f", p);
+    return NumberFormats.pValue("p", p);
   }
 }

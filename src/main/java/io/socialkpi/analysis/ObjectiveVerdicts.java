@@ -130,7 +130,7 @@ final class ObjectiveVerdicts {
                 Verdicts.INCONCLUSIVE, "the control entity: the tactics did not reach it")
             : Verdicts.decide(sign, alpha, evidence, leads);
     return RowCodec.of(SummaryRow.class)
-        .encode(summary.withVerdict(v.verdict(), v.reason(), best, tableLeads));
+        .encode(summary.withVerdict(v.verdict(), v.reason(), best, tableLeads, alpha));
   }
 
   /** A struct of the columns a record reads, named as the record's codec names them. */

@@ -75,6 +75,7 @@ final class Summaries {
         latestWindow,
         latest,
         recent,
+        recentCount(outcome, last),
         baseline,
         target == null ? Double.NaN : target.value(),
         target == null ? null : target.by(),
@@ -88,6 +89,7 @@ final class Summaries {
         null,
         null,
         Double.NaN,
+        null,
         null);
   }
 
@@ -128,6 +130,17 @@ final class Summaries {
       }
     }
     return n == 0 ? Double.NaN : sum / n;
+  }
+
+  /** How many windows {@link #recentMean} averages: up to {@code RECENT_WINDOWS}. */
+  static int recentCount(double[] values, int last) {
+    int n = 0;
+    for (int i = last; i >= 0 && n < ObjectiveEvidence.RECENT_WINDOWS; i--) {
+      if (!Double.isNaN(values[i])) {
+        n++;
+      }
+    }
+    return n;
   }
 
   static double mean(double[] values, int from, int to) {

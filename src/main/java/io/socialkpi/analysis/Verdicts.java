@@ -1,11 +1,11 @@
 package io.socialkpi.analysis;
 
 import io.socialkpi.stats.Correlation;
+import io.socialkpi.words.Sentences;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -126,24 +126,8 @@ public final class Verdicts {
     return 0;
   }
 
-  /** The coefficient's symbol: r (Pearson), ρ (Spearman), τ (Kendall). */
-  static String symbol(String method) {
-    return switch (method == null ? "" : method) {
-      case "spearman" -> "ρ";
-      case "kendall" -> "τ";
-      default -> "r";
-    };
-  }
-
+  /** "page.fans leads by 2 windows (r = 0.61, q = 0.003)", as the report writes it. */
   static String leadText(LeadEvidence l) {
-    return String.format(
-        Locale.ROOT,
-        "%s leads by %d window%s (%s = %.2f, q %s)",
-        l.leadMetric(),
-        l.lag(),
-        l.lag() == 1 ? "" : "s",
-        symbol(l.method()),
-        l.coefficient(),
-        l.qValue() < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "= %.3f", l.qValue()));
+    return Sentences.leadText(l.leadMetric(), l.lag(), l.method(), l.coefficient(), l.qValue());
   }
 }

@@ -29,6 +29,7 @@ final class Facts {
       LocalDate latestWindow,
       Double latestValue,
       Double recentValue,
+      Integer recentWindows,
       Double baselineValue,
       Double targetValue,
       LocalDate targetDate,
@@ -41,6 +42,7 @@ final class Facts {
       String bestLeadMetric,
       Integer bestLag,
       @ColumnName("best_lead_q_value") Double bestLeadQ,
+      Boolean bestLeadSignificant,
       @ColumnName("lead_evidence") List<Lead> leads) {
 
     /** A row without lead evidence (the column is null) has no leads. */
@@ -87,6 +89,8 @@ final class Facts {
       Double pValue,
       Double ciLow,
       Double ciHigh,
+      Double relCiLow,
+      Double relCiHigh,
       Double effectSize,
       Double mannWhitneyP,
       String note,

@@ -1,6 +1,5 @@
 package io.socialkpi.report;
 
-import static io.socialkpi.report.Numbers.coefficient;
 import static io.socialkpi.report.Numbers.date;
 import static io.socialkpi.report.Numbers.pValue;
 import static io.socialkpi.report.Numbers.percent;
@@ -8,6 +7,7 @@ import static io.socialkpi.report.Numbers.share;
 import static io.socialkpi.report.Numbers.signed;
 import static io.socialkpi.report.Numbers.value;
 
+import io.socialkpi.words.Sentences;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -58,28 +58,25 @@ final class Narrative {
           + note(e.note())
           + ".";
     }
-    double change = e.absChange() == null ? 0 : e.absChange();
-    String verb = change > 0 ? "rose" : change < 0 ? "fell" : "held";
     StringBuilder s =
-        new StringBuilder(outcome)
-            .append(' ')
-            .append(verb)
-            .append(" from ")
-            .append(value(e.meanBefore()))
-            .append(" to ")
-            .append(value(e.meanAfter()))
-            .append(" a ")
-            .append(unit)
-            .append(" after ")
-            .append(tactic(o, e))
-            .append(" launched on ")
-            .append(date(e.launched()))
+        new StringBuilder(
+                Sentences.beforeAfter(
+                    outcome,
+                    e.meanBefore(),
+                    e.meanAfter(),
+                    e.absChange(),
+                    unit,
+                    tactic(o, e),
+                    e.launched()))
             .append(" (");
-    if (e.relChange() != null && e.meanBefore() != 0) {
+    if (e.relChange() != null) {
+      // The relative change's own interval (rel_ci_*, Fieller's), never ci / mean_before.
       s.append(percent(e.relChange()));
-      if (e.ciLow() != null && e.ciHigh() != null) {
-        double base = Math.abs(e.meanBefore());
-        s.append(", ").append(interval(percent(e.ciLow() / base), percent(e.ciHigh() / base)));
+      if (e.relCiLow() != null && e.relCiHigh() != null) {
+        s.append(", ").append(interval(percent(e.relCiLow()), percent(e.relCiHigh())));
+      } else if (e.ciLow() != null && e.ciHigh() != null) {
+        // The change has an interval but the ratio's is unbounded: the baseline could be 0.
+        s.append(", ").append(confidence).append(" CI unbounded: the baseline could be 0");
       }
     } else {
       s.append(signed(e.absChange()));
@@ -179,13 +176,10 @@ final class Narrative {
           + " that could be computed here (the correlations table's note says why).";
     }
     String stat =
-        Words.symbol(best.method())
-            + " = "
-            + coefficient(best.coefficient())
-            + ", "
-            + pValue("q", best.qValue())
+        Sentences.leadStatistic(best.method(), best.coefficient(), best.qValue())
             + ("diff".equals(best.transform()) ? ", " + unit + "-on-" + unit + " changes" : "");
-    boolean significant = best.qValue() != null && best.qValue() < alpha;
+    // The table's decision (best_lead_significant), not q < alpha again.
+    boolean significant = Boolean.TRUE.equals(o.bestLeadSignificant());
     String lead = Words.capitalized(Words.metric(best.leadMetric()));
     String timing =
         best.lag() == null || best.lag() == 0
@@ -216,9 +210,9 @@ final class Narrative {
     }
     String state =
         o.onTrack() == null ? "not enough data to judge" : o.onTrack() ? "on track" : "behind";
-    return "The last 4 "
-        + unit
-        + "s average "
+    return (o.recentWindows() == null
+            ? "Recent " + unit + "s average "
+            : "The last " + Words.windows(unit, o.recentWindows()) + " average ")
         + value(o.recentValue())
         + " against a target of "
         + value(o.targetValue())

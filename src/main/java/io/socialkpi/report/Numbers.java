@@ -1,84 +1,46 @@
 package io.socialkpi.report;
 
+import io.socialkpi.words.NumberFormats;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /**
- * How the report writes numbers: few digits, a real minus sign, and always the same rounding, so a
- * number in a sentence can be traced to its table value (docs/REPORT.md states the rules).
+ * How the report writes numbers: the one number format of {@link NumberFormats}, which the tables'
+ * text columns use too (docs/REPORT.md states the rules).
  */
 final class Numbers {
-  static final String MINUS = "\u2212";
-  private static final DateTimeFormatter DAY =
-      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+  static final String MINUS = NumberFormats.MINUS;
 
   private Numbers() {}
 
-  /** A level or mean: grouped integers from 100 up, one decimal from 10, two below. */
   static String value(Double v) {
-    if (v == null) {
-      return "n/a";
-    }
-    double a = Math.abs(v);
-    String s =
-        a >= 100
-            ? String.format(Locale.ROOT, "%,.0f", v)
-            : a >= 10
-                ? String.format(Locale.ROOT, "%.1f", v)
-                : String.format(Locale.ROOT, "%.2f", v);
-    return minus(s);
+    return NumberFormats.value(v);
   }
 
-  /** A change, with its sign. */
   static String signed(Double v) {
-    if (v == null) {
-      return "n/a";
-    }
-    String s = value(v);
-    return v > 0 && !s.equals(value(0.0)) ? "+" + s : s;
+    return NumberFormats.signed(v);
   }
 
-  /** A relative change: {@code 0.62} is "+62%"; under 10% one decimal. */
   static String percent(Double fraction) {
-    if (fraction == null) {
-      return "n/a";
-    }
-    double p = 100 * fraction;
-    String s =
-        Math.abs(p) >= 10
-            ? String.format(Locale.ROOT, "%+.0f%%", p)
-            : String.format(Locale.ROOT, "%+.1f%%", p);
-    return minus(s);
+    return NumberFormats.percent(fraction);
   }
 
-  /** A share, e.g. progress toward a target: {@code 0.716} is "72%". */
   static String share(Double fraction) {
-    return fraction == null ? "n/a" : minus(String.format(Locale.ROOT, "%.0f%%", 100 * fraction));
+    return NumberFormats.share(fraction);
   }
 
-  /** A correlation coefficient, two decimals. */
   static String coefficient(Double r) {
-    return r == null ? "n/a" : minus(String.format(Locale.ROOT, "%.2f", r));
+    return NumberFormats.coefficient(r);
   }
 
-  /** "p = 0.003" or "p < 0.001" for a p- or q-value named {@code symbol}. */
   static String pValue(String symbol, Double p) {
-    if (p == null) {
-      return symbol + " n/a";
-    }
-    return p < 0.001 ? symbol + " < 0.001" : symbol + " = " + String.format(Locale.ROOT, "%.3f", p);
+    return NumberFormats.pValue(symbol, p);
   }
 
   static String date(LocalDate d) {
-    return d == null ? "n/a" : DAY.format(d);
+    return NumberFormats.date(d);
   }
 
   static String count(long n) {
-    return String.format(Locale.ROOT, "%,d", n);
-  }
-
-  private static String minus(String s) {
-    return s.replace("-", MINUS);
+    return NumberFormats.count(n);
   }
 }

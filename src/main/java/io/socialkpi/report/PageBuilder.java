@@ -3,7 +3,6 @@ package io.socialkpi.report;
 import static io.socialkpi.report.Numbers.count;
 import static io.socialkpi.report.Numbers.value;
 
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -158,13 +157,5 @@ final class PageBuilder {
 
   private static int priorityRank(String priority) {
     return priority == null ? Integer.MAX_VALUE : priority.toUpperCase(Locale.ROOT).charAt(0);
-  }
-
-  static LocalDate windowEnd(LocalDate start, String unit) {
-    return switch (unit) {
-      case "day" -> start.plusDays(1);
-      case "month" -> start.plusMonths(1);
-      default -> start.plusWeeks(1);
-    };
   }
 }

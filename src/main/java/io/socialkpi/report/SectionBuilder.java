@@ -95,7 +95,7 @@ final class SectionBuilder {
       levels.add(
           new Charts.Level(
               main.beforeStart(),
-              PageBuilder.windowEnd(main.beforeEnd(), unit),
+              Words.windowUnit(unit).next(main.beforeEnd()),
               main.meanBefore(),
               "before: " + value(main.meanBefore())));
     }
@@ -103,7 +103,7 @@ final class SectionBuilder {
       levels.add(
           new Charts.Level(
               main.afterStart(),
-              PageBuilder.windowEnd(main.afterEnd(), unit),
+              Words.windowUnit(unit).next(main.afterEnd()),
               main.meanAfter(),
               "after: " + value(main.meanAfter())));
     }
@@ -131,7 +131,7 @@ final class SectionBuilder {
       return null;
     }
     String id = anchor + "-lags";
-    String symbol = Words.symbol(lags.get(0).method());
+    String symbol = io.socialkpi.words.Sentences.symbol(lags.get(0).method());
     return new ReportPage.Chart(
         id,
         Charts.lags(id, symbol, new ArrayList<>(byLead.values()), narrative.unit()),

@@ -1,5 +1,6 @@
 package io.socialkpi.report;
 
+import io.socialkpi.calendar.WindowUnit;
 import java.util.Locale;
 
 /** Names in the report: metric ids and window units as a manager reads them. */
@@ -16,20 +17,21 @@ final class Words {
     return unit == null ? "window" : unit.toLowerCase(Locale.ROOT);
   }
 
-  static String windows(String unit, int n) {
-    return n + " " + window(unit) + (n == 1 ? "" : "s");
+  /**
+   * The calendar's window of a run's unit ("day", "week" or "month"); a week when the run does not
+   * say, as the charts draw it.
+   */
+  static WindowUnit windowUnit(String unit) {
+    for (WindowUnit u : WindowUnit.values()) {
+      if (u.key().equals(unit)) {
+        return u;
+      }
+    }
+    return WindowUnit.WEEK;
   }
 
-  /** The usual symbol of a correlation method. */
-  static String symbol(String method) {
-    if (method == null) {
-      return "r";
-    }
-    return switch (method) {
-      case "spearman" -> "\u03c1";
-      case "kendall" -> "\u03c4";
-      default -> "r";
-    };
+  static String windows(String unit, int n) {
+    return n + " " + window(unit) + (n == 1 ? "" : "s");
   }
 
   static String capitalized(String s) {

@@ -3,6 +3,7 @@ package io.socialkpi.tables;
 import io.socialkpi.stats.AdjustedEffect;
 import io.socialkpi.stats.CounterfactualResult;
 import io.socialkpi.stats.DiffInDiffResult;
+import io.socialkpi.stats.RelativeChange;
 import io.socialkpi.stats.TwoSampleResult;
 import java.io.Serializable;
 import java.time.LocalDate;
@@ -13,11 +14,12 @@ import java.time.LocalDate;
  * columns; documented in docs/TABLES.md). Flat, column for column, so that adding a column is
  * adding a component here and its value in {@link #of}. NaN is written as null.
  *
- * <p>{@code n_before} to {@code note}: the before/after test ({@code effect_size} is Hedges' g);
- * {@code did_*}: difference-in-differences against the control (outcome rows with a control only);
- * {@code cf_*}: the outcome against its pre-period fit (outcome rows only); {@code adj_*}: the step
- * at the launch beyond trend, weekday pattern, control and earlier tactics, with Newey–West and
- * placebo p-values, what the verdict rests on (outcome rows only).
+ * <p>{@code n_before} to {@code note}: the before/after test ({@code effect_size} is Hedges' g;
+ * {@code rel_ci_*} the Fieller interval of {@code rel_change}, {@link RelativeChange}); {@code
+ * did_*}: difference-in-differences against the control (outcome rows with a control only); {@code
+ * cf_*}: the outcome against its pre-period fit (outcome rows only); {@code adj_*}: the step at the
+ * launch beyond trend, weekday pattern, control and earlier tactics, with Newey–West and placebo
+ * p-values, what the verdict rests on (outcome rows only).
  *
  * @param beforeStart first window of the "before" period; {@code beforeEnd} its last (inclusive)
  * @param afterStart first window of the "after" period; {@code afterEnd} its last (inclusive)
@@ -48,6 +50,8 @@ public record EffectRow(
     double pValue,
     double ciLow,
     double ciHigh,
+    double relCiLow,
+    double relCiHigh,
     double effectSize,
     double mannWhitneyP,
     String note,
@@ -104,6 +108,7 @@ public record EffectRow(
       CounterfactualResult cf,
       AdjustedEffect a) {
     double nan = Double.NaN;
+    RelativeChange rel = RelativeChange.of(t);
     return new EffectRow(
         objectiveId,
         entity,
@@ -128,6 +133,8 @@ public record EffectRow(
         t.pValue(),
         t.ciLow(),
         t.ciHigh(),
+        rel.ciLow(),
+        rel.ciHigh(),
         t.hedgesG(),
         t.mannWhitneyP(),
         t.note(),

@@ -1,5 +1,6 @@
 package io.socialkpi.tables;
 
+import io.socialkpi.words.Sentences;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,6 +12,9 @@ import java.util.List;
  *
  * @param recentValue mean outcome over the last few windows, the level progress and on-track are
  *     judged on (one window alone is too noisy)
+ * @param recentWindows how many windows {@code recentValue} averages (fewer than the usual number
+ *     when the series is short)
+ * @param bestLeadSignificant the best lead's q-value is below the run's alpha (null without a lead)
  * @param baselineValue mean outcome before the first tactic's launch
  * @param controlEntity this entity is the objective's control entity, which the tactics missed
  * @param verdict the verdict and the columns after it need the whole run's q-values: null in a
@@ -29,6 +33,7 @@ public record SummaryRow(
     LocalDate latestWindow,
     double latestValue,
     double recentValue,
+    int recentWindows,
     double baselineValue,
     double targetValue,
     LocalDate targetDate,
@@ -41,16 +46,21 @@ public record SummaryRow(
     String bestLeadMetric,
     Integer bestLag,
     double bestLeadQValue,
+    Boolean bestLeadSignificant,
     List<LeadEvidenceRow> leadEvidence)
     implements Serializable {
 
   /**
    * This row with its verdict: the headline starts with it, and the best lead (or null) and every
-   * lead's best lag (null when there is none) are added.
+   * lead's best lag (null when there is none) are added, and whether the best lead's q is below
+   * {@code alpha}.
    */
   public SummaryRow withVerdict(
-      String verdict, String reason, LeadEvidenceRow best, List<LeadEvidenceRow> leads) {
-    String capitalised = Character.toUpperCase(verdict.charAt(0)) + verdict.substring(1);
+      String verdict,
+      String reason,
+      LeadEvidenceRow best,
+      List<LeadEvidenceRow> leads,
+      double alpha) {
     return new SummaryRow(
         objectiveId,
         objectiveName,
@@ -64,18 +74,20 @@ public record SummaryRow(
         latestWindow,
         latestValue,
         recentValue,
+        recentWindows,
         baselineValue,
         targetValue,
         targetDate,
         progress,
         onTrack,
-        capitalised + ". " + headline,
+        Sentences.verdictPrefix(verdict) + headline,
         controlEntity,
         verdict,
         reason,
         best == null ? null : best.leadMetric(),
         best == null ? null : best.lag(),
         best == null ? Double.NaN : best.qValue(),
+        best == null ? null : best.qValue() < alpha,
         leads == null || leads.isEmpty() ? null : leads);
   }
 }

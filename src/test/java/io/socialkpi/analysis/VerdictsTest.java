@@ -165,7 +165,7 @@ class VerdictsTest {
     Verdicts.Verdict v = Verdicts.decide(1, 0.05, List.of(), List.of(complaints));
     assertThat(v.verdict()).isEqualTo("supported");
     assertThat(v.reason())
-        .isEqualTo("mentions.complaints leads by 1 window (ρ = -0.70, q = 0.001)");
+        .isEqualTo("mentions.complaints leads by 1 window (ρ = \u22120.70, q = 0.001)");
   }
 
   @Test

@@ -30,6 +30,7 @@ class NarrativeTest {
         LAUNCH.plusMonths(9),
         25.0,
         22.25,
+        4,
         15.3,
         target,
         LocalDate.of(2025, 12, 31),
@@ -42,6 +43,8 @@ class NarrativeTest {
         leads.isEmpty() ? null : leads.get(0).leadMetric(),
         leads.isEmpty() ? null : leads.get(0).lag(),
         leads.isEmpty() ? null : leads.get(0).qValue(),
+        // The table's decision, as the analysis writes it at alpha 0.05.
+        leads.isEmpty() ? null : leads.get(0).qValue() < 0.05,
         leads);
   }
 
@@ -70,6 +73,8 @@ class NarrativeTest {
         0.0002,
         change == null ? null : change - half,
         change == null ? null : change + half,
+        change == null ? null : (change - half) / Math.abs(before),
+        change == null ? null : (change + half) / Math.abs(before),
         1.2,
         0.001,
         note,
@@ -191,11 +196,129 @@ class NarrativeTest {
   }
 
   @Test
-  void aNegativeBaselineKeepsTheIntervalAroundItsEstimate() {
-    // rel_change is abs_change / |mean_before| (-0.20 -> -0.09 is +55%); the interval is divided
-    // the same way, so it holds its estimate (found by the review: it read "CI -40% to -70%").
-    Facts.Effect e = effect(-0.20, -0.09, 9, null, 0.03);
+  void theRelativeIntervalIsTheTablesNotTheChangesOverTheBaseline() {
+    // rel_ci_* (Fieller's, stats/RelativeChange) is wider than ci / mean_before: the sentence
+    // prints the table's values, +28% to +59%, not (6.38 / 21.5) to (11.87 / 21.5) = +30% to +55%.
+    Facts.Effect e = withRelativeInterval(effect(21.5, 30.625, 9, null, 2.749), 0.279, 0.591);
     String s = narrative.effectSentence(objective(List.of(), 25.0, false), e);
-    assertThat(s).contains("rose").contains("+55%").contains("CI +40% to +70%");
+    assertThat(s).contains("rose").contains("+42%").contains("CI +28% to +59%");
+  }
+
+  @Test
+  void anUnboundedRelativeIntervalIsSaidNotPrinted() {
+    // The baseline's interval includes 0: rel_ci_* is null while ci_* is not.
+    Facts.Effect e = withRelativeInterval(effect(0.5, 3.5, 9, null, 2.07), null, null);
+    String s = narrative.effectSentence(objective(List.of(), 25.0, false), e);
+    assertThat(s)
+        .contains("+600%, 90% CI unbounded: the baseline could be 0;")
+        .doesNotContain("CI +");
+  }
+
+  @Test
+  void aNegativeBaselineKeepsTheIntervalAroundItsEstimate() {
+    // rel_change is abs_change / |mean_before| (-0.20 -> -0.09 is +55%); so is rel_ci_*.
+    Facts.Effect e = withRelativeInterval(effect(-0.20, -0.09, 9, null, 0.03), 0.433, 0.637);
+    String s = narrative.effectSentence(objective(List.of(), 25.0, false), e);
+    assertThat(s).contains("rose").contains("+55%").contains("CI +43% to +64%");
+  }
+
+  static Facts.Effect withRelativeInterval(Facts.Effect e, Double low, Double high) {
+    return new Facts.Effect(
+        e.tacticId(),
+        e.metric(),
+        e.role(),
+        e.launched(),
+        e.beforeStart(),
+        e.beforeEnd(),
+        e.afterStart(),
+        e.afterEnd(),
+        e.nBefore(),
+        e.nAfter(),
+        e.meanBefore(),
+        e.meanAfter(),
+        e.absChange(),
+        e.relChange(),
+        e.pValue(),
+        e.ciLow(),
+        e.ciHigh(),
+        low,
+        high,
+        e.effectSize(),
+        e.mannWhitneyP(),
+        e.note(),
+        e.controlMetric(),
+        e.didEstimate(),
+        e.didPValue(),
+        e.didCiLow(),
+        e.didCiHigh(),
+        e.didNote(),
+        e.cfAverageEffect(),
+        e.cfPValue(),
+        e.cfNote(),
+        e.adjusted());
+  }
+
+  @Test
+  void theLeadSentenceStatesTheTablesDecision() {
+    // q = 0.003 but the table says not significant (say, a stricter alpha): the report follows it.
+    Facts.Objective o =
+        withDecision(objective(List.of(lead(0.61, 0.003, false)), 25.0, false), 4, false);
+    assertThat(narrative.leadSentence(o)).startsWith("No lead indicator reaches q < 0.05");
+    Facts.Objective yes =
+        withDecision(objective(List.of(lead(0.3, 0.2, false)), 25.0, false), 4, true);
+    assertThat(narrative.leadSentence(yes)).startsWith("Jobs tab views leads");
+  }
+
+  @Test
+  void theTargetSentenceCountsTheWindowsTheTableAveraged() {
+    assertThat(narrative.targetSentence(withDecision(objective(List.of(), 25.0, false), 2, null)))
+        .startsWith("The last 2 weeks average 22.3");
+    assertThat(narrative.targetSentence(withDecision(objective(List.of(), 25.0, false), 1, null)))
+        .startsWith("The last 1 week average");
+    assertThat(
+            narrative.targetSentence(withDecision(objective(List.of(), 25.0, false), null, null)))
+        .startsWith("Recent weeks average 22.3");
+  }
+
+  @Test
+  void windowsAreTheCalendars() {
+    assertThat(Words.windowUnit("month").next(LocalDate.of(2025, 1, 1)))
+        .isEqualTo(LocalDate.of(2025, 2, 1));
+    assertThat(Words.windowUnit("day").next(LAUNCH)).isEqualTo(LAUNCH.plusDays(1));
+    assertThat(Words.windowUnit("week").next(LAUNCH)).isEqualTo(LAUNCH.plusWeeks(1));
+    assertThat(Words.windowUnit("window").next(LAUNCH)).isEqualTo(LAUNCH.plusWeeks(1));
+    assertThat(Words.windowUnit(null)).isEqualTo(io.socialkpi.calendar.WindowUnit.WEEK);
+  }
+
+  static Facts.Objective withDecision(
+      Facts.Objective o, Integer recentWindows, Boolean bestLeadSignificant) {
+    return new Facts.Objective(
+        o.objectiveId(),
+        o.name(),
+        o.entity(),
+        o.department(),
+        o.perspective(),
+        o.priority(),
+        o.outcomeMetric(),
+        o.expectedDirection(),
+        o.windows(),
+        o.latestWindow(),
+        o.latestValue(),
+        o.recentValue(),
+        recentWindows,
+        o.baselineValue(),
+        o.targetValue(),
+        o.targetDate(),
+        o.progress(),
+        o.onTrack(),
+        o.headline(),
+        o.controlEntity(),
+        o.verdict(),
+        o.verdictReason(),
+        o.bestLeadMetric(),
+        o.bestLag(),
+        o.bestLeadQ(),
+        bestLeadSignificant,
+        o.leads());
   }
 }

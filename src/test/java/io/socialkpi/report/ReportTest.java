@@ -157,8 +157,9 @@ class ReportTest {
           found = true;
           double rel = e.getAs("rel_change");
           assertThat(number(m.group(4))).isCloseTo(100 * rel, within(half(m.group(4))));
-          double low = e.<Double>getAs("ci_low") / before;
-          double high = e.<Double>getAs("ci_high") / before;
+          // The relative change's own interval (Fieller's), not ci_low / mean_before.
+          double low = e.<Double>getAs("rel_ci_low");
+          double high = e.<Double>getAs("rel_ci_high");
           assertThat(number(m.group(5))).isCloseTo(100 * low, within(half(m.group(5))));
           assertThat(number(m.group(6))).isCloseTo(100 * high, within(half(m.group(6))));
         }

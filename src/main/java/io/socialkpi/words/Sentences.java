@@ -1,0 +1,85 @@
+package io.socialkpi.words;
+
+import static io.socialkpi.words.NumberFormats.coefficient;
+import static io.socialkpi.words.NumberFormats.date;
+import static io.socialkpi.words.NumberFormats.pValue;
+import static io.socialkpi.words.NumberFormats.value;
+
+import java.time.LocalDate;
+import java.util.Locale;
+
+/**
+ * The sentences that the analysis writes into the tables' text columns ({@code headline}, {@code
+ * verdict_reason}) and the report writes on its page: one builder, so the same fact reads the same
+ * in both, with the numbers of {@link NumberFormats}. Plain Java over values; no statistic is
+ * computed or decided here.
+ */
+public final class Sentences {
+  private Sentences() {}
+
+  /** The headline's start: "Supported. ", "Contradicted. ", "Inconclusive. ". */
+  public static String verdictPrefix(String verdict) {
+    return verdict == null || verdict.isEmpty()
+        ? ""
+        : Character.toUpperCase(verdict.charAt(0)) + verdict.substring(1) + ". ";
+  }
+
+  /** The usual symbol of a correlation method: r (Pearson), ρ (Spearman), τ (Kendall). */
+  public static String symbol(String method) {
+    return switch (method == null ? "" : method) {
+      case "spearman" -> "\u03c1";
+      case "kendall" -> "\u03c4";
+      default -> "r";
+    };
+  }
+
+  /** "r = 0.61, q = 0.003". */
+  public static String leadStatistic(String method, Double coefficient, Double qValue) {
+    return symbol(method) + " = " + coefficient(coefficient) + ", " + pValue("q", qValue);
+  }
+
+  /** "page.fans leads by 2 windows (r = 0.61, q = 0.003)". */
+  public static String leadText(
+      String leadMetric, int lag, String method, double coefficient, double qValue) {
+    return leadMetric
+        + " leads by "
+        + windows("window", lag)
+        + " ("
+        + leadStatistic(method, coefficient, qValue)
+        + ")";
+  }
+
+  /** "3 weeks", "1 window". */
+  public static String windows(String unit, int n) {
+    return n + " " + unit + (n == 1 ? "" : "s");
+  }
+
+  /**
+   * "Applications rose from 15.3 to 23.8 a week after the jobs tab launched on 3 March 2025":
+   * "rose", "fell" or "held" by the sign of {@code change}.
+   */
+  public static String beforeAfter(
+      String outcome,
+      Double meanBefore,
+      Double meanAfter,
+      Double change,
+      String unit,
+      String tactic,
+      LocalDate launched) {
+    double c = change == null || change.isNaN() ? 0 : change;
+    String verb = c > 0 ? "rose" : c < 0 ? "fell" : "held";
+    return outcome
+        + " "
+        + verb
+        + " from "
+        + value(meanBefore)
+        + " to "
+        + value(meanAfter)
+        + " a "
+        + unit.toLowerCase(Locale.ROOT)
+        + " after "
+        + tactic
+        + " launched on "
+        + date(launched);
+  }
+}
