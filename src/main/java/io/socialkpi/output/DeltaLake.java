@@ -20,6 +20,8 @@ public final class DeltaLake {
   static final String CATALOG_KEY = "spark.sql.catalog.spark_catalog";
   static final String CATALOG = "org.apache.spark.sql.delta.catalog.DeltaCatalog";
 
+  static final String SNAPSHOT_PARTITIONS_KEY = "spark.databricks.delta.snapshotPartitions";
+
   /** The folder of a Delta table's transaction log: its presence makes a folder a Delta table. */
   static final String LOG = "_delta_log";
 
@@ -71,6 +73,10 @@ public final class DeltaLake {
     }
     conf.set(EXTENSIONS_KEY, String.join(",", extensions));
     conf.setIfMissing(CATALOG_KEY, CATALOG);
+    // Delta rebuilds a table's state from its log before every commit and read, by default in 50
+    // tasks. A run's tables get one commit a day (a few files each), so their logs are tiny and 50
+    // tasks are fixed cost only; a few suffice for years of runs.
+    conf.setIfMissing(SNAPSHOT_PARTITIONS_KEY, "2");
   }
 
   /**
