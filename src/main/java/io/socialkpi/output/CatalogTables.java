@@ -49,7 +49,7 @@ public final class CatalogTables {
       if (partition == null) {
         // Not published by this run (stopped by the data-quality gate): an earlier run's
         // partition of the date, which publishing removed, leaves the catalog too.
-        if (spark.catalog().tableExists(database, table.tableName())) {
+        if (exists(spark, database, table.tableName())) {
           spark.sql(
               "ALTER TABLE "
                   + name
@@ -61,7 +61,7 @@ public final class CatalogTables {
         continue;
       }
       StructType schema = spark.read().parquet(partition.toString()).schema();
-      if (!spark.catalog().tableExists(database, table.tableName())) {
+      if (!exists(spark, database, table.tableName())) {
         spark.sql(
             "CREATE TABLE "
                 + name
@@ -93,7 +93,7 @@ public final class CatalogTables {
   private static void registerDelta(
       SparkSession spark, String database, RunWriter writer, Table table, Consumer<String> log) {
     String name = quote(database) + "." + quote(table.tableName());
-    boolean exists = spark.catalog().tableExists(database, table.tableName());
+    boolean exists = exists(spark, database, table.tableName());
     if (!exists && writer.published(table)) {
       Path folder = qualified(spark, writer.data(table).path());
       spark.sql("CREATE TABLE " + name + " USING delta LOCATION " + literal(folder.toString()));
@@ -133,7 +133,7 @@ public final class CatalogTables {
   public static void dropPartitions(
       SparkSession spark, String database, java.util.List<java.time.LocalDate> dates) {
     for (Table table : Table.values()) {
-      if (!spark.catalog().tableExists(database, table.tableName())
+      if (!exists(spark, database, table.tableName())
           || "delta".equalsIgnoreCase(provider(spark, database, table))) {
         continue;
       }
@@ -184,6 +184,14 @@ public final class CatalogTables {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Whether {@code database.name} is a table or view of the session catalog (Spark 4 deprecates the
+   * two-argument form for the multi-part name, quoted here as SQL parses it).
+   */
+  static boolean exists(SparkSession spark, String database, String name) {
+    return spark.catalog().tableExists(quote(database) + "." + quote(name));
   }
 
   static String quote(String identifier) {

@@ -63,7 +63,7 @@ public final class DeltaLake {
    */
   public static void configure(SparkConf conf) {
     List<String> extensions = new ArrayList<>();
-    for (String e : conf.get(EXTENSIONS_KEY, "").split(",")) {
+    for (String e : conf.get(EXTENSIONS_KEY, "").split(",", -1)) {
       if (!e.isBlank()) {
         extensions.add(e.trim());
       }

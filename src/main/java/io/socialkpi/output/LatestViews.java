@@ -74,7 +74,7 @@ public final class LatestViews {
     String date = CatalogTables.literal(latest.get().runDate().toString());
     for (Table table : Table.values()) {
       TableData data = published(output, table, latest.get().runDate(), hadoop);
-      if (!spark.catalog().tableExists(database, table.tableName()) || data == null) {
+      if (!CatalogTables.exists(spark, database, table.tableName()) || data == null) {
         continue;
       }
       String name = CatalogTables.quote(database) + "." + CatalogTables.quote(table.tableName());

@@ -50,7 +50,7 @@ record LockFile(String text, LockHolder holder, Instant modified, Instant lastBe
    * earlier version, or unreadable).
    */
   static Duration staleAfter(String text) {
-    for (String line : text.split("\n")) {
+    for (String line : (Iterable<String>) text.lines()::iterator) {
       if (line.startsWith(STALE_AFTER)) {
         try {
           return Duration.parse(line.substring(STALE_AFTER.length()).trim());
@@ -64,7 +64,7 @@ record LockFile(String text, LockHolder holder, Instant modified, Instant lastBe
 
   /** The acquisition's token, the {@code token=} line every lock file ends with, or null. */
   static String token(String text) {
-    for (String line : text.split("\n")) {
+    for (String line : (Iterable<String>) text.lines()::iterator) {
       if (line.startsWith("token=") && line.length() > "token=".length()) {
         return line.substring("token=".length()).trim();
       }

@@ -38,7 +38,9 @@ final class LockHeartbeat implements AutoCloseable {
               return t;
             });
     long millis = Math.max(1, every.toMillis());
-    timer.scheduleWithFixedDelay(this::beat, millis, millis, TimeUnit.MILLISECONDS);
+    // beat() catches every failure and keeps it for checkHeld, so the future never holds one.
+    java.util.concurrent.ScheduledFuture<?> unused =
+        timer.scheduleWithFixedDelay(this::beat, millis, millis, TimeUnit.MILLISECONDS);
   }
 
   /** Writes the first beat now and then one every {@code every} until closed. */

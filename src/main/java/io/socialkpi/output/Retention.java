@@ -34,6 +34,7 @@ public final class Retention {
    *
    * @return the run dates deleted, oldest first
    */
+  @SuppressWarnings("try") // the lock is held through the block, never read in it
   public static List<LocalDate> apply(
       String output,
       LocalDate self,

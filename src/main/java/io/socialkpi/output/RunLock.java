@@ -112,8 +112,8 @@ public final class RunLock implements AutoCloseable {
         held = LockFile.read(fs, path);
         boolean settling =
             held == null
-                || held.holder() == null
-                    && Duration.between(held.modified(), now).compareTo(INCOMPLETE_GRACE) <= 0;
+                || (held.holder() == null
+                    && Duration.between(held.modified(), now).compareTo(INCOMPLETE_GRACE) <= 0);
         if (!settling) {
           break;
         }
@@ -211,7 +211,7 @@ public final class RunLock implements AutoCloseable {
 
   /** "24h", "1h30m", "45s". */
   static String format(Duration d) {
-    long s = d.getSeconds();
+    long s = d.toSeconds();
     StringBuilder b = new StringBuilder();
     if (s >= 3600) {
       b.append(s / 3600).append('h');

@@ -178,7 +178,7 @@ record BenchResult(
     String line =
         String.join(
             "\t",
-            LocalDate.now().toString(),
+            LocalDate.now(java.time.ZoneId.systemDefault()).toString(),
             label,
             Long.toString(summary.rowsRead()),
             f(stage("read")),

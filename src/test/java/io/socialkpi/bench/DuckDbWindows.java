@@ -43,9 +43,7 @@ final class DuckDbWindows {
         .append(" AS entity, ")
         .append(window.replace("$d", localDate(source.time(), zone)))
         .append(" AS window_start");
-    List<String> names = new ArrayList<>();
     for (MetricSpec m : source.metrics()) {
-      names.add(quote(m.id()));
       sql.append(",\n  ").append(aggregate(m)).append(" AS ").append(ident(m.id()));
     }
     sql.append("\n FROM ")

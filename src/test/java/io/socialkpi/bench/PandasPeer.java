@@ -277,7 +277,7 @@ final class PandasPeer {
         if (p.exitValue() == 0) {
           return null;
         }
-        String[] lines = output.strip().split("\n");
+        String[] lines = output.strip().split("\n", -1);
         return lines[lines.length - 1];
       } catch (IOException e) {
         return "cannot start: " + e.getMessage();

@@ -89,7 +89,7 @@ public final class Calibration {
       Map<Scenario, ScenarioTally> tallies,
       int seeds,
       int entities,
-      TreeSet<String> columns,
+      java.util.SortedSet<String> columns,
       Map<WindowUnit, Double> seconds,
       double sessionStart,
       double total) {

@@ -35,9 +35,11 @@ class LauncherCdsTest {
     Path java = Files.createDirectories(root.resolve("jdk/bin")).resolve("java");
     Files.writeString(
         java,
-        "#!/usr/bin/env bash\n"
-            + "for a in \"$@\"; do [ \"$a\" = -version ] && { sleep 2; exit 0; }; done\n"
-            + "echo main ran\n");
+        """
+        #!/usr/bin/env bash
+        for a in "$@"; do [ "$a" = -version ] && { sleep 2; exit 0; }; done
+        echo main ran
+        """);
     java.toFile().setExecutable(true);
     return root;
   }

@@ -152,7 +152,7 @@ final class StandaloneCluster implements AutoCloseable {
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx256m");
     cmd.add("-XX:TieredStopAtLevel=1");
-    for (String o : System.getProperty("spark.jvm.options", "").split(" ")) {
+    for (String o : System.getProperty("spark.jvm.options", "").split(" ", -1)) {
       if (!o.isBlank()) {
         cmd.add(o);
       }

@@ -60,7 +60,7 @@ class CatalogTablesTest {
     assertThat(rows.get(0).getString(1)).isEqualTo("a");
     assertThat(rows.get(1).getString(1)).isEqualTo("c");
     assertThat(spark.sql("SHOW PARTITIONS " + DB + ".data_quality").collectAsList()).hasSize(2);
-    assertThat(spark.catalog().tableExists(DB, "objective_summary")).isFalse();
+    assertThat(CatalogTables.exists(spark, DB, "objective_summary")).isFalse();
     assertThat(log).anyMatch(l -> l.contains("catalog is in-memory"));
     assertThat(log).anyMatch(l -> l.contains(DB + ".data_quality"));
   }

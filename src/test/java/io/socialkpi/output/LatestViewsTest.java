@@ -157,7 +157,7 @@ class LatestViewsTest {
     again.publish(
         () -> {
           CatalogTables.withdraw(spark, DB, again, log::add);
-          exists.add(spark.catalog().tableExists(DB, LatestViews.viewName(Table.DATA_QUALITY)));
+          exists.add(CatalogTables.exists(spark, DB, LatestViews.viewName(Table.DATA_QUALITY)));
         });
     assertThat(exists).containsExactly(false);
   }

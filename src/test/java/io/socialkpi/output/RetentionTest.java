@@ -100,6 +100,7 @@ class RetentionTest {
     assertThat(out.resolve("_locks")).isEmptyDirectory();
   }
 
+  @SuppressWarnings("try") // the lock is held through the block, never read in it
   @Test
   void aRunOfAnOldDateThatIsRunningKeepsItsDateAndTheRunningRunsOwnDateIsKept() {
     publish(day(1));

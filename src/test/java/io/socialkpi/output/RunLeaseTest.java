@@ -61,7 +61,7 @@ class RunLeaseTest {
       held.checkHeld();
     }
     assertThat(lockFile()).doesNotExist();
-    assertThat(Files.list(lockFile().getParent())).isEmpty();
+    assertThat(lockFile().getParent()).isEmptyDirectory();
   }
 
   @Test

@@ -64,6 +64,7 @@ class RunLockTest {
     return new LockHolder("other-host", 4242, STARTED, acquired, "other-boot", "pid:[1]");
   }
 
+  @SuppressWarnings("try") // the lock is held through the block, never read in it
   @Test
   void theLockFileNamesTheHolderAndIsDeletedOnRelease() throws IOException {
     try (RunLock lock = acquire()) {

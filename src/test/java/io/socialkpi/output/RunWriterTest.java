@@ -91,6 +91,7 @@ class RunWriterTest {
         .isEqualTo(second.runId());
   }
 
+  @SuppressWarnings("try") // the lock is held through the block, never read in it
   @Test
   void recoveryPutsBackAMovedAsidePartitionAndRemovesOnlyItsDatesDeadStaging() throws Exception {
     LocalDate date = LocalDate.of(2025, 3, 1);

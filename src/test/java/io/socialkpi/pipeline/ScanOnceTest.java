@@ -62,7 +62,7 @@ class ScanOnceTest {
     LockedRuns.run(spark, s, layouts, new Progress(new PrintStream(new ByteArrayOutputStream())));
     long bytesRead = localBytesRead() - before;
     assertThat(inputBytes).isGreaterThan(100_000);
-    assertThat((double) bytesRead).isCloseTo(inputBytes, within(0.01 * inputBytes));
+    assertThat((double) bytesRead).isCloseTo((double) inputBytes, within(0.01 * inputBytes));
   }
 
   /**

@@ -99,7 +99,9 @@ class ReportTest {
 
   @Test
   void noMarkupFromTheDataOrConfigSurvivesInThePageOrTheSummary() {
-    assertThat(html.toLowerCase()).doesNotContain("<script").doesNotContain("<img");
+    assertThat(html.toLowerCase(java.util.Locale.ROOT))
+        .doesNotContain("<script")
+        .doesNotContain("<img");
     assertThat(html)
         .contains("Recruit &lt;script&gt;alert(&#39;objective&#39;)&lt;/script&gt; talent")
         .contains("&lt;img src=x onerror=alert(1)&gt;")
@@ -108,7 +110,9 @@ class ReportTest {
         .contains("&lt;script&gt;alert(&#39;raw&#39;)&lt;/script&gt;");
     // Inside the SVG, JFreeSVG escapes the tactic name of the launch marker itself.
     assertThat(html).contains("Jobs &lt;/figure&gt;&lt;script&gt;x&lt;/script&gt;</text>");
-    assertThat(markdown.toLowerCase()).doesNotContain("<script").doesNotContain("<img");
+    assertThat(markdown.toLowerCase(java.util.Locale.ROOT))
+        .doesNotContain("<script")
+        .doesNotContain("<img");
     assertThat(markdown).contains("Recruit &lt;script>alert('objective')&lt;/script> talent");
   }
 

@@ -67,7 +67,7 @@ final class TablesDoc {
       }
       inTable = true;
       // Cells are split at pipes that are not escaped (a meaning may hold "\|x\|").
-      String[] cells = line.substring(1).split("(?<!\\\\)\\|");
+      String[] cells = line.substring(1).split("(?<!\\\\)\\|", -1);
       if (cells[0].strip().equals("column") || cells[0].startsWith("---")) {
         continue;
       }
