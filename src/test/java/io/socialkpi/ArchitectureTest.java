@@ -94,6 +94,24 @@ class ArchitectureTest {
   }
 
   @Test
+  void wordsArePlainJavaOfTheirOwn() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.socialkpi.words..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.apache.spark..", "scala..")
+        .orShould()
+        .dependOnClassesThat(
+            com.tngtech.archunit.base.DescribedPredicate.describe(
+                "another package of the job",
+                c ->
+                    c.getPackageName().startsWith("io.socialkpi.")
+                        && !c.getPackageName().startsWith("io.socialkpi.words")))
+        .check(main);
+  }
+
+  @Test
   void theInspectCommandRunsWithoutSpark() {
     // jobs/socialkpi inspect sniffs a file on the driver in a second; a Spark class would start
     // half of Spark's class loading.
