@@ -423,7 +423,8 @@ final class SourceSpecReader {
         && TimeSpec.epochMicros(pattern) == 0
         && !pattern.equals(TimeSpec.NTH_DAY)) {
       try {
-        DateTimeFormatter.ofPattern(pattern);
+        // Built only to validate the pattern: ofPattern throws on an invalid one.
+        DateTimeFormatter unused = DateTimeFormatter.ofPattern(pattern);
         String unreadable = TimeSpec.unreadable(pattern);
         if (unreadable != null) {
           t.problem("pattern", unreadable);

@@ -252,7 +252,7 @@ final class LineCheck implements Serializable {
       QuarantineReason reason,
       String detail) {
     out.putByte(LineRecord.REJECTED).putLong(splitStart).putLong(index).putString(p.raw());
-    out.putByte(reason.ordinal()).putString(detail);
+    out.putReason(reason).putString(detail);
   }
 
   /** Whether a metric cell is empty or one of the source's missing markers. */

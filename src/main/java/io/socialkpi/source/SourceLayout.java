@@ -79,7 +79,8 @@ public record SourceLayout(
   /** One file's path as Hadoop and Spark take it literally (see {@link #literalFiles}). */
   public static String literal(String file) {
     StringBuilder s = new StringBuilder(file.length());
-    for (char c : file.toCharArray()) {
+    for (int i = 0; i < file.length(); i++) {
+      char c = file.charAt(i);
       if ("[]{}*?\\".indexOf(c) >= 0) {
         s.append('\\');
       }

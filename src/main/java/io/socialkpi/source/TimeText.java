@@ -159,7 +159,7 @@ public final class TimeText implements Serializable {
         return NO_DAY;
       }
       LastDay l = last;
-      if (l != null && l.field() == field) {
+      if (l != null && field.equals(l.field())) {
         return l.day();
       }
       return date(withoutWeekday(trim(field)));

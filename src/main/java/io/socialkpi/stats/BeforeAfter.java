@@ -161,7 +161,7 @@ public final class BeforeAfter {
       ties |= c > 1;
     }
     if (!ties && Math.min(n1, n2) <= MANN_WHITNEY_EXACT_MAX) {
-      return Math.min(1, 2 * uCdf(n1, n2, (long) Math.round((double) n1 * n2 - u)));
+      return Math.min(1, 2 * uCdf(n1, n2, Math.round((double) n1 * n2 - u)));
     }
     double s = Math.sqrt(n1 * (double) n2 / 12 * ((n + 1) - tieTerm / (n * (n - 1.0))));
     if (s == 0) {

@@ -21,6 +21,8 @@ public final class Counterfactual {
   private Counterfactual() {}
 
   /**
+   * The effect of a launch: the post-period as it is minus as the pre-period fit predicts it.
+   *
    * @param pre outcome before the launch; {@code post} after; NaN windows are skipped
    * @param preControl the control series aligned with {@code pre}, or null for trend only
    * @param preDayOfWeek 1..7 per window for daily data, or null
