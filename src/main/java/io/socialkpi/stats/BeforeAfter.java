@@ -57,45 +57,14 @@ public final class BeforeAfter {
           n1 == 0 || n2 == 0
               ? "no windows on one side of the launch"
               : "fewer than 2 windows on one side of the launch";
-      return new TwoSampleResult(
-          n1,
-          n2,
-          m1,
-          m2,
-          Math.sqrt(v1),
-          Math.sqrt(v2),
-          n1 == 0 || n2 == 0 ? nan : diff,
-          rel,
-          nan,
-          nan,
-          nan,
-          nan,
-          nan,
-          nan,
-          nan,
-          note);
+      return untested(
+          n1, n2, m1, m2, Math.sqrt(v1), Math.sqrt(v2), n1 == 0 || n2 == 0 ? nan : diff, rel, note);
     }
     double a = v1 / n1;
     double b = v2 / n2;
     double se = Math.sqrt(a + b);
     if (se == 0) {
-      return new TwoSampleResult(
-          n1,
-          n2,
-          m1,
-          m2,
-          0,
-          0,
-          diff,
-          rel,
-          nan,
-          nan,
-          nan,
-          nan,
-          nan,
-          nan,
-          nan,
-          "no variation before or after the launch");
+      return untested(n1, n2, m1, m2, 0, 0, diff, rel, "no variation before or after the launch");
     }
     String note = null;
     if (v1 == 0) {
@@ -128,6 +97,22 @@ public final class BeforeAfter {
         g,
         mannWhitneyP(after, before),
         note);
+  }
+
+  /** The sizes, means, spreads and change alone: no test, interval or effect size, and why. */
+  private static TwoSampleResult untested(
+      int n1,
+      int n2,
+      double m1,
+      double m2,
+      double sd1,
+      double sd2,
+      double diff,
+      double rel,
+      String note) {
+    double nan = Double.NaN;
+    return new TwoSampleResult(
+        n1, n2, m1, m2, sd1, sd2, diff, rel, nan, nan, nan, nan, nan, nan, nan, note);
   }
 
   /**
