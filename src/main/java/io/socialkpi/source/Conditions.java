@@ -41,7 +41,7 @@ final class Conditions implements Serializable {
   boolean matches(String[] f) {
     for (int c = 0; c < fields.length; c++) {
       String v = f[fields[c]];
-      if (v == null ? !accepted[c].contains("") : !accepted[c].contains(TimeText.trim(v))) {
+      if (v == null ? !accepted[c].contains("") : !accepted[c].contains(CellTrim.trim(v))) {
         return false;
       }
     }

@@ -167,7 +167,7 @@ final class LineParser implements Serializable {
       return p;
     }
     String[] fields = p.fields().clone();
-    String offset = fields[0] == null ? "" : TimeText.trim(fields[0]);
+    String offset = fields[0] == null ? "" : CellTrim.trim(fields[0]);
     if (!offset.matches("[0-9]{1,6}")) {
       return p; // LineCheck names the text that is no date
     }
