@@ -49,33 +49,7 @@ public record CsvOptions(
     return skipLines == AUTO_SKIP;
   }
 
-  /** A file of one table. */
-  public CsvOptions(
-      char delimiter,
-      boolean header,
-      char quote,
-      char escape,
-      char decimalSeparator,
-      Character groupingSeparator,
-      Character comment,
-      int skipLines,
-      int headerRows,
-      String encoding) {
-    this(
-        delimiter,
-        header,
-        quote,
-        escape,
-        decimalSeparator,
-        groupingSeparator,
-        comment,
-        skipLines,
-        headerRows,
-        encoding,
-        false);
-  }
-
-  /** A file that starts with its one header line. */
+  /** A file of one table that starts with its one header line, in UTF-8. */
   public CsvOptions(
       char delimiter,
       boolean header,
@@ -94,7 +68,8 @@ public record CsvOptions(
         comment,
         0,
         1,
-        "UTF-8");
+        "UTF-8",
+        false);
   }
 
   /** Plain numbers ({@code 1234.5}, {@code 1e3}): no decimal comma and no thousands separator. */

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * A block of the job config (with its defaults behind it) that reads typed values and records a
@@ -150,52 +151,45 @@ final class Section {
     return s;
   }
 
-  boolean bool(String key, boolean fallback) {
+  /**
+   * The value {@code read} takes from the key, or {@code fallback} after a problem saying what was
+   * {@code expected} when the key holds none of its type.
+   */
+  private <T> T typed(String key, T fallback, String expected, Function<String, T> read) {
     try {
-      return config.getBoolean(key);
+      return read.apply(key);
     } catch (ConfigException e) {
-      problem(key, "expected true or false");
+      problem(key, expected);
       return fallback;
     }
   }
 
+  boolean bool(String key, boolean fallback) {
+    return typed(key, fallback, "expected true or false", config::getBoolean);
+  }
+
   double number(String key, double fallback) {
-    try {
-      return config.getDouble(key);
-    } catch (ConfigException e) {
-      problem(key, "expected a number");
-      return fallback;
-    }
+    return typed(key, fallback, "expected a number", config::getDouble);
   }
 
   /** A positive HOCON duration ({@code 24h}, {@code 90m}). */
   Duration duration(String key, Duration fallback) {
-    try {
-      Duration d = config.getDuration(key);
-      if (d.isNegative() || d.isZero()) {
-        problem(key, "expected a positive duration, found " + d);
-        return fallback;
-      }
-      return d;
-    } catch (ConfigException e) {
-      problem(key, "expected a duration such as 24h or 90m");
+    Duration d = typed(key, null, "expected a duration such as 24h or 90m", config::getDuration);
+    if (d != null && (d.isNegative() || d.isZero())) {
+      problem(key, "expected a positive duration, found " + d);
       return fallback;
     }
+    return d == null ? fallback : d;
   }
 
   /** A positive HOCON size in bytes ({@code 1MiB}, {@code 500KiB}, {@code 4096}). */
   long bytes(String key, long fallback) {
-    try {
-      long b = config.getBytes(key);
-      if (b <= 0) {
-        problem(key, "expected a positive size, found " + b);
-        return fallback;
-      }
-      return b;
-    } catch (ConfigException e) {
-      problem(key, "expected a size such as 1MiB or 500KiB");
+    Long b = typed(key, null, "expected a size such as 1MiB or 500KiB", config::getBytes);
+    if (b != null && b <= 0) {
+      problem(key, "expected a positive size, found " + b);
       return fallback;
     }
+    return b == null ? fallback : b;
   }
 
   LocalDate date(String key) {
@@ -267,12 +261,7 @@ final class Section {
   }
 
   List<Integer> intList(String key) {
-    try {
-      return config.getIntList(key);
-    } catch (ConfigException e) {
-      problem(key, "expected a list of whole numbers");
-      return List.of();
-    }
+    return typed(key, List.of(), "expected a list of whole numbers", config::getIntList);
   }
 
   /** Reports keys of this block that the reference block does not know (typos). */

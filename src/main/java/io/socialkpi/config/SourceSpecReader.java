@@ -353,17 +353,25 @@ final class SourceSpecReader {
     return (int) v;
   }
 
-  /** The comment character, or null (the default): no line is a comment. */
-  private static Character comment(Section csv) {
-    String key = "comment";
-    String c;
+  /**
+   * The text of a key that holds one character or null, as written (not trimmed: a space is a
+   * character); null where it is unset, null or empty, or not text (a problem).
+   */
+  private static String characterText(Section csv, String key) {
     try {
-      c = csv.config().hasPath(key) ? csv.config().getString(key) : null;
+      String text = csv.config().hasPath(key) ? csv.config().getString(key) : null;
+      return text == null || text.isEmpty() ? null : text;
     } catch (com.typesafe.config.ConfigException e) {
       csv.problem(key, "expected one character or null");
       return null;
     }
-    if (c == null || c.isEmpty()) {
+  }
+
+  /** The comment character, or null (the default): no line is a comment. */
+  private static Character comment(Section csv) {
+    String key = "comment";
+    String c = characterText(csv, key);
+    if (c == null) {
       return null;
     }
     if (c.length() != 1) {
@@ -376,14 +384,8 @@ final class SourceSpecReader {
   /** The thousands separator, or null for none; a space is kept (the value is not trimmed). */
   private static Character grouping(Section csv, char decimal) {
     String key = "grouping-separator";
-    String g;
-    try {
-      g = csv.config().hasPath(key) ? csv.config().getString(key) : null;
-    } catch (com.typesafe.config.ConfigException e) {
-      csv.problem(key, "expected one character or null");
-      return null;
-    }
-    if (g == null || g.isEmpty()) {
+    String g = characterText(csv, key);
+    if (g == null) {
       return null;
     }
     if (g.length() != 1 || NUMBER_CHARS.indexOf(g.charAt(0)) >= 0 || g.charAt(0) == decimal) {
@@ -423,7 +425,8 @@ final class SourceSpecReader {
         && TimeSpec.epochMicros(pattern) == 0
         && !pattern.equals(TimeSpec.NTH_DAY)) {
       try {
-        DateTimeFormatter.ofPattern(pattern);
+        // Built only to validate the pattern: ofPattern throws on an invalid one.
+        DateTimeFormatter unused = DateTimeFormatter.ofPattern(pattern);
         String unreadable = TimeSpec.unreadable(pattern);
         if (unreadable != null) {
           t.problem("pattern", unreadable);

@@ -51,6 +51,7 @@ final class SpreadsheetKeys {
         null,
         csv.skipLines(),
         csv.headerRows(),
-        "UTF-8");
+        "UTF-8",
+        false); // a sheet is one table
   }
 }

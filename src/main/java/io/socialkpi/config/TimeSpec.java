@@ -54,7 +54,8 @@ public record TimeSpec(
   public static String unreadable(String pattern) {
     String rest = LEADING_WEEKDAY.matcher(pattern).replaceFirst("");
     boolean quoted = false;
-    for (char c : rest.toCharArray()) {
+    for (int i = 0; i < rest.length(); i++) {
+      char c = rest.charAt(i);
       if (c == '\'') {
         quoted = !quoted;
       } else if (!quoted && (UNREADABLE.indexOf(c) >= 0 || c == 'E')) {
@@ -152,7 +153,8 @@ public record TimeSpec(
 
   private boolean hasLetter(String letters) {
     boolean quoted = false;
-    for (char c : pattern.toCharArray()) {
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
       if (c == '\'') {
         quoted = !quoted;
       } else if (!quoted && letters.indexOf(c) >= 0) {

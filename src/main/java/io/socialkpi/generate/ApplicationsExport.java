@@ -10,34 +10,35 @@ import java.nio.file.Path;
  * through posts. When nothing is injected they are a constant of the same size and there is no tab.
  * Broken rows: a timestamp without seconds and offset, and a field too many.
  */
-final class ApplicationsExport implements DailyExport {
+final class ApplicationsExport extends DailyExport {
   static final String FILE = "business/applications.csv";
   private static final String[] POSITIONS = {
     "store-associate", "warehouse-worker", "customer-service", "developer", "buyer"
   };
   private static final double[] POSITION_SHARES = {0.35, 0.25, 0.2, 0.1, 0.1};
 
-  private final GeneratorOptions options;
   private final Drivers drivers;
-  private final Sink sink;
-  private final FaultPlan faults;
   private final int tabDay;
   private final String[] sources;
   private long id;
 
   ApplicationsExport(GeneratorOptions o, Truth truth, Drivers drivers, Path outDir)
       throws IOException {
-    this.options = o;
+    super(
+        o,
+        outDir,
+        FILE,
+        "application_id,submitted_at,source,position",
+        Fault.BAD_TIME,
+        Fault.WRONG_FIELD_COUNT);
     this.drivers = drivers;
-    this.sink = new Sink(outDir, FILE, "application_id,submitted_at,source,position");
-    this.faults = FaultPlan.of(o, FILE, Fault.BAD_TIME, Fault.WRONG_FIELD_COUNT);
     this.tabDay = truth.dayIndex(truth.jobsTabLaunch());
     String[] other = CompanyModel.OTHER_APPLICATION_SOURCES;
     this.sources = new String[] {"facebook_tab", "facebook_post", other[0], other[1], other[2]};
   }
 
   @Override
-  public void writeDay(int day, Clock clock) throws IOException {
+  void writeDay(int day, Clock clock) throws IOException {
     double v = options.volume();
     double views =
         options.inject()
@@ -74,10 +75,5 @@ final class ApplicationsExport implements DailyExport {
     StringBuilder line = sink.line().append('A').append(++id).append(',');
     clock.appendWithOffset(line, second);
     return line.append(',');
-  }
-
-  @Override
-  public Sink sink() {
-    return sink;
   }
 }

@@ -104,7 +104,7 @@ final class Clock {
     } else {
       sb.append(LocalDate.ofEpochDay(day));
     }
-    appendTime(sb.append('T'), (int) Math.floorMod(epochSecond, 86400), true);
+    appendTime(sb.append('T'), Math.floorMod(epochSecond, 86400), true);
     sb.append('Z');
   }
 

@@ -9,26 +9,28 @@ import java.nio.file.Path;
  * fixed chance, which lifts the mean to 4.10. Broken rows: a score "n/a", an empty region and a
  * duplicate of an earlier line.
  */
-final class CsatExport implements DailyExport {
+final class CsatExport extends DailyExport {
   static final String FILE = "business/csat_responses.csv";
 
-  private final GeneratorOptions options;
-  private final Sink sink;
-  private final FaultPlan faults;
   private final int vipDay;
   private final double upgradeChance;
   private long id;
 
   CsatExport(GeneratorOptions o, Truth truth, Path outDir) throws IOException {
-    this.options = o;
-    this.sink = new Sink(outDir, FILE, "response_id,submitted_at,region,score");
-    this.faults = FaultPlan.of(o, FILE, Fault.NON_NUMERIC, Fault.MISSING_VALUE, Fault.DUPLICATE);
+    super(
+        o,
+        outDir,
+        FILE,
+        "response_id,submitted_at,region,score",
+        Fault.NON_NUMERIC,
+        Fault.MISSING_VALUE,
+        Fault.DUPLICATE);
     this.vipDay = truth.dayIndex(truth.vipCommunityLaunch());
     this.upgradeChance = CompanyModel.csatUpgradeChance(truth.vipCommunity().csatShift());
   }
 
   @Override
-  public void writeDay(int day, Clock clock) throws IOException {
+  void writeDay(int day, Clock clock) throws IOException {
     boolean after = options.inject() && day >= vipDay;
     if (faults.keepsRowOn(day)) {
       sink.keepNextRow();
@@ -62,10 +64,5 @@ final class CsatExport implements DailyExport {
     StringBuilder line = sink.line().append('R').append(++id).append(',');
     clock.appendWithOffset(line, second);
     return line.append(',').append(region).append(',');
-  }
-
-  @Override
-  public Sink sink() {
-    return sink;
   }
 }

@@ -7,21 +7,18 @@ import java.nio.file.Path;
  * Facebook jobs-tab insights for the company page: one row per day with the tab's views (a plain
  * link before the tab launched). Broken row: a day whose tab_views is empty.
  */
-final class JobsTabExport implements DailyExport {
+final class JobsTabExport extends DailyExport {
   static final String FILE = "social/jobs_tab_insights.csv";
 
   private final Drivers drivers;
-  private final Sink sink;
-  private final FaultPlan faults;
 
   JobsTabExport(GeneratorOptions o, Drivers drivers, Path outDir) throws IOException {
+    super(o, outDir, FILE, "date,tab_views", Fault.MISSING_VALUE);
     this.drivers = drivers;
-    this.sink = new Sink(outDir, FILE, "date,tab_views");
-    this.faults = FaultPlan.of(o, FILE, Fault.MISSING_VALUE);
   }
 
   @Override
-  public void writeDay(int day, Clock clock) throws IOException {
+  void writeDay(int day, Clock clock) throws IOException {
     sink.line().append(clock.iso).append(',').append(drivers.tabViews(0));
     sink.row();
     if (faults.at(Fault.MISSING_VALUE, day)) {
@@ -29,10 +26,5 @@ final class JobsTabExport implements DailyExport {
       sink.line().append(',').append(drivers.tabViews(0));
       sink.broken(Fault.MISSING_VALUE, "date is empty");
     }
-  }
-
-  @Override
-  public Sink sink() {
-    return sink;
   }
 }

@@ -9,23 +9,18 @@ import java.nio.file.Path;
  * 20% fewer complaints and mean sentiment is 0.10 higher. Broken rows: a JSON line cut short, a
  * mention with an empty region and a timestamp without offset.
  */
-final class MentionsExport implements DailyExport {
+final class MentionsExport extends DailyExport {
   static final String FILE = "social/mentions.jsonl";
   private static final String[] CHANNELS = {"twitter", "facebook", "instagram"};
   private static final double[] CHANNEL_SHARES = {0.40, 0.35, 0.25};
 
-  private final GeneratorOptions options;
-  private final Sink sink;
-  private final FaultPlan faults;
   private final int vipDay;
   private final double[] sharesAfter;
   private final double shiftAfter;
   private long id;
 
   MentionsExport(GeneratorOptions o, Truth truth, Path outDir) throws IOException {
-    this.options = o;
-    this.sink = new Sink(outDir, FILE, null);
-    this.faults = FaultPlan.of(o, FILE, Fault.MALFORMED_JSON, Fault.MISSING_VALUE, Fault.BAD_TIME);
+    super(o, outDir, FILE, null, Fault.MALFORMED_JSON, Fault.MISSING_VALUE, Fault.BAD_TIME);
     this.vipDay = truth.dayIndex(truth.vipCommunityLaunch());
     double complaints = truth.vipCommunity().complaintFactor();
     this.sharesAfter = CompanyModel.topicShares(complaints);
@@ -34,7 +29,7 @@ final class MentionsExport implements DailyExport {
   }
 
   @Override
-  public void writeDay(int day, Clock clock) throws IOException {
+  void writeDay(int day, Clock clock) throws IOException {
     boolean after = options.inject() && day >= vipDay;
     double[] shares = after ? sharesAfter : CompanyModel.TOPIC_SHARES;
     double shift = after ? shiftAfter : 0;
@@ -88,10 +83,5 @@ final class MentionsExport implements DailyExport {
         .append("\",\"channel\":\"")
         .append(CHANNELS[channel])
         .append("\"}");
-  }
-
-  @Override
-  public Sink sink() {
-    return sink;
   }
 }

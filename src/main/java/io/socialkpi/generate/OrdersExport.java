@@ -12,35 +12,31 @@ import java.time.DayOfWeek;
  * an impossible date, an amount with a decimal comma, an empty region, a field too many, and a
  * duplicate of an earlier line.
  */
-final class OrdersExport implements DailyExport {
+final class OrdersExport extends DailyExport {
   static final String FILE = "business/orders.csv";
   private static final String[] CHANNELS = {"online", "store", "wholesale"};
   private static final String[] OTHER_SOURCES = {"google", "direct", "newsletter"};
   private static final double[] OTHER_SHARES = {0.5, 0.3, 0.2};
 
-  private final GeneratorOptions options;
   private final Drivers drivers;
-  private final Sink sink;
-  private final FaultPlan faults;
   private long id;
 
   OrdersExport(GeneratorOptions o, Drivers drivers, Path outDir) throws IOException {
-    this.options = o;
+    super(
+        o,
+        outDir,
+        FILE,
+        "order_id,ordered_at,region,channel,original_source,amount",
+        Fault.BAD_TIME,
+        Fault.NON_NUMERIC,
+        Fault.MISSING_VALUE,
+        Fault.WRONG_FIELD_COUNT,
+        Fault.DUPLICATE);
     this.drivers = drivers;
-    this.sink = new Sink(outDir, FILE, "order_id,ordered_at,region,channel,original_source,amount");
-    this.faults =
-        FaultPlan.of(
-            o,
-            FILE,
-            Fault.BAD_TIME,
-            Fault.NON_NUMERIC,
-            Fault.MISSING_VALUE,
-            Fault.WRONG_FIELD_COUNT,
-            Fault.DUPLICATE);
   }
 
   @Override
-  public void writeDay(int day, Clock clock) throws IOException {
+  void writeDay(int day, Clock clock) throws IOException {
     double season = CompanyModel.weekday(clock.date.getDayOfWeek());
     DayOfWeek dow = clock.date.getDayOfWeek();
     boolean weekend = dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY;
@@ -117,10 +113,5 @@ final class OrdersExport implements DailyExport {
     StringBuilder line = sink.line().append('O').append(++id).append(',').append(date).append(' ');
     Clock.appendTime(line, second, true);
     return line.append(',').append(region).append(',').append(channel).append(',');
-  }
-
-  @Override
-  public Sink sink() {
-    return sink;
   }
 }

@@ -7,23 +7,24 @@ import java.nio.file.Path;
  * Facebook Page Insights style: one row per day and regional page with cumulative fans, engaged
  * users and impressions. Broken rows: an engaged-users value "n/a" and a date in dd/MM/yyyy.
  */
-final class PageInsightsExport implements DailyExport {
+final class PageInsightsExport extends DailyExport {
   static final String FILE = "social/page_insights.csv";
 
-  private final GeneratorOptions options;
   private final Drivers drivers;
-  private final Sink sink;
-  private final FaultPlan faults;
 
   PageInsightsExport(GeneratorOptions o, Drivers drivers, Path outDir) throws IOException {
-    this.options = o;
+    super(
+        o,
+        outDir,
+        FILE,
+        "date,region,page_fans,engaged_users,impressions",
+        Fault.NON_NUMERIC,
+        Fault.BAD_TIME);
     this.drivers = drivers;
-    this.sink = new Sink(outDir, FILE, "date,region,page_fans,engaged_users,impressions");
-    this.faults = FaultPlan.of(o, FILE, Fault.NON_NUMERIC, Fault.BAD_TIME);
   }
 
   @Override
-  public void writeDay(int day, Clock clock) throws IOException {
+  void writeDay(int day, Clock clock) throws IOException {
     for (int r = 0; r < options.entities(); r++) {
       row(clock.iso, r, Long.toString(drivers.engaged(r)));
       sink.row();
@@ -50,10 +51,5 @@ final class PageInsightsExport implements DailyExport {
         .append(engaged)
         .append(',')
         .append(drivers.impressions(r));
-  }
-
-  @Override
-  public Sink sink() {
-    return sink;
   }
 }

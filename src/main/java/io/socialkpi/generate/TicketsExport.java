@@ -8,28 +8,30 @@ import java.nio.file.Path;
  * from the VIP community launch 15% fewer. Broken rows: a date in dd/MM/yyyy, an empty region and a
  * blank line.
  */
-final class TicketsExport implements DailyExport {
+final class TicketsExport extends DailyExport {
   static final String FILE = "business/tickets.csv";
   private static final String[] CATEGORIES = {"billing", "delivery", "product", "returns"};
   private static final double[] CATEGORY_SHARES = {0.25, 0.35, 0.25, 0.15};
 
-  private final GeneratorOptions options;
-  private final Sink sink;
-  private final FaultPlan faults;
   private final int vipDay;
   private final double incidentFactor;
   private long id;
 
   TicketsExport(GeneratorOptions o, Truth truth, Path outDir) throws IOException {
-    this.options = o;
-    this.sink = new Sink(outDir, FILE, "ticket_id;opened_at;region;category");
-    this.faults = FaultPlan.of(o, FILE, Fault.BAD_TIME, Fault.MISSING_VALUE, Fault.BLANK_LINE);
+    super(
+        o,
+        outDir,
+        FILE,
+        "ticket_id;opened_at;region;category",
+        Fault.BAD_TIME,
+        Fault.MISSING_VALUE,
+        Fault.BLANK_LINE);
     this.vipDay = truth.dayIndex(truth.vipCommunityLaunch());
     this.incidentFactor = truth.vipCommunity().incidentFactor();
   }
 
   @Override
-  public void writeDay(int day, Clock clock) throws IOException {
+  void writeDay(int day, Clock clock) throws IOException {
     double season = CompanyModel.weekday(clock.date.getDayOfWeek());
     double factor = options.inject() && day >= vipDay ? incidentFactor : 1;
     double rate = options.volume() * CompanyModel.TICKETS * season * factor;
@@ -62,10 +64,5 @@ final class TicketsExport implements DailyExport {
     StringBuilder line = sink.line().append('T').append(++id).append(';').append(date).append(' ');
     Clock.appendTime(line, second, false);
     return line.append(';').append(region).append(';');
-  }
-
-  @Override
-  public Sink sink() {
-    return sink;
   }
 }

@@ -10,27 +10,28 @@ import java.time.DayOfWeek;
  * online orders follow 14 days later. Broken rows: a date in yyyy-MM-dd and a row with a field too
  * many.
  */
-final class WebSessionsExport implements DailyExport {
+final class WebSessionsExport extends DailyExport {
   static final String FILE = "social/web_sessions.csv";
   private static final String[] SOURCES = {
     "google,organic", "facebook,social", "instagram,social", "newsletter,email", "(direct),(none)"
   };
   private static final double[] CONVERSION = {0.020, 0.015, 0.012, 0.030, 0.025};
 
-  private final GeneratorOptions options;
   private final Drivers drivers;
-  private final Sink sink;
-  private final FaultPlan faults;
 
   WebSessionsExport(GeneratorOptions o, Drivers drivers, Path outDir) throws IOException {
-    this.options = o;
+    super(
+        o,
+        outDir,
+        FILE,
+        "date,region,source,medium,sessions,conversions",
+        Fault.BAD_TIME,
+        Fault.WRONG_FIELD_COUNT);
     this.drivers = drivers;
-    this.sink = new Sink(outDir, FILE, "date,region,source,medium,sessions,conversions");
-    this.faults = FaultPlan.of(o, FILE, Fault.BAD_TIME, Fault.WRONG_FIELD_COUNT);
   }
 
   @Override
-  public void writeDay(int day, Clock clock) throws IOException {
+  void writeDay(int day, Clock clock) throws IOException {
     double season = CompanyModel.weekday(clock.date.getDayOfWeek());
     // The newsletter goes out on Tuesdays.
     double newsletter = clock.date.getDayOfWeek() == DayOfWeek.TUESDAY ? 120 : 30;
@@ -69,10 +70,5 @@ final class WebSessionsExport implements DailyExport {
         .append(sessions)
         .append(',')
         .append(conversions);
-  }
-
-  @Override
-  public Sink sink() {
-    return sink;
   }
 }

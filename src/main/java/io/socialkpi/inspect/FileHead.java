@@ -14,10 +14,33 @@ import java.util.zip.GZIPInputStream;
  * lines, and a 2 GB export must not take longer to inspect than a small one. A gzip file ({@code
  * .gz}, which the reader also opens by its extension) is read uncompressed.
  *
- * @param bytes at most the limit's bytes from the start of the (uncompressed) file
- * @param whole whether the file ends within them
+ * <p>A class, not a record: it holds an array, which a record would compare by reference.
  */
-record FileHead(Path file, byte[] bytes, boolean whole) {
+final class FileHead {
+  private final Path file;
+  private final byte[] bytes;
+  private final boolean whole;
+
+  private FileHead(Path file, byte[] bytes, boolean whole) {
+    this.file = file;
+    this.bytes = bytes;
+    this.whole = whole;
+  }
+
+  Path file() {
+    return file;
+  }
+
+  /** At most the limit's bytes from the start of the (uncompressed) file. */
+  byte[] bytes() {
+    return bytes;
+  }
+
+  /** Whether the file ends within {@link #bytes()}. */
+  boolean whole() {
+    return whole;
+  }
+
   /** Enough for 2,000 rows of Facebook's 644-column page export. */
   static final int MAX_BYTES = 4 << 20;
 

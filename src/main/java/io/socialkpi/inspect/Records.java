@@ -59,7 +59,7 @@ final class Records {
         continue;
       }
       if (line.isBlank()) {
-        rows.add(new Row(i + 1, 1, line, new String[0]));
+        rows.add(new Row(i + 1, 1, line, List.of()));
         i++;
         continue;
       }
@@ -75,9 +75,7 @@ final class Records {
         return new Result(rows, first, true);
       }
       String[] fields = parser.parseLine(text.toString());
-      rows.add(
-          new Row(
-              first + 1, i - first + 1, text.toString(), fields == null ? new String[0] : fields));
+      rows.add(new Row(first + 1, i - first + 1, text.toString(), fields));
       i++;
     }
     return new Result(rows, i, false);

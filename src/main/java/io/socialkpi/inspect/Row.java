@@ -1,26 +1,40 @@
 package io.socialkpi.inspect;
 
+import io.socialkpi.source.CellTrim;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
 /**
  * One record of the sample, as the reader would split it: a line, or the lines of a quoted field
  * holding line breaks joined by {@code \n}.
  *
  * @param line the number (1-based) of its first line in the file
  * @param lines how many lines it spans
- * @param fields its fields, an empty cell null; none for a blank line
+ * @param fields its fields, an empty cell null (so not {@code List.of}); none for a blank line
  */
-record Row(int line, int lines, String text, String[] fields) {
+record Row(int line, int lines, String text, List<String> fields) {
+  /** A row of the fields the CSV parser split (null or none: a blank line). */
+  Row(int line, int lines, String text, String[] fields) {
+    this(
+        line,
+        lines,
+        text,
+        fields == null ? List.of() : Collections.unmodifiableList(Arrays.asList(fields)));
+  }
+
   /** A blank line: the reader quarantines it as {@code blank_line}. */
   boolean blank() {
-    return fields.length == 0;
+    return fields.isEmpty();
   }
 
   int width() {
-    return fields.length;
+    return fields.size();
   }
 
   /** The field at {@code i}, or null when the row is shorter. */
   String cell(int i) {
-    return i < fields.length ? fields[i] : null;
+    return i < fields.size() ? fields.get(i) : null;
   }
 
   /** Whether the cell is empty as the reader sees it: null or only spaces (U+0020). */
@@ -30,14 +44,6 @@ record Row(int line, int lines, String text, String[] fields) {
 
   /** The cell as the reader compares it with markers and conditions: without spaces around it. */
   static String trim(String cell) {
-    int from = 0;
-    int to = cell.length();
-    while (from < to && cell.charAt(from) == ' ') {
-      from++;
-    }
-    while (to > from && cell.charAt(to - 1) == ' ') {
-      to--;
-    }
-    return cell.substring(from, to);
+    return CellTrim.trim(cell);
   }
 }

@@ -1,6 +1,7 @@
 package io.socialkpi.inspect;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -153,7 +154,8 @@ final class Summary {
               + t.column()
               + "': quarantined as missing_value");
     }
-    if (t.fit() != null && t.fit().last().isAfter(LocalDate.now())) {
+    // Today in UTC: the zone TimePatterns reads the sample's dates in, and the default time.zone.
+    if (t.fit() != null && t.fit().last().isAfter(LocalDate.now(ZoneOffset.UTC))) {
       notes.add("times after today: quarantined as future_time until a run date reaches them");
     }
     int duplicates = in.layout.duplicates();

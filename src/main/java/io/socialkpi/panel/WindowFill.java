@@ -50,6 +50,8 @@ final class WindowFill implements Serializable {
   }
 
   /**
+   * One series' rows with a row for every window of its source's range, a missing window filled.
+   *
    * @param observed rows (source, entity, window_start, metric, value, n_obs) of one series
    * @return rows (source, entity, window_start, window_end, metric, aggregate, value, n_obs,
    *     complete), one per window of the source's range

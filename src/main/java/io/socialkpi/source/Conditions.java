@@ -25,7 +25,7 @@ final class Conditions implements Serializable {
   @SuppressWarnings("unchecked")
   Conditions(Map<String, List<String>> conditions, List<String> columns) {
     fields = new int[conditions.size()];
-    accepted = new Set[fields.length];
+    accepted = (Set<String>[]) new Set<?>[fields.length];
     int c = 0;
     for (Map.Entry<String, List<String>> cond : conditions.entrySet()) {
       fields[c] = columns.indexOf(cond.getKey());
@@ -41,7 +41,7 @@ final class Conditions implements Serializable {
   boolean matches(String[] f) {
     for (int c = 0; c < fields.length; c++) {
       String v = f[fields[c]];
-      if (v == null ? !accepted[c].contains("") : !accepted[c].contains(TimeText.trim(v))) {
+      if (v == null ? !accepted[c].contains("") : !accepted[c].contains(CellTrim.trim(v))) {
         return false;
       }
     }

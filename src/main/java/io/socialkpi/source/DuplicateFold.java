@@ -144,7 +144,7 @@ final class DuplicateFold implements Iterator<Row> {
       return; // a totals row or the like: not data, like a header line
     }
     if (kind == LineRecord.REJECTED) {
-      QuarantineReason reason = QuarantineReason.values()[r.getByte()];
+      QuarantineReason reason = r.getReason();
       out.add(rejected(position, splitStart, index, bytes, raw, reason, r.getString()));
       return;
     }

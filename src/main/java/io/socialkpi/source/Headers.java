@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -272,8 +271,7 @@ public final class Headers {
    * traffic_source.medium}): a source may read a nested field by its path (LineParser#field).
    */
   private static void keys(JsonNode object, String parent, Set<String> keys) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : object.properties()) {
       String name = parent == null ? e.getKey() : parent + "." + e.getKey();
       keys.add(name);
       if (e.getValue().isObject()) {

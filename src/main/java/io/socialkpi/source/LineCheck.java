@@ -213,7 +213,7 @@ final class LineCheck implements Serializable {
       }
     }
     out.putByte(LineRecord.ACCEPTED).putLong(splitStart).putLong(index).putString(p.raw());
-    out.putString(entity >= 0 ? TimeText.trim(f[entity]) : Observations.ALL);
+    out.putString(entity >= 0 ? CellTrim.trim(f[entity]) : Observations.ALL);
     out.putInt(windowStart(day));
     out.putLong(micros);
     out.putInt(day);
@@ -252,7 +252,7 @@ final class LineCheck implements Serializable {
       QuarantineReason reason,
       String detail) {
     out.putByte(LineRecord.REJECTED).putLong(splitStart).putLong(index).putString(p.raw());
-    out.putByte(reason.ordinal()).putString(detail);
+    out.putReason(reason).putString(detail);
   }
 
   /** Whether a metric cell is empty or one of the source's missing markers. */
@@ -263,7 +263,7 @@ final class LineCheck implements Serializable {
     if (markers.length == 0) {
       return false;
     }
-    String t = TimeText.trim(text);
+    String t = CellTrim.trim(text);
     for (String m : markers) {
       if (m.equals(t)) {
         return true;

@@ -30,9 +30,40 @@ final class LineParser implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /**
-   * One line: its text, and either the fields (in {@link SourceSpec#columns()} order) or why not.
+   * One line: its text, and either the fields (in {@link SourceSpec#columns()} order) or why not. A
+   * class, not a record: it holds an array, which a record would compare by reference.
    */
-  record Parsed(String raw, QuarantineReason reason, String detail, String[] fields) {
+  static final class Parsed {
+    private final String raw;
+    private final QuarantineReason reason;
+    private final String detail;
+    private final String[] fields;
+
+    Parsed(String raw, QuarantineReason reason, String detail, String[] fields) {
+      this.raw = raw;
+      this.reason = reason;
+      this.detail = detail;
+      this.fields = fields;
+    }
+
+    String raw() {
+      return raw;
+    }
+
+    /** Why the line is quarantined, or null. */
+    QuarantineReason reason() {
+      return reason;
+    }
+
+    String detail() {
+      return detail;
+    }
+
+    /** The fields in {@link SourceSpec#columns()} order, or null. */
+    String[] fields() {
+      return fields;
+    }
+
     /** A comment line (csv.comment): not a row, neither counted nor quarantined. */
     boolean comment() {
       return reason == null && fields == null;
@@ -136,7 +167,7 @@ final class LineParser implements Serializable {
       return p;
     }
     String[] fields = p.fields().clone();
-    String offset = fields[0] == null ? "" : TimeText.trim(fields[0]);
+    String offset = fields[0] == null ? "" : CellTrim.trim(fields[0]);
     if (!offset.matches("[0-9]{1,6}")) {
       return p; // LineCheck names the text that is no date
     }

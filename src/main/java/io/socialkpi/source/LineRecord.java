@@ -29,6 +29,9 @@ final class LineRecord {
   /** Where a record's raw text starts: after its kind, split start, line index and the length. */
   static final int RAW_AT = 1 + 8 + 8 + 4;
 
+  /** The reasons by their byte ({@link Writer#putReason}), without a copy per record. */
+  private static final QuarantineReason[] REASONS = QuarantineReason.values();
+
   private LineRecord() {}
 
   /** Builds records in one reused buffer. */
@@ -67,6 +70,16 @@ final class LineRecord {
         buf[len++] = (byte) (v >>> s);
       }
       return this;
+    }
+
+    /**
+     * A quarantine reason as one byte, its ordinal: a record lives only between the two halves of
+     * one scan, written and read by the same build, so the constants' order cannot change under it
+     * (nothing stores the byte; the quarantine table holds {@link QuarantineReason#code}).
+     */
+    @SuppressWarnings("EnumOrdinal") // see above: transient, same build on both ends
+    Writer putReason(QuarantineReason reason) {
+      return putByte(reason.ordinal());
     }
 
     Writer putDouble(double v) {
@@ -114,6 +127,11 @@ final class LineRecord {
 
     int getByte() {
       return buf[at++];
+    }
+
+    /** A reason written by {@link Writer#putReason}. */
+    QuarantineReason getReason() {
+      return REASONS[getByte()];
     }
 
     int getInt() {

@@ -157,7 +157,7 @@ public final class NumberText implements Serializable {
       }
       return finite(field);
     }
-    String text = TimeText.trim(field);
+    String text = CellTrim.trim(field);
     if (fastLocalized && digits(text)) {
       return finite(text);
     }
@@ -179,7 +179,7 @@ public final class NumberText implements Serializable {
     if (localized) {
       return localizedHint;
     }
-    if (field != null && looksLocalized.matcher(TimeText.trim(field)).find()) {
+    if (field != null && looksLocalized.matcher(CellTrim.trim(field)).find()) {
       return " (a decimal comma or thousands separator? see csv.decimal-separator and"
           + " csv.grouping-separator)";
     }

@@ -30,37 +30,17 @@ public record SourceLayout(
     Map<String, Integer> linesBeforeHeader)
     implements Serializable {
 
-  /** A layout whose files' headers come after csv.skip-lines lines. */
-  public SourceLayout(
-      String source,
-      List<String> files,
-      List<String> header,
-      Map<String, String> duplicates,
-      long bytes,
-      Map<String, List<String>> otherHeaders,
-      Map<String, String> encodings) {
-    this(source, files, header, duplicates, bytes, otherHeaders, encodings, Map.of());
-  }
-
-  /** A layout whose files are all in the source's character set. */
-  public SourceLayout(
-      String source,
-      List<String> files,
-      List<String> header,
-      Map<String, String> duplicates,
-      long bytes,
-      Map<String, List<String>> otherHeaders) {
-    this(source, files, header, duplicates, bytes, otherHeaders, Map.of());
-  }
-
-  /** A layout whose files all have {@code header}. */
+  /**
+   * A layout whose files all have {@code header}, in the source's character set, after
+   * csv.skip-lines lines.
+   */
   public SourceLayout(
       String source,
       List<String> files,
       List<String> header,
       Map<String, String> duplicates,
       long bytes) {
-    this(source, files, header, duplicates, bytes, Map.of());
+    this(source, files, header, duplicates, bytes, Map.of(), Map.of(), Map.of());
   }
 
   /** A layout without duplicated files, of unknown size. */
@@ -79,7 +59,8 @@ public record SourceLayout(
   /** One file's path as Hadoop and Spark take it literally (see {@link #literalFiles}). */
   public static String literal(String file) {
     StringBuilder s = new StringBuilder(file.length());
-    for (char c : file.toCharArray()) {
+    for (int i = 0; i < file.length(); i++) {
+      char c = file.charAt(i);
       if ("[]{}*?\\".indexOf(c) >= 0) {
         s.append('\\');
       }

@@ -147,6 +147,7 @@ public final class SourceScan {
                 run,
                 lines,
                 duplicateCheckPartitions(spark, source, layout),
+                TextScan.ONE_TASK_BYTES,
                 wholeCsvFiles);
     if (maxDriverRows <= 0) {
       return new SourceScan(
@@ -347,18 +348,15 @@ public final class SourceScan {
     for (int i = 0; i < missingCells.length; i++) {
       missingCells[i] = totals.getLong(8 + i);
     }
-    return new SourceQuality(
-        source.name(),
-        layout.files().size(),
+    return quality(
         read,
         accepted,
-        read - accepted - superseded,
         superseded,
         instant(totals.get(2)),
         instant(totals.get(3)),
         localDate(totals.get(4)),
         localDate(totals.get(5)),
-        missingCells(missingCells));
+        missingCells);
   }
 
   /** The same accounting as {@link #computeQuality}, over the groups held on the driver. */
@@ -388,6 +386,21 @@ public final class SourceScan {
       firstDate = earlier(firstDate, localDate(r.get(r.fieldIndex(FIRST_DATE))));
       lastDate = later(lastDate, localDate(r.get(r.fieldIndex(LAST_DATE))));
     }
+    return quality(read, accepted, superseded, firstTs, lastTs, firstDate, lastDate, missingCells);
+  }
+
+  /**
+   * The source's quality from its totals: the rows neither accepted nor superseded are rejected.
+   */
+  private SourceQuality quality(
+      long read,
+      long accepted,
+      long superseded,
+      java.time.Instant firstTs,
+      java.time.Instant lastTs,
+      java.time.LocalDate firstDate,
+      java.time.LocalDate lastDate,
+      long[] missingCells) {
     return new SourceQuality(
         source.name(),
         layout.files().size(),

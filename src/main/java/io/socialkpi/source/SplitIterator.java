@@ -24,8 +24,6 @@ final class SplitIterator<T> implements Iterator<T> {
   /** The parser of the current table: the file's, or of a later table (csv.tables). */
   private LineParser parser;
 
-  private final boolean header;
-
   /** csv.tables: a blank line ends a table; the next line heads another. */
   private final boolean tables;
 
@@ -98,7 +96,6 @@ final class SplitIterator<T> implements Iterator<T> {
     this.start = start;
     this.lines = lines;
     this.parser = parser;
-    this.header = header;
     this.tables = parser.tables();
     this.headerPending = header && start == 0;
     this.skipPending = start == 0 ? linesBeforeHeader : 0;

@@ -68,20 +68,10 @@ final class TextScan {
 
   private TextScan() {}
 
-  /** The source's groups, in the schema of {@code SourceScan}'s aggregate. */
-  static Dataset<Row> groups(
-      SparkSession spark,
-      SourceSpec source,
-      SourceLayout layout,
-      RunSettings run,
-      CollectionAccumulator<SplitLines> splitLines,
-      int partitions,
-      boolean wholeCsvFiles) {
-    return groups(
-        spark, source, layout, run, splitLines, partitions, ONE_TASK_BYTES, wholeCsvFiles);
-  }
-
-  /** As above, scanning in one task sources of at most {@code oneTaskBytes}. */
+  /**
+   * The source's groups, in the schema of {@code SourceScan}'s aggregate, scanning in one task
+   * sources of at most {@code oneTaskBytes} ({@link #ONE_TASK_BYTES}; tests pass others).
+   */
   static Dataset<Row> groups(
       SparkSession spark,
       SourceSpec source,

@@ -117,7 +117,7 @@ public final class TimeText implements Serializable {
     if (field == null) {
       return NONE;
     }
-    String text = withoutWeekday(trim(field));
+    String text = withoutWeekday(CellTrim.trim(field));
     if (epochUnit > 0) {
       return epochInstant(text, epochUnit);
     }
@@ -159,10 +159,10 @@ public final class TimeText implements Serializable {
         return NO_DAY;
       }
       LastDay l = last;
-      if (l != null && l.field() == field) {
+      if (l != null && field.equals(l.field())) {
         return l.day();
       }
-      return date(withoutWeekday(trim(field)));
+      return date(withoutWeekday(CellTrim.trim(field)));
     }
     if (instantMicros == NONE) {
       return NO_DAY;
@@ -273,18 +273,5 @@ public final class TimeText implements Serializable {
       sparkZone = z;
     }
     return z;
-  }
-
-  /** Spark's {@code trim}: drops spaces (U+0020 only) at both ends. */
-  static String trim(String s) {
-    int from = 0;
-    int to = s.length();
-    while (from < to && s.charAt(from) == ' ') {
-      from++;
-    }
-    while (to > from && s.charAt(to - 1) == ' ') {
-      to--;
-    }
-    return from == 0 && to == s.length() ? s : s.substring(from, to);
   }
 }

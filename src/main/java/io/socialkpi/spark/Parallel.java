@@ -54,8 +54,9 @@ public final class Parallel implements AutoCloseable {
     }
   }
 
+  /** Throws {@code t} as it is, checked or not; returns nothing, so the caller writes throw. */
   @SuppressWarnings("unchecked")
-  private static <E extends Throwable> E sneaky(Throwable t) throws E {
+  private static <E extends Throwable> RuntimeException sneaky(Throwable t) throws E {
     throw (E) t;
   }
 

@@ -57,45 +57,14 @@ public final class BeforeAfter {
           n1 == 0 || n2 == 0
               ? "no windows on one side of the launch"
               : "fewer than 2 windows on one side of the launch";
-      return new TwoSampleResult(
-          n1,
-          n2,
-          m1,
-          m2,
-          Math.sqrt(v1),
-          Math.sqrt(v2),
-          n1 == 0 || n2 == 0 ? nan : diff,
-          rel,
-          nan,
-          nan,
-          nan,
-          nan,
-          nan,
-          nan,
-          nan,
-          note);
+      return untested(
+          n1, n2, m1, m2, Math.sqrt(v1), Math.sqrt(v2), n1 == 0 || n2 == 0 ? nan : diff, rel, note);
     }
     double a = v1 / n1;
     double b = v2 / n2;
     double se = Math.sqrt(a + b);
     if (se == 0) {
-      return new TwoSampleResult(
-          n1,
-          n2,
-          m1,
-          m2,
-          0,
-          0,
-          diff,
-          rel,
-          nan,
-          nan,
-          nan,
-          nan,
-          nan,
-          nan,
-          nan,
-          "no variation before or after the launch");
+      return untested(n1, n2, m1, m2, 0, 0, diff, rel, "no variation before or after the launch");
     }
     String note = null;
     if (v1 == 0) {
@@ -130,6 +99,22 @@ public final class BeforeAfter {
         note);
   }
 
+  /** The sizes, means, spreads and change alone: no test, interval or effect size, and why. */
+  private static TwoSampleResult untested(
+      int n1,
+      int n2,
+      double m1,
+      double m2,
+      double sd1,
+      double sd2,
+      double diff,
+      double rel,
+      String note) {
+    double nan = Double.NaN;
+    return new TwoSampleResult(
+        n1, n2, m1, m2, sd1, sd2, diff, rel, nan, nan, nan, nan, nan, nan, nan, note);
+  }
+
   /**
    * Two-sided p of U for x against y, as SciPy's {@code mannwhitneyu(x, y, method='auto')}: exact
    * when a sample has at most 8 values and there are no ties, else the normal approximation with
@@ -161,7 +146,7 @@ public final class BeforeAfter {
       ties |= c > 1;
     }
     if (!ties && Math.min(n1, n2) <= MANN_WHITNEY_EXACT_MAX) {
-      return Math.min(1, 2 * uCdf(n1, n2, (long) Math.round((double) n1 * n2 - u)));
+      return Math.min(1, 2 * uCdf(n1, n2, Math.round((double) n1 * n2 - u)));
     }
     double s = Math.sqrt(n1 * (double) n2 / 12 * ((n + 1) - tieTerm / (n * (n - 1.0))));
     if (s == 0) {

@@ -1,6 +1,7 @@
 package io.socialkpi.stats;
 
 import java.util.Locale;
+import java.util.function.Function;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.ranking.NaNStrategy;
@@ -77,11 +78,27 @@ public final class Correlation {
   }
 
   static CorrelationResult pearson(double[] x, double[] y, double confidence, Inference inference) {
+    return ofPairs(x, y, p -> pearson(p, confidence, inference));
+  }
+
+  static CorrelationResult spearman(
+      double[] x, double[] y, double confidence, Inference inference) {
+    return ofPairs(x, y, p -> spearman(p, confidence, inference));
+  }
+
+  static CorrelationResult kendall(double[] x, double[] y, double confidence, Inference inference) {
+    return ofPairs(x, y, p -> kendall(p, confidence, inference));
+  }
+
+  /** The coefficient of the complete pairs, or no coefficient and why when they allow none. */
+  private static CorrelationResult ofPairs(
+      double[] x, double[] y, Function<Pairs, CorrelationResult> coefficient) {
     Pairs p = Pairs.complete(x, y);
     String why = p.degenerate(x.length);
-    if (why != null) {
-      return CorrelationResult.missing(p.size(), why);
-    }
+    return why != null ? CorrelationResult.missing(p.size(), why) : coefficient.apply(p);
+  }
+
+  private static CorrelationResult pearson(Pairs p, double confidence, Inference inference) {
     int n = p.size();
     double r = pearsonOf(p.x, p.y);
     double nEff = inference == Inference.ADJUSTED ? EffectiveSize.of(p.x, p.y) : n;
@@ -90,13 +107,7 @@ public final class Correlation {
     return result(n, r, pValue, ci, nEff, inference);
   }
 
-  static CorrelationResult spearman(
-      double[] x, double[] y, double confidence, Inference inference) {
-    Pairs p = Pairs.complete(x, y);
-    String why = p.degenerate(x.length);
-    if (why != null) {
-      return CorrelationResult.missing(p.size(), why);
-    }
+  private static CorrelationResult spearman(Pairs p, double confidence, Inference inference) {
     int n = p.size();
     double[] rx = ranks(NumericTies.snapped(p.x));
     double[] ry = ranks(NumericTies.snapped(p.y));
@@ -111,12 +122,7 @@ public final class Correlation {
     return result(n, rho, pValue, ci, nEff, inference);
   }
 
-  static CorrelationResult kendall(double[] x, double[] y, double confidence, Inference inference) {
-    Pairs p = Pairs.complete(x, y);
-    String why = p.degenerate(x.length);
-    if (why != null) {
-      return CorrelationResult.missing(p.size(), why);
-    }
+  private static CorrelationResult kendall(Pairs p, double confidence, Inference inference) {
     int n = p.size();
     double[] sx = NumericTies.snapped(p.x);
     double[] sy = NumericTies.snapped(p.y);

@@ -21,6 +21,8 @@ public final class Counterfactual {
   private Counterfactual() {}
 
   /**
+   * The effect of a launch: the post-period as it is minus as the pre-period fit predicts it.
+   *
    * @param pre outcome before the launch; {@code post} after; NaN windows are skipped
    * @param preControl the control series aligned with {@code pre}, or null for trend only
    * @param preDayOfWeek 1..7 per window for daily data, or null
@@ -54,29 +56,10 @@ public final class Counterfactual {
     boolean weekdays = preDayOfWeek != null && postDayOfWeek != null;
     List<double[]> xPre = new ArrayList<>();
     List<Double> yPre = new ArrayList<>();
-    for (int i = 0; i < pre.length; i++) {
-      double[] row =
-          row(i, control ? preControl[i] : 0, weekdays ? preDayOfWeek[i] : 0, control, weekdays);
-      if (!Double.isNaN(pre[i]) && !anyNaN(row)) {
-        xPre.add(row);
-        yPre.add(pre[i]);
-      }
-    }
+    usable(pre, preControl, preDayOfWeek, 0, control, weekdays, xPre, yPre);
     List<double[]> xPost = new ArrayList<>();
     List<Double> yPost = new ArrayList<>();
-    for (int i = 0; i < post.length; i++) {
-      double[] row =
-          row(
-              postOffset + i,
-              control ? postControl[i] : 0,
-              weekdays ? postDayOfWeek[i] : 0,
-              control,
-              weekdays);
-      if (!Double.isNaN(post[i]) && !anyNaN(row)) {
-        xPost.add(row);
-        yPost.add(post[i]);
-      }
-    }
+    usable(post, postControl, postDayOfWeek, postOffset, control, weekdays, xPost, yPost);
     int nPre = yPre.size();
     int nPost = yPost.size();
     if (nPost == 0) {
@@ -122,6 +105,34 @@ public final class Counterfactual {
         effect + crit * se,
         pValue,
         null);
+  }
+
+  /**
+   * Adds to {@code x} and {@code ys} the design row and outcome of each window with a value and a
+   * full row; the first window's trend index is {@code firstT}.
+   */
+  private static void usable(
+      double[] y,
+      double[] controls,
+      int[] dayOfWeek,
+      int firstT,
+      boolean withControl,
+      boolean weekdays,
+      List<double[]> x,
+      List<Double> ys) {
+    for (int i = 0; i < y.length; i++) {
+      double[] row =
+          row(
+              firstT + i,
+              withControl ? controls[i] : 0,
+              weekdays ? dayOfWeek[i] : 0,
+              withControl,
+              weekdays);
+      if (!Double.isNaN(y[i]) && !anyNaN(row)) {
+        x.add(row);
+        ys.add(y[i]);
+      }
+    }
   }
 
   /** [1, control?, t, weekday dummies (Tuesday..Sunday; Monday is the baseline)?]. */

@@ -38,7 +38,7 @@ final class Design {
     double[] c = in.control();
     List<Integer> used = new ArrayList<>();
     for (int i = Math.max(0, in.from()); i < Math.min(in.to(), y.length); i++) {
-      if (Double.isNaN(y[i]) || c != null && Double.isNaN(c[i])) {
+      if (Double.isNaN(y[i]) || (c != null && Double.isNaN(c[i]))) {
         continue;
       }
       boolean rampingUp = false;

@@ -37,6 +37,8 @@ public final class SegmentedRegression {
    * @param seasonPeriod windows in a year (365.25 daily, 52.18 weekly, 12 monthly) for the annual
    *     terms, or 0 for none
    */
+  // A parameter object, never compared or hashed: it hands the series to the fit without a copy.
+  @SuppressWarnings("ArrayRecordComponent")
   public record Input(
       double[] y,
       double[] control,
@@ -77,7 +79,7 @@ public final class SegmentedRegression {
       int next = nextCut(in.cuts, cut, in.to);
       int nPost = base.rowsBetween(cut, next);
       boolean shared =
-          k > 0 && in.cuts[k - 1] == cut || k + 1 < in.cuts.length && in.cuts[k + 1] == cut;
+          (k > 0 && in.cuts[k - 1] == cut) || (k + 1 < in.cuts.length && in.cuts[k + 1] == cut);
       String why =
           nPre < minPre
               ? "too little history before the first launch to estimate the trend ("

@@ -334,13 +334,16 @@ class ConfigHolesTest {
             "job.conf",
             GOOD.replace(
                 "socialkpi {\n",
-                "socialkpi {\n spark.conf {\n"
-                    + "  \"spark.hadoop.fs.azure.account.key.acct.dfs.core.windows.net\" = \"AZKEY1\"\n"
-                    + "  \"spark.hadoop.fs.gs.auth.service.account.private.key\" = \"GSKEY2\"\n"
-                    + "  \"spark.hadoop.fs.s3a.encryption.key\" = \"SSEKEY3\"\n"
-                    + "  \"spark.hadoop.fs.s3a.access.key\" = \"AKIAKEY4\"\n"
-                    + "  spark.hadoop.fs.azure.account.key.other.blob.core.windows.net = \"AZKEY5\"\n"
-                    + " }\n"));
+                """
+                socialkpi {
+                 spark.conf {
+                  "spark.hadoop.fs.azure.account.key.acct.dfs.core.windows.net" = "AZKEY1"
+                  "spark.hadoop.fs.gs.auth.service.account.private.key" = "GSKEY2"
+                  "spark.hadoop.fs.s3a.encryption.key" = "SSEKEY3"
+                  "spark.hadoop.fs.s3a.access.key" = "AKIAKEY4"
+                  spark.hadoop.fs.azure.account.key.other.blob.core.windows.net = "AZKEY5"
+                 }
+                """));
     String hocon = SettingsLoader.load(file).provenance().hocon();
     assertThat(hocon)
         .doesNotContain("AZKEY1")

@@ -28,7 +28,7 @@ class ExportKeysConfigTest {
   }
 
   private static ConfigError error(Path file) {
-    return catchThrowableOfType(() -> SettingsLoader.load(file), ConfigError.class);
+    return catchThrowableOfType(ConfigError.class, () -> SettingsLoader.load(file));
   }
 
   @Test

@@ -42,7 +42,7 @@ class TimeGrainConfigTest {
   }
 
   private static ConfigError error(Path file) {
-    return catchThrowableOfType(() -> SettingsLoader.load(file), ConfigError.class);
+    return catchThrowableOfType(ConfigError.class, () -> SettingsLoader.load(file));
   }
 
   @Test
@@ -121,12 +121,14 @@ class TimeGrainConfigTest {
     Path file = dir.resolve("job.conf");
     Files.writeString(
         file,
-        "socialkpi {\n"
-            + "  run { window = month }\n"
-            + "  source-defaults.time { grain = month, stamp = end }\n"
-            + "  sources { sales { path = \"sales.csv\", time.column = month\n"
-            + "    metrics { revenue { column = revenue } } } }\n"
-            + "}\n");
+        """
+        socialkpi {
+          run { window = month }
+          source-defaults.time { grain = month, stamp = end }
+          sources { sales { path = "sales.csv", time.column = month
+            metrics { revenue { column = revenue } } } }
+        }
+        """);
     TimeSpec time = SettingsLoader.load(file).sources().get("sales").time();
     assertThat(time.grain()).isEqualTo(WindowUnit.MONTH);
     assertThat(time.stamp()).isEqualTo(PeriodStamp.END);
@@ -137,11 +139,13 @@ class TimeGrainConfigTest {
     Path file = dir.resolve("job.conf");
     Files.writeString(
         file,
-        "socialkpi.sources.sales {\n"
-            + "  path = \"sales.csv\", time { column = week, grain = week }\n"
-            + "  metrics { revenue { column = revenue }, rows { aggregate = count }\n"
-            + "    spend { column = spend, gap = zero } }\n"
-            + "}\n");
+        """
+        socialkpi.sources.sales {
+          path = "sales.csv", time { column = week, grain = week }
+          metrics { revenue { column = revenue }, rows { aggregate = count }
+            spend { column = spend, gap = zero } }
+        }
+        """);
     Settings s = SettingsLoader.load(file);
     assertThat(s.metric("sales.revenue").orElseThrow().gap()).isEqualTo(GapPolicy.MISSING);
     assertThat(s.metric("sales.rows").orElseThrow().gap()).isEqualTo(GapPolicy.MISSING);

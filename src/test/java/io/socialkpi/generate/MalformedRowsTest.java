@@ -108,7 +108,8 @@ class MalformedRowsTest {
     List<String> out = new ArrayList<>();
     StringBuilder field = new StringBuilder();
     boolean quoted = false;
-    for (char c : line.toCharArray()) {
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
       if (c == '"') {
         quoted = !quoted;
       } else if (!quoted && c == sep.charAt(0)) {

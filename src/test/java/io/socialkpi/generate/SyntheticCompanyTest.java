@@ -139,7 +139,7 @@ class SyntheticCompanyTest {
         .isNotEmpty()
         .allSatisfy(
             line ->
-                assertThat(LocalDate.parse(line.split(",")[1].substring(0, 10)).getDayOfWeek())
+                assertThat(LocalDate.parse(line.split(",", -1)[1].substring(0, 10)).getDayOfWeek())
                     .isEqualTo(java.time.DayOfWeek.MONDAY));
     // The model ran every day: the Mondays' rows are the daily run's Monday rows.
     List<String> dailyMondays =

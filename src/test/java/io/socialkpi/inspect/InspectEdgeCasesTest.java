@@ -92,10 +92,12 @@ class InspectEdgeCasesTest {
         inspect(
             write(
                 "de.csv",
-                "Datum;Reichweite;Klickrate;Kosten\n"
-                    + "01.03.2024;1.234;12,5;1.234,50\n"
-                    + "02.03.2024;987;8,25;99,00\n"
-                    + "03.03.2024;2.001;n/a;0,50\n"));
+                """
+                Datum;Reichweite;Klickrate;Kosten
+                01.03.2024;1.234;12,5;1.234,50
+                02.03.2024;987;8,25;99,00
+                03.03.2024;2.001;n/a;0,50
+                """));
     assertThat(in.layout.delimiter()).isEqualTo(';');
     assertThat(in.numbers).isEqualTo(new NumberFormats.Format(',', '.'));
     assertThat(in.pattern()).isEqualTo("dd.MM.yyyy");
@@ -132,8 +134,13 @@ class InspectEdgeCasesTest {
   @Test
   void aUtf16FileIsReadAndTheBlockReadsItAsItComes() throws IOException {
     String text =
-        "\uFEFFsep=,\n\"Facebook follows\"\n\"Date\",\"Primary\"\n"
-            + "\"2025-08-01T00:00:00\",\"20\"\n\"2025-08-02T00:00:00\",\"3\"\n";
+        """
+        \ufeffsep=,
+        "Facebook follows"
+        "Date","Primary"
+        "2025-08-01T00:00:00","20"
+        "2025-08-02T00:00:00","3"
+        """;
     Path file = write("follows.csv", text.getBytes(StandardCharsets.UTF_16LE));
     Inspection in = inspect(file);
     assertThat(in.encoding.utf16()).isTrue();
@@ -163,16 +170,18 @@ class InspectEdgeCasesTest {
   @Test
   void gasCommentBlockIsSkippedAsComments() throws IOException {
     String ga =
-        "# ----------------------------------------\n"
-            + "# Pages and screens\n"
-            + "# Account: Demo Account\n"
-            + "# Property: GA4 - Demo\n"
-            + "#\n"
-            + "# Start date: 20240101\n"
-            + "# End date: 20240107\n"
-            + "Date,Views,Users,Engagement rate\n"
-            + "20240101,\"1,120\",80,0.61\n"
-            + "20240102,131,85,0.58\n";
+        """
+        # ----------------------------------------
+        # Pages and screens
+        # Account: Demo Account
+        # Property: GA4 - Demo
+        #
+        # Start date: 20240101
+        # End date: 20240107
+        Date,Views,Users,Engagement rate
+        20240101,"1,120",80,0.61
+        20240102,131,85,0.58
+        """;
     Inspection in = inspect(write("ga.csv", ga));
     assertThat(in.layout.comment()).isTrue();
     assertThat(in.layout.skipLines()).isZero();
@@ -191,8 +200,13 @@ class InspectEdgeCasesTest {
         inspect(
             write(
                 "content.csv",
-                "Aggregated content metrics\n\nDate,Impressions (organic),Clicks (organic)\n"
-                    + "01/02/2024,120,3\n01/03/2024,98,1\n"));
+                """
+                Aggregated content metrics
+
+                Date,Impressions (organic),Clicks (organic)
+                01/02/2024,120,3
+                01/03/2024,98,1
+                """));
     assertThat(in.layout.skipLines()).isEqualTo(2);
     assertThat(in.layout.comment()).isFalse();
     assertThat(in.pattern()).isEqualTo("MM/dd/yyyy");
@@ -303,16 +317,18 @@ class InspectEdgeCasesTest {
     Path file =
         write(
             "acme-mentions.csv",
-            "Report:,Bulk Mentions Download\n"
-                + "Brand:,Acme\n"
-                + "From:,2023-12-25\n"
-                + "To:,2024-01-07\n"
-                + "Label:,\n"
-                + "\n"
-                + "Query Id,Query Name,Date,Title,Sentiment,Likes\n"
-                + "2001,Acme brand,2023-12-31 14:05:00.0,New store,positive,12\n"
-                + "2001,Acme brand,2024-01-01 00:10:00.0,Delays,negative,2\n"
-                + "2001,Acme brand,2024-01-02 09:00:00.123,Review,neutral,5\n");
+            """
+            Report:,Bulk Mentions Download
+            Brand:,Acme
+            From:,2023-12-25
+            To:,2024-01-07
+            Label:,
+
+            Query Id,Query Name,Date,Title,Sentiment,Likes
+            2001,Acme brand,2023-12-31 14:05:00.0,New store,positive,12
+            2001,Acme brand,2024-01-01 00:10:00.0,Delays,negative,2
+            2001,Acme brand,2024-01-02 09:00:00.123,Review,neutral,5
+            """);
     Inspection in = inspect(file);
     assertThat(in.layout.headerLine()).isEqualTo(7);
     assertThat(in.text())
@@ -325,8 +341,15 @@ class InspectEdgeCasesTest {
     Path other =
         write(
             "volume.csv",
-            "Report:,Volume\nFrom:,2024-03-04\nTo:,2024-03-10\n\n"
-                + "Day,Mentions,Reach\n2024-03-04,5,100\n2024-03-05,7,150\n");
+            """
+            Report:,Volume
+            From:,2024-03-04
+            To:,2024-03-10
+
+            Day,Mentions,Reach
+            2024-03-04,5,100
+            2024-03-05,7,150
+            """);
     Inspection volume = inspect(other);
     assertThat(volume.block()).contains("csv { skip-lines = auto }");
     PastedBlock.noRowQuarantined(dir, volume, 2);

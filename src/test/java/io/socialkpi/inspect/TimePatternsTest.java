@@ -19,7 +19,7 @@ class TimePatternsTest {
   @Test
   void everyCandidateIsAPatternTheConfigAccepts() {
     for (String p : TimePatterns.CANDIDATES) {
-      DateTimeFormatter.ofPattern(p);
+      assertThat(DateTimeFormatter.ofPattern(p)).as(p).isNotNull(); // throws on a bad pattern
       assertThat(p.replaceAll("'[^']*'", "")).as(p).containsAnyOf("y", "u");
     }
   }

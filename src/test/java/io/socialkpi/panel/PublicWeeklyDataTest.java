@@ -97,7 +97,7 @@ class PublicWeeklyDataTest {
     List<String> lines = Files.readAllLines(FILE, StandardCharsets.UTF_8);
     double total = 0;
     for (String line : lines.subList(1, lines.size())) {
-      total += Double.parseDouble(line.split(",")[1]);
+      total += Double.parseDouble(line.split(",", -1)[1]);
     }
     return total;
   }

@@ -32,14 +32,24 @@ class WindowMetricsTest {
     // A test order from 2015 is an accepted row but counts for no metric: not a real observation.
     Files.writeString(
         dir.resolve("orders.csv"),
-        "day,status,amount\n2015-06-01,test,1\n2024-03-04,paid,10\n2024-03-06,paid,20\n"
-            + "2024-03-10,paid,5\n");
+        """
+        day,status,amount
+        2015-06-01,test,1
+        2024-03-04,paid,10
+        2024-03-06,paid,20
+        2024-03-10,paid,5
+        """);
     Files.writeString(
         dir.resolve("job.conf"),
         BadInputs.config(
             "UTC",
-            "orders {\n  path = \"orders.csv\"\n  time { column = day }\n"
-                + "  metrics { sales { column = amount, where { status = paid } } }\n}\n"));
+            """
+            orders {
+              path = "orders.csv"
+              time { column = day }
+              metrics { sales { column = amount, where { status = paid } } }
+            }
+            """));
     Settings s = SettingsLoader.load(dir.resolve("job.conf"));
     SourceScan scan =
         SourceScan.run(

@@ -500,12 +500,14 @@ class BadInputCorpusTest {
     // issue 18, when one inch mark quarantined every later line of its file.
     Files.writeString(
         dir.resolve("inch.csv"),
-        "date,region,fans,engaged_users,revenue,note\n"
-            + "2024-03-01,north,100,10,1.5,ok\n"
-            + "2024-03-02,north,101,11,2.5,TV 55\" screen\n"
-            + "2024-03-03,north,102,12,3.5,ok\n"
-            + "2024-03-04,north,103,13,4.5,ok\n"
-            + "2024-03-05,north,104,14,5.5,ok\n");
+        """
+        date,region,fans,engaged_users,revenue,note
+        2024-03-01,north,100,10,1.5,ok
+        2024-03-02,north,101,11,2.5,TV 55" screen
+        2024-03-03,north,102,12,3.5,ok
+        2024-03-04,north,103,13,4.5,ok
+        2024-03-05,north,104,14,5.5,ok
+        """);
     SourceScan scan = pages("inch.csv", "");
     assertThat(scan.quality().rowsRead()).isEqualTo(5);
     assertThat(scan.quality().rowsAccepted()).isEqualTo(5);

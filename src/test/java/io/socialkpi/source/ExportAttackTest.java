@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.socialkpi.SparkTestSession;
 import io.socialkpi.config.Settings;
 import io.socialkpi.config.SettingsLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -119,8 +120,11 @@ class ExportAttackTest {
   void aFirstHeaderRowWithAQuotedLineBreak() throws Exception {
     Files.writeString(
         dir.resolve("h.csv"),
-        "date,region,fans,engaged_users,revenue,\"note\n(free text)\"\n"
-            + "2024-03-01,north,100,10,1.5,ok\n");
+        """
+        date,region,fans,engaged_users,revenue,"note
+        (free text)"
+        2024-03-01,north,100,10,1.5,ok
+        """);
     assertThatThrownBy(
             () -> scan(BadInputs.pagesSource("p", dir.resolve("h.csv").toString(), ""), 0))
         .hasMessageContaining("h.csv")
@@ -223,12 +227,15 @@ class ExportAttackTest {
   @Test
   void skipLinesAndHeaderRowsBeyondTheFirstSplit() throws Exception {
     String csv =
-        "Title of the export, long enough to fill a split\n"
-            + "Exported 2024-03-31 by someone, also long\n"
-            + "date,region,fans,engaged_users,revenue\n"
-            + "\"Date\nof post\",Region,Fans,Engaged,Revenue\n"
-            + "2024-03-01,north,100,10,1.5\n"
-            + "2024-03-02,north,x,10,1.5\n";
+        """
+        Title of the export, long enough to fill a split
+        Exported 2024-03-31 by someone, also long
+        date,region,fans,engaged_users,revenue
+        "Date
+        of post",Region,Fans,Engaged,Revenue
+        2024-03-01,north,100,10,1.5
+        2024-03-02,north,x,10,1.5
+        """;
     Files.writeString(dir.resolve("s.csv"), csv);
     String source =
         BadInputs.pagesSource(
@@ -272,12 +279,16 @@ class ExportAttackTest {
    */
   @Test
   void aBadlyEncodedFirstLineOfAQuotedFieldLetsItsTextBecomeARow() throws Exception {
-    byte[] head = "date,region,fans,engaged_users,revenue,note\n".getBytes("UTF-8");
-    byte[] line1 = "2024-03-01,north,100,10,1.5,\"caf".getBytes("UTF-8");
+    byte[] head = "date,region,fans,engaged_users,revenue,note\n".getBytes(StandardCharsets.UTF_8);
+    byte[] line1 = "2024-03-01,north,100,10,1.5,\"caf".getBytes(StandardCharsets.UTF_8);
     byte[] rest =
-        ("\u00e9 menu:\n2024-03-02,north,999,99,99,ok\nend\"\n"
-                + "2024-03-03,north,101,11,2.5,ok\n")
-            .getBytes("ISO-8859-1");
+        """
+        \u00e9 menu:
+        2024-03-02,north,999,99,99,ok
+        end"
+        2024-03-03,north,101,11,2.5,ok
+        """
+            .getBytes(StandardCharsets.ISO_8859_1);
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     out.write(head);
     out.write(line1);

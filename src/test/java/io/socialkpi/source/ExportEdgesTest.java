@@ -95,8 +95,19 @@ class ExportEdgesTest {
     // A byte copy's lines were all listed as duplicate_file: blank lines, the headers and rows of
     // tables the source does not read (9 of 11 rows "quarantined", where its original reads 2).
     String report =
-        "# Start date: 20240101\nChannel,Users\nSocial,1\nDirect,2\n\nNth day,Users\n0000,40\n"
-            + "0001,41\n\nNth day,New users\n0000,3\n";
+        """
+        # Start date: 20240101
+        Channel,Users
+        Social,1
+        Direct,2
+
+        Nth day,Users
+        0000,40
+        0001,41
+
+        Nth day,New users
+        0000,3
+        """;
     Path exports = Files.createDirectories(dir.resolve("exports"));
     Files.writeString(exports.resolve("copy.csv"), report);
     SourceScan scan = scan("report.csv", report, NTH_DAY);

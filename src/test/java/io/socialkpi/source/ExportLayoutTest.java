@@ -108,10 +108,12 @@ class ExportLayoutTest {
   @Test
   void aQuoteThatNeverClosesIsQuarantinedLineByLine() throws IOException {
     String csv =
-        "date,text,reach\n"
-            + "2024-03-04,ok,10\n"
-            + "2024-03-05,\"never closed,20\n"
-            + "2024-03-06,more,30\n";
+        """
+        date,text,reach
+        2024-03-04,ok,10
+        2024-03-05,"never closed,20
+        2024-03-06,more,30
+        """;
     SourceScan scan = scan("posts.csv", csv, "", "reach { column = reach }");
     assertThat(scan.quality().rowsRead()).isEqualTo(3);
     assertThat(values(scan)).containsExactly(Map.entry("2024-03-04", 10.0));
@@ -130,9 +132,14 @@ class ExportLayoutTest {
     csv.append("end\",10\n2024-03-05,ok,20\n");
     Files.write(dir.resolve("posts.csv"), csv.toString().getBytes(StandardCharsets.UTF_8));
     String conf =
-        "socialkpi {\n  run { zone = \"UTC\", window = week, run-date = 2024-06-01 }\n"
-            + "  sources { posts { path = \"posts.csv\", max-line-size = 1KiB\n"
-            + "    time { column = date }\n    metrics { reach { column = reach } } } }\n}\n";
+        """
+        socialkpi {
+          run { zone = "UTC", window = week, run-date = 2024-06-01 }
+          sources { posts { path = "posts.csv", max-line-size = 1KiB
+            time { column = date }
+            metrics { reach { column = reach } } } }
+        }
+        """;
     SourceScan scan = run(conf);
     assertThat(values(scan)).containsExactly(Map.entry("2024-03-04", 20.0));
     // Every line of the record is listed, none lost: 42 lines, then the good row.
@@ -167,11 +174,14 @@ class ExportLayoutTest {
   @Test
   void threeHeaderRowsWithALabelAcrossLinesAreSkipped() throws IOException {
     String csv =
-        "date,Q1\n"
-            + "Anfangsdatum,\"Wie zufrieden\nsind Sie?\"\n"
-            + "\"{\"\"ImportId\"\":\"\"startDate\"\"}\",\"{\"\"ImportId\"\":\"\"QID1\"\"}\"\n"
-            + "2024-03-04,4\n"
-            + "2024-03-05,5\n";
+        """
+        date,Q1
+        Anfangsdatum,"Wie zufrieden
+        sind Sie?"
+        "{""ImportId"":""startDate""}","{""ImportId"":""QID1""}"
+        2024-03-04,4
+        2024-03-05,5
+        """;
     SourceScan scan =
         scan("survey.csv", csv, "header-rows = 3", "csat { column = Q1, aggregate = mean }");
     assertThat(scan.quality().rowsRead()).isEqualTo(2);
@@ -200,9 +210,14 @@ class ExportLayoutTest {
     Files.writeString(
         d.resolve("b.csv"), "likes,new column,date,reach\n3,x,2024-03-06,30\n4,y,2024-03-11,40\n");
     String conf =
-        "socialkpi {\n  run { zone = \"UTC\", window = week, run-date = 2024-06-01 }\n"
-            + "  sources { posts { path = \"periods\"\n"
-            + "    time { column = date }\n    metrics { reach { column = reach } } } }\n}\n";
+        """
+        socialkpi {
+          run { zone = "UTC", window = week, run-date = 2024-06-01 }
+          sources { posts { path = "periods"
+            time { column = date }
+            metrics { reach { column = reach } } } }
+        }
+        """;
     SourceScan scan = run(conf);
     assertThat(quarantine(scan)).isEmpty();
     assertThat(values(scan))
@@ -252,10 +267,12 @@ class ExportLayoutTest {
   @Test
   void aTotalsRowWithAnEmptyTimeCellIsSkippedOnBothScans() throws IOException {
     String csv =
-        "Day Index,Sessions,Bounce Rate\n"
-            + "3/4/24,\"3,215\",96.02%\n"
-            + "3/5/24,\"2,100\",50.00%\n"
-            + ",\"5,315\",73.01%\n";
+        """
+        Day Index,Sessions,Bounce Rate
+        3/4/24,"3,215",96.02%
+        3/5/24,"2,100",50.00%
+        ,"5,315",73.01%
+        """;
     Files.writeString(dir.resolve("ua.csv"), csv);
     spark
         .read()
@@ -292,10 +309,14 @@ class ExportLayoutTest {
             .getBytes(java.nio.charset.Charset.forName("windows-1252"));
     Files.write(dir.resolve("cafe.csv"), file);
     String conf =
-        "socialkpi {\n  run { zone = \"UTC\", window = week, run-date = 2024-06-01 }\n"
-            + "  sources { posts { path = \"cafe.csv\", csv.encoding = windows-1252\n"
-            + "    time { column = date }\n"
-            + "    metrics { visits { column = \"Caf\u00e9 visits\" }, euro { aggregate = count, where { note = \"\u20ac5\" } } } } }\n}\n";
+        """
+        socialkpi {
+          run { zone = "UTC", window = week, run-date = 2024-06-01 }
+          sources { posts { path = "cafe.csv", csv.encoding = windows-1252
+            time { column = date }
+            metrics { visits { column = "Caf\u00e9 visits" }, euro { aggregate = count, where { note = "\u20ac5" } } } } }
+        }
+        """;
     SourceScan scan = run(conf);
     assertThat(quarantine(scan)).isEmpty();
     Map<String, Double> byMetric = new TreeMap<>();

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,13 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
  * reads GA4's "Nth day" offsets from the start date; values summed by hand from the rows shown.
  */
 class GaExportsTest {
-  private static SparkSession spark;
-
   @TempDir Path dir;
 
   @BeforeAll
   static void session() {
-    spark = SparkTestSession.get();
+    SparkTestSession.get(); // the scans run in the shared session, started here once
   }
 
   /** A GA4 "Reports snapshot": users by channel, then users by Nth day, then new users. */

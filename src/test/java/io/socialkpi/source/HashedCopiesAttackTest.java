@@ -49,7 +49,7 @@ class HashedCopiesAttackTest {
       Random r = new Random(seed);
       int texts = 1 + r.nextInt(400);
       int records = r.nextInt(4000);
-      long budget = 1 + r.nextInt(1 << (4 + r.nextInt(14)));
+      long budget = 1L + r.nextInt(1 << (4 + r.nextInt(14)));
       long[] hi = new long[texts];
       long[] lo = new long[texts];
       String[] text = new String[texts];
@@ -97,7 +97,7 @@ class HashedCopiesAttackTest {
     long[] fp = new long[2];
     String pad = "y".repeat(150);
     for (int i = 0; rows.size() < lines; ) {
-      String text = "2024-03-01," + pad + "," + (i++);
+      String text = "2024-03-01," + pad + "," + i++;
       byte[] b = text.getBytes(StandardCharsets.UTF_8);
       long lo = XXH64.hashUnsafeBytes(b, Platform.BYTE_ARRAY_OFFSET, b.length, SEED_LO);
       if (target < 0) {
@@ -165,10 +165,12 @@ class HashedCopiesAttackTest {
     int[] i = {0};
     Iterator<Row> in =
         new Iterator<>() {
+          @Override
           public boolean hasNext() {
             return true;
           }
 
+          @Override
           public Row next() {
             if (++i[0] > 20_000) {
               throw new IllegalStateException("fetch failed");

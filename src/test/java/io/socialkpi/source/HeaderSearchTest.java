@@ -84,15 +84,17 @@ class HeaderSearchTest {
   void eachFileIsReadFromItsOwnHeaderLine() throws IOException {
     write(
         "a.csv",
-        "Report:,Brand mentions\n"
-            + "Brand:,Acme\n"
-            + "From:,2024-03-04\n"
-            + "To:,2024-03-10\n"
-            + "Query:,Acme,brand\n"
-            + "\n"
-            + "Date,Title,Reach\n"
-            + "2024-03-04,\"a\",10\n"
-            + "2024-03-05,\"b\",x\n");
+        """
+        Report:,Brand mentions
+        Brand:,Acme
+        From:,2024-03-04
+        To:,2024-03-10
+        Query:,Acme,brand
+
+        Date,Title,Reach
+        2024-03-04,"a",10
+        2024-03-05,"b",x
+        """);
     write("b.csv", "Date,Title,Reach\n2024-03-11,c,5\n2024-03-12,d,7\n");
     // (another column order: read by name)
     write("c.csv", "Mentions export\nTitle,Date,Reach\ne,2024-03-18,1000\n");
@@ -257,14 +259,17 @@ class HeaderSearchTest {
   void autoInSourceDefaultsIsOneClearError() throws IOException {
     write("a.csv", "Report:,x\nDate,Reach\n2024-03-04,1\n");
     String conf =
-        "socialkpi {\n"
-            + "  run { zone = \"UTC\", window = week, run-date = 2024-06-01 }\n"
-            + "  source-defaults { csv.skip-lines = auto }\n"
-            + "  sources {\n"
-            + "    mentions { path = \"in/*\", time { column = Date }\n"
-            + "      metrics { mentions { column = Reach } } }\n"
-            + "    ga { path = \"in/*\", preset = ga4-csv, metrics { n { aggregate = count } } }\n"
-            + "  }\n}\n";
+        """
+        socialkpi {
+          run { zone = "UTC", window = week, run-date = 2024-06-01 }
+          source-defaults { csv.skip-lines = auto }
+          sources {
+            mentions { path = "in/*", time { column = Date }
+              metrics { mentions { column = Reach } } }
+            ga { path = "in/*", preset = ga4-csv, metrics { n { aggregate = count } } }
+          }
+        }
+        """;
     Files.writeString(dir.resolve("job.conf"), conf);
     assertThatThrownBy(() -> SettingsLoader.load(dir.resolve("job.conf")))
         .hasMessageContaining("socialkpi.source-defaults.csv.skip-lines")

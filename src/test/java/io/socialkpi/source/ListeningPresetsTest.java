@@ -231,9 +231,11 @@ class ListeningPresetsTest {
     Path posts = dir.resolve("Post Performance.csv");
     Files.writeString(
         posts,
-        "Date,Post ID,Network,Post Type,Impressions,Engagement Rate (per Impression)\n"
-            + "1/1/2024 12:35 am,180001,Instagram,Post,\"215,312\",1.68%\n"
-            + "11/16/2024 3:00 pm,180002,X,'@Reply,120,0.83%\n");
+        """
+        Date,Post ID,Network,Post Type,Impressions,Engagement Rate (per Impression)
+        1/1/2024 12:35 am,180001,Instagram,Post,"215,312",1.68%
+        11/16/2024 3:00 pm,180002,X,'@Reply,120,0.83%
+        """);
     assertThat(Inspection.of(posts, InspectOptions.defaults()).preset())
         .isEqualTo("sprout-social-posts");
   }

@@ -111,12 +111,14 @@ class MissingCellsTest {
   void jsonLinesNullsEmptyTextsAndMarkersAreMissingToo() throws IOException {
     Files.writeString(
         dir.resolve("pages.jsonl"),
-        "{\"date\":\"2024-03-04\",\"page\":\"a\",\"fans\":10,\"reach\":100,\"type\":\"post\"}\n"
-            + "{\"date\":\"2024-03-05\",\"page\":\"a\",\"fans\":null,\"reach\":200,\"type\":\"post\"}\n"
-            + "{\"date\":\"2024-03-06\",\"page\":\"a\",\"fans\":12,\"reach\":\"-\",\"type\":\"post\"}\n"
-            + "{\"date\":\"2024-03-07\",\"page\":\"a\",\"fans\":\" \",\"type\":\"post\"}\n"
-            + "{\"date\":\"2024-03-08\",\"page\":\"a\",\"fans\":13,\"reach\":\"\",\"type\":\"story\"}\n"
-            + "{\"date\":\"2024-03-08\",\"page\":\"\",\"fans\":14,\"reach\":400,\"type\":\"post\"}\n");
+        """
+        {"date":"2024-03-04","page":"a","fans":10,"reach":100,"type":"post"}
+        {"date":"2024-03-05","page":"a","fans":null,"reach":200,"type":"post"}
+        {"date":"2024-03-06","page":"a","fans":12,"reach":"-","type":"post"}
+        {"date":"2024-03-07","page":"a","fans":" ","type":"post"}
+        {"date":"2024-03-08","page":"a","fans":13,"reach":"","type":"story"}
+        {"date":"2024-03-08","page":"","fans":14,"reach":400,"type":"post"}
+        """);
     expectTheSameAnswer(scan(conf("pages.jsonl", "json", "")));
   }
 

@@ -13,7 +13,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,13 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
  * same files, with its own reading of nested fields and timestamps.
  */
 class NestedFieldsTest {
-  private static SparkSession spark;
-
   @TempDir Path dir;
 
   @BeforeAll
   static void session() {
-    spark = SparkTestSession.get();
+    SparkTestSession.get(); // the scans run in the shared session, started here once
   }
 
   /** GA4 events of three weeks: session starts and purchases from several sources. */

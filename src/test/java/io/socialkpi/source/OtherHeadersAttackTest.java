@@ -77,7 +77,11 @@ class OtherHeadersAttackTest {
     Path d = Files.createDirectories(dir.resolve("periods"));
     Files.writeString(
         d.resolve("a.csv"),
-        "Content,title,date,views\nTotal,x,2024-03-04,5\n" + "p,q,2024-03-04,1\n");
+        """
+        Content,title,date,views
+        Total,x,2024-03-04,5
+        p,q,2024-03-04,1
+        """);
     Files.writeString(d.resolve("b.csv"), "title,Content,date,views\nTotal,x,2024-03-04,5\n");
     Settings s = settings(", skip-rows { Content = Total }");
     SourceScan scan = scan(s);
@@ -91,7 +95,11 @@ class OtherHeadersAttackTest {
     Path d = Files.createDirectories(dir.resolve("periods"));
     Files.writeString(
         d.resolve("a.csv"),
-        "Content,title,date,views\nTotal,x,2024-03-04,5\n" + "p,q,2024-03-04,1\n");
+        """
+        Content,title,date,views
+        Total,x,2024-03-04,5
+        p,q,2024-03-04,1
+        """);
     Files.writeString(d.resolve("b.csv"), "title,Content,date,views\nTotal,x,2024-03-04,5\n");
     assertThat(TextScanTest.sameGroups(settings(", skip-rows { Content = Total }"))).isEqualTo(1);
   }

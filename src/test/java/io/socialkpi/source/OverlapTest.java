@@ -181,12 +181,22 @@ class OverlapTest {
     Path exports = Files.createDirectories(dir.resolve("exports"));
     Files.writeString(
         exports.resolve("posts-1.csv"),
-        "Post ID,Posted,Reach\n1_1,2024-03-04,100\n1_2,2024-03-04,50\n1_3,2024-03-05,10\n"
-            + ",2024-03-04,7\n");
+        """
+        Post ID,Posted,Reach
+        1_1,2024-03-04,100
+        1_2,2024-03-04,50
+        1_3,2024-03-05,10
+        ,2024-03-04,7
+        """);
     Files.writeString(
         exports.resolve("posts-2.csv"),
-        "Post ID,Posted,Reach\n1_1,2024-03-04,180\n1_2,2024-03-04,70\n1_4,2024-03-06,5\n"
-            + ",2024-03-04,9\n");
+        """
+        Post ID,Posted,Reach
+        1_1,2024-03-04,180
+        1_2,2024-03-04,70
+        1_4,2024-03-06,5
+        ,2024-03-04,9
+        """);
     String conf =
         "socialkpi {\n  run { zone = \"UTC\", window = week, run-date = 2026-01-01 }\n"
             + "  sources { s { path = \""

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,13 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
  * windows (ISO weeks, Monday starts), UTC.
  */
 class PresetFixturesTest {
-  private static SparkSession spark;
-
   @TempDir Path dir;
 
   @BeforeAll
   static void session() {
-    spark = SparkTestSession.get();
+    SparkTestSession.get(); // the scans run in the shared session, started here once
   }
 
   private SourceScan scan(String file, String text, String source) throws IOException {

@@ -33,7 +33,6 @@ class QuarantineReasonDocsTest {
   @Test
   void anUnbalancedQuoteIsNamedBeforeTheFieldCountItAlsoBreaks() {
     // the parser checks the quotes first: a line whose quote never closes has too few fields too
-    assertThat(QuarantineReason.UNBALANCED_QUOTE.ordinal())
-        .isLessThan(QuarantineReason.WRONG_FIELD_COUNT.ordinal());
+    assertThat(QuarantineReason.UNBALANCED_QUOTE).isLessThan(QuarantineReason.WRONG_FIELD_COUNT);
   }
 }

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,13 +43,11 @@ class RealExportsTest {
       "facebook-insights/Facebook Insights Data Export (Post Level) - Visualization Studio VIC -"
           + " 2014-02-28 - 2014-08-23.csv";
 
-  private static SparkSession spark;
-
   @TempDir Path dir;
 
   @BeforeAll
   static void session() {
-    spark = SparkTestSession.get();
+    SparkTestSession.get(); // the scans run in the shared session, started here once
   }
 
   private SourceScan scan(String source) throws IOException {

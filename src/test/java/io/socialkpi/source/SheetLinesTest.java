@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -116,7 +117,8 @@ class SheetLinesTest {
   @Test
   void aFileThatIsNoWorkbookIsAnErrorNamingIt() throws IOException {
     byte[] cut = Arrays.copyOf(Workbooks.linkedin(true), 300);
-    for (byte[] bytes : List.of("date,reach\n".getBytes(), cut, new byte[0])) {
+    for (byte[] bytes :
+        List.of("date,reach\n".getBytes(StandardCharsets.UTF_8), cut, new byte[0])) {
       assertThatThrownBy(() -> records(bytes, null))
           .isInstanceOf(IOException.class)
           .hasMessageStartingWith("book.xlsx ");

@@ -231,7 +231,7 @@ class SourceScanTest {
             .queryExecution()
             .executedPlan()
             .toString()
-            .split("== Initial Plan")[0];
+            .split("== Initial Plan", -1)[0];
     // One shuffle for the duplicate check (its partitions also serve the window) and one after the
     // partial aggregation.
     assertThat(plan.split("Exchange hashpartitioning", -1)).as(plan).hasSize(3);
@@ -300,7 +300,7 @@ class SourceScanTest {
             new String[] {"b", "2024-03-04,south,2"})) {
       List<Row> rows = new java.util.ArrayList<>();
       for (int i = 1; i < file.length; i++) {
-        String[] f = file[i].split(",");
+        String[] f = file[i].split(",", -1);
         rows.add(org.apache.spark.sql.RowFactory.create(f[0], f[1], f[2]));
       }
       spark
@@ -444,10 +444,12 @@ class SourceScanTest {
         }
         """;
     String jsonl =
-        "{\"created_at\":\"2024-05-01T23:30:00+02:00\",\"sentiment\":0.5}\n"
-            + "{\"created_at\":\"2024-05-01T23:30:00Z\",\"sentiment\":-0.25}\n"
-            + "{\"created_at\":\"2024-05-01T10:00:00Z\",\"sentiment\":\n"
-            + "[1,2]\n";
+        """
+        {"created_at":"2024-05-01T23:30:00+02:00","sentiment":0.5}
+        {"created_at":"2024-05-01T23:30:00Z","sentiment":-0.25}
+        {"created_at":"2024-05-01T10:00:00Z","sentiment":
+        [1,2]
+        """;
     SourceScan scan = scan(conf, "m.jsonl", jsonl.getBytes(StandardCharsets.UTF_8));
     assertThat(scan.quality().rowsRead()).isEqualTo(4);
     assertThat(scan.quality().rowsAccepted()).isEqualTo(2);
@@ -541,14 +543,18 @@ class SourceScanTest {
   @Test
   void csvJsonAndParquetOfTheSameRowsGiveTheSameWindowValues() throws IOException {
     String csv =
-        "ordered_at,region,amount\n"
-            + "2024-03-04 10:00:00,north,10.5\n"
-            + "2024-03-05 23:30:00,north,2\n"
-            + "2024-03-11 00:10:00,south,7.25\n";
+        """
+        ordered_at,region,amount
+        2024-03-04 10:00:00,north,10.5
+        2024-03-05 23:30:00,north,2
+        2024-03-11 00:10:00,south,7.25
+        """;
     String jsonl =
-        "{\"ordered_at\":\"2024-03-04 10:00:00\",\"region\":\"north\",\"amount\":10.5}\n"
-            + "{\"ordered_at\":\"2024-03-05 23:30:00\",\"region\":\"north\",\"amount\":2}\n"
-            + "{\"ordered_at\":\"2024-03-11 00:10:00\",\"region\":\"south\",\"amount\":7.25}\n";
+        """
+        {"ordered_at":"2024-03-04 10:00:00","region":"north","amount":10.5}
+        {"ordered_at":"2024-03-05 23:30:00","region":"north","amount":2}
+        {"ordered_at":"2024-03-11 00:10:00","region":"south","amount":7.25}
+        """;
     spark
         .createDataFrame(
             List.of(

@@ -46,6 +46,7 @@ class TextScanMemoryTest {
             s.run(),
             spark.sparkContext().collectionAccumulator(),
             2,
+            TextScan.ONE_TASK_BYTES,
             true);
     assertThat(groups.rdd().toDebugString()).contains("Shuffle");
     List<Row> rows = groups.collectAsList();

@@ -135,6 +135,7 @@ class TextScanTest {
                 s.run(),
                 spark.sparkContext().collectionAccumulator(),
                 2,
+                TextScan.ONE_TASK_BYTES,
                 true)
             .rdd()
             .toDebugString();

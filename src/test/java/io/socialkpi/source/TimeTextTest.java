@@ -272,7 +272,7 @@ class TimeTextTest {
     assertThat(text.instantMicros("  2024-01-02  ")).isEqualTo(1_704_153_600_000_000L);
     assertThat(text.instantMicros("\t2024-01-02")).isEqualTo(TimeText.NONE);
     assertThat(text.day(null, TimeText.NONE)).isEqualTo(TimeText.NO_DAY);
-    assertThat(TimeText.trim(" \ta ")).isEqualTo("\ta");
+    assertThat(CellTrim.trim(" \ta ")).isEqualTo("\ta");
   }
 
   /** Counts of an epoch unit: random instants from 1900 to 2100, near the limits, and changed. */

@@ -119,11 +119,13 @@ class Utf16ExportsTest {
   @Test
   void meltwaterTabDelimitedUtf16() throws IOException {
     String file =
-        "Meltwater export\r\n"
-            + "Date\tTime\tDocument ID\tURL\tSentiment\tReach\r\n"
-            + "2025-08-04\t09:15\td1\thttps://example.org/a\tPositive\t1200\r\n"
-            + "2025-08-05\t10:00\td2\thttps://example.org/b\tNegative\t300\r\n"
-            + "2025-08-11\t11:30\td3\thttps://example.org/c\tNeutral\t\r\n";
+        """
+        Meltwater export\r
+        Date\tTime\tDocument ID\tURL\tSentiment\tReach\r
+        2025-08-04\t09:15\td1\thttps://example.org/a\tPositive\t1200\r
+        2025-08-05\t10:00\td2\thttps://example.org/b\tNegative\t300\r
+        2025-08-11\t11:30\td3\thttps://example.org/c\tNeutral\t\r
+        """;
     Files.write(dir.resolve("mentions.csv"), withBom(file, LE));
     SourceScan scan =
         scan(
