@@ -71,7 +71,7 @@ public final class SettingsLoader {
         path = new org.apache.hadoop.fs.Path(location);
         FileSystem fs = path.getFileSystem(hadoop);
         path = fs.makeQualified(path);
-        if (!fs.isFile(path)) {
+        if (!isFile(fs, path)) {
           throw ConfigError.of(name, -1, "--config", "no such config file");
         }
         text = read(path, hadoop);
@@ -551,5 +551,14 @@ public final class SettingsLoader {
           String.valueOf(e.getValue().unwrapped()));
     }
     return new SparkSettings(s.optString("master"), s.optString("app-name"), Map.copyOf(conf));
+  }
+
+  /** {@code FileSystem.isFile}, which Hadoop deprecates: a missing path is no file. */
+  private static boolean isFile(FileSystem fs, org.apache.hadoop.fs.Path path) throws IOException {
+    try {
+      return fs.getFileStatus(path).isFile();
+    } catch (java.io.FileNotFoundException e) {
+      return false;
+    }
   }
 }

@@ -52,6 +52,9 @@ public final class WindowMetrics {
   private WindowMetrics() {}
 
   /**
+   * The {@code window_metrics} table: every source's metrics per entity and window, gaps filled by
+   * each metric's policy and every window marked complete or not.
+   *
    * @param unit the run's window
    * @param runDate the run date: a week or month of a weekly or monthly source still running on it
    *     is covered up to it only

@@ -65,9 +65,8 @@ public record RelativeChange(double estimate, double ciLow, double ciHigh, Strin
       return new RelativeChange(estimate, Double.NaN, Double.NaN, UNBOUNDED);
     }
     double b = meanAfter * meanBefore;
-    double c = meanAfter * meanAfter - c2 * seAfter * seAfter;
-    // With a > 0 the discriminant is c²·(before²·se_after² + se_before²·(after² − c²·se_after²))
-    // ≥ c²·se_after²·a ≥ 0; written that way it does not cancel.
+    // With a > 0 the discriminant is k²·(before²·se_after² + se_before²·(after² − k²·se_after²))
+    // ≥ k²·se_after²·a ≥ 0 (k the critical value); written that way it does not cancel.
     double disc =
         c2
             * (meanBefore * meanBefore * seAfter * seAfter
