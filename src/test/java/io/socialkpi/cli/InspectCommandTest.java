@@ -4,36 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code inspect} on the command line: its output, options and exit codes. */
 class InspectCommandTest {
   @TempDir Path dir;
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private PrintStream oldErr;
-  private PrintStream oldOut;
-
-  @BeforeEach
-  void capture() {
-    oldErr = System.err;
-    oldOut = System.out;
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restore() {
-    System.setErr(oldErr);
-    System.setOut(oldOut);
-  }
+  @RegisterExtension final ConsoleCapture console = new ConsoleCapture();
+  private final ByteArrayOutputStream err = console.err;
+  private final ByteArrayOutputStream out = console.out;
 
   private String out() {
     return out.toString(StandardCharsets.UTF_8);
