@@ -255,6 +255,51 @@ class NightlyPipelineTest {
         .isEqualTo(8);
   }
 
+  /**
+   * Every timestamp column of every table is written as Parquet's TIMESTAMP(MICROS, isAdjustedToUTC
+   * = true): the logical type pyarrow (and so pandas) reads as {@code timestamp[us, tz=UTC]} and
+   * DuckDB as TIMESTAMP WITH TIME ZONE (Arrow's Parquet type mapping). pyarrow itself is not
+   * installable here (no Debian package, no PyPI), so the footer is read.
+   */
+  @Test
+  void everyTimestampIsAUtcInstantInTheParquetFooter() throws Exception {
+    int timestamps = 0;
+    for (Table t : Table.values()) {
+      java.io.File[] files =
+          output
+              .resolve(t.tableName())
+              .resolve("run_date=" + RUN_DATE)
+              .toFile()
+              .listFiles((d, n) -> n.endsWith(".parquet"));
+      assertThat(files).as(t.tableName()).isNotEmpty();
+      for (java.io.File f : files) {
+        try (org.apache.parquet.hadoop.ParquetFileReader reader =
+            org.apache.parquet.hadoop.ParquetFileReader.open(
+                org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(
+                    new org.apache.hadoop.fs.Path(f.toURI()),
+                    new org.apache.hadoop.conf.Configuration()))) {
+          for (org.apache.parquet.column.ColumnDescriptor c :
+              reader.getFooter().getFileMetaData().getSchema().getColumns()) {
+            org.apache.parquet.schema.PrimitiveType type = c.getPrimitiveType();
+            assertThat(type.getPrimitiveTypeName())
+                .as("%s.%s", t.tableName(), type.getName())
+                .isNotEqualTo(org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT96);
+            if (type.getLogicalTypeAnnotation()
+                instanceof
+                org.apache.parquet.schema.LogicalTypeAnnotation.TimestampLogicalTypeAnnotation ts) {
+              assertThat(ts.isAdjustedToUTC()).as("%s.%s", t.tableName(), type.getName()).isTrue();
+              assertThat(ts.getUnit())
+                  .isEqualTo(org.apache.parquet.schema.LogicalTypeAnnotation.TimeUnit.MICROS);
+              timestamps++;
+            }
+          }
+        }
+      }
+    }
+    // run_info.started_at, data_quality.first_time and last_time at least
+    assertThat(timestamps).isGreaterThanOrEqualTo(3);
+  }
+
   @Test
   void theTablesArePlainParquetThatDuckDbReads() throws Exception {
     try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:duckdb:");
