@@ -29,7 +29,18 @@ final class Narrative {
   private final double alpha;
   private final Map<String, String> tacticNames;
 
+  /**
+   * The effects table has rel_ci_* columns: false for runs written before them, whose null rel_ci_*
+   * say nothing about the baseline.
+   */
+  private final boolean relativeIntervals;
+
   Narrative(Facts.RunInfo info, Map<String, String> tacticNames) {
+    this(info, tacticNames, true);
+  }
+
+  Narrative(Facts.RunInfo info, Map<String, String> tacticNames, boolean relativeIntervals) {
+    this.relativeIntervals = relativeIntervals;
     this.unit = Words.window(info == null ? null : info.window());
     this.confidence =
         info == null || info.confidence() == null
@@ -74,9 +85,12 @@ final class Narrative {
       s.append(percent(e.relChange()));
       if (e.relCiLow() != null && e.relCiHigh() != null) {
         s.append(", ").append(interval(percent(e.relCiLow()), percent(e.relCiHigh())));
-      } else if (e.ciLow() != null && e.ciHigh() != null) {
+      } else if (relativeIntervals && e.ciLow() != null && e.ciHigh() != null) {
         // The change has an interval but the ratio's is unbounded: the baseline could be 0.
         s.append(", ").append(confidence).append(" CI unbounded: the baseline could be 0");
+      } else if (e.ciLow() != null && e.ciHigh() != null) {
+        // A run written before rel_ci_*: the change's own interval, not a claim about the ratio.
+        s.append(", change ").append(interval(signed(e.ciLow()), signed(e.ciHigh())));
       }
     } else {
       s.append(signed(e.absChange()));
@@ -178,8 +192,13 @@ final class Narrative {
     String stat =
         Sentences.leadStatistic(best.method(), best.coefficient(), best.qValue())
             + ("diff".equals(best.transform()) ? ", " + unit + "-on-" + unit + " changes" : "");
-    // The table's decision (best_lead_significant), not q < alpha again.
-    boolean significant = Boolean.TRUE.equals(o.bestLeadSignificant());
+    // The table's decision (best_lead_significant), not q < alpha again; a run written before
+    // that column (a best lead with a q but no decision) was decided at the run's alpha, as the
+    // analysis decides it.
+    boolean significant =
+        o.bestLeadSignificant() != null
+            ? o.bestLeadSignificant()
+            : o.bestLeadQ() != null && o.bestLeadQ() < alpha;
     String lead = Words.capitalized(Words.metric(best.leadMetric()));
     String timing =
         best.lag() == null || best.lag() == 0
@@ -212,7 +231,9 @@ final class Narrative {
         o.onTrack() == null ? "not enough data to judge" : o.onTrack() ? "on track" : "behind";
     return (o.recentWindows() == null
             ? "Recent " + unit + "s average "
-            : "The last " + Words.windows(unit, o.recentWindows()) + " average ")
+            : "The last "
+                + Words.windows(unit, o.recentWindows())
+                + (o.recentWindows() == 1 ? " averages " : " average "))
         + value(o.recentValue())
         + " against a target of "
         + value(o.targetValue())

@@ -29,7 +29,7 @@ final class PageBuilder {
           .tactics()
           .forEach(t -> tacticNames.put(t.objectiveId() + "\u0000" + t.tacticId(), t.name()));
     }
-    this.narrative = new Narrative(data.runInfo(), tacticNames);
+    this.narrative = new Narrative(data.runInfo(), tacticNames, data.relativeIntervals());
   }
 
   ReportPage.Page build() {

@@ -34,7 +34,8 @@ record ReportData(
     Map<String, List<Facts.Effect>> effects,
     Map<String, List<Facts.LagPoint>> lags,
     Map<String, List<Facts.Point>> series,
-    List<Facts.Quality> quality) {
+    List<Facts.Quality> quality,
+    boolean relativeIntervals) {
 
   // Keys joined with NUL are safe here: the first part (a metric, objective or source id) is a
   // config name of letters, digits, '-' and '_', so an entity or reason holding a NUL cannot make
@@ -73,7 +74,8 @@ record ReportData(
           Map.of(),
           Map.of(),
           Map.of(),
-          Parallel.await(quality));
+          Parallel.await(quality),
+          true);
     }
     Dataset<Row> shown = tables.shownSummaries(options.maxEntities()).cache();
     Future<List<Row>> shownRows = parallel.submit(shown::collectAsList);
@@ -91,6 +93,7 @@ record ReportData(
           .put(str(r, "verdict"), lng(r, "count"));
     }
     Map<String, List<Facts.Effect>> effects = new LinkedHashMap<>();
+    boolean relativeIntervals = relativeIntervals(Parallel.await(effectRows));
     for (Row r : Parallel.await(effectRows)) {
       effects.computeIfAbsent(key(r), k -> new ArrayList<>()).add(effect(r));
     }
@@ -122,7 +125,17 @@ record ReportData(
         effects,
         lags,
         series,
-        Parallel.await(quality));
+        Parallel.await(quality),
+        relativeIntervals);
+  }
+
+  /**
+   * The effects were written with rel_ci_* (false for a run written before those columns, where a
+   * null relative interval says nothing about the baseline).
+   */
+  static boolean relativeIntervals(List<Row> effectRows) {
+    return effectRows.isEmpty()
+        || effectRows.get(0).schema().getFieldIndex("rel_ci_low").isDefined();
   }
 
   private static String key(Row r) {

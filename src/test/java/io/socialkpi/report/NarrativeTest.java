@@ -215,6 +215,41 @@ class NarrativeTest {
   }
 
   @Test
+  void aRunWrittenBeforeRelCiDoesNotClaimAnUnboundedInterval() {
+    // review16: an old run's effects table has no rel_ci_* columns; they read as null, which is
+    // no evidence that the baseline could be 0.
+    org.apache.spark.sql.types.StructType old =
+        new org.apache.spark.sql.types.StructType()
+            .add("objective_id", "string")
+            .add("ci_low", "double")
+            .add("ci_high", "double");
+    org.apache.spark.sql.Row row =
+        new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(
+            new Object[] {"jobs", 5.8, 11.2}, old);
+    assertThat(ReportData.relativeIntervals(List.of(row))).isFalse();
+    Facts.Effect e = withRelativeInterval(effect(15.3, 23.8, 9, null, 2.7), null, null);
+    Narrative before =
+        new Narrative(
+            new Facts.RunInfo(null, "UTC", "week", 0.9, 0.05, 0.05, null, List.of()),
+            Map.of(),
+            false);
+    String s = before.effectSentence(objective(List.of(), 25.0, false), e);
+    assertThat(s).doesNotContain("unbounded").contains("+56%, change 90% CI +5.80 to +11.2;");
+  }
+
+  @Test
+  void aRunWrittenBeforeBestLeadSignificantStillStatesItsLead() {
+    // review16: an old run's objective_summary has best_lead_q_value but no best_lead_significant;
+    // its best lead at q = 0.003 was significant at alpha 0.05, not "no lead indicator reaches".
+    Facts.Objective o =
+        withDecision(objective(List.of(lead(0.61, 0.003, false)), 25.0, false), 4, null);
+    assertThat(narrative.leadSentence(o)).startsWith("Jobs tab views leads");
+    Facts.Objective weak =
+        withDecision(objective(List.of(lead(0.3, 0.2, false)), 25.0, false), 4, null);
+    assertThat(narrative.leadSentence(weak)).startsWith("No lead indicator reaches q < 0.05");
+  }
+
+  @Test
   void aNegativeBaselineKeepsTheIntervalAroundItsEstimate() {
     // rel_change is abs_change / |mean_before| (-0.20 -> -0.09 is +55%); so is rel_ci_*.
     Facts.Effect e = withRelativeInterval(effect(-0.20, -0.09, 9, null, 0.03), 0.433, 0.637);
@@ -274,7 +309,7 @@ class NarrativeTest {
     assertThat(narrative.targetSentence(withDecision(objective(List.of(), 25.0, false), 2, null)))
         .startsWith("The last 2 weeks average 22.3");
     assertThat(narrative.targetSentence(withDecision(objective(List.of(), 25.0, false), 1, null)))
-        .startsWith("The last 1 week average");
+        .startsWith("The last 1 week averages 22.3");
     assertThat(
             narrative.targetSentence(withDecision(objective(List.of(), 25.0, false), null, null)))
         .startsWith("Recent weeks average 22.3");
