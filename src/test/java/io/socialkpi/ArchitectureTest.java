@@ -94,6 +94,32 @@ class ArchitectureTest {
   }
 
   @Test
+  void tablesAreDefinitionsThatRunNoSparkJob() {
+    // docs/ARCHITECTURE.md: one record per table and RowCodec; Spark types only, no Spark jobs,
+    // and nothing of where tables are written, what computes them or what reads them.
+    noClasses()
+        .that()
+        .resideInAPackage("io.socialkpi.tables..")
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("org.apache.spark.sql.Dataset")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("org.apache.spark.sql.SparkSession")
+        .orShould()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.socialkpi.analysis..",
+            "io.socialkpi.cli..",
+            "io.socialkpi.output..",
+            "io.socialkpi.pipeline..",
+            "io.socialkpi.report..",
+            "io.socialkpi.source..",
+            "io.socialkpi.spark..")
+        .check(main);
+  }
+
+  @Test
   void wordsArePlainJavaOfTheirOwn() {
     noClasses()
         .that()
