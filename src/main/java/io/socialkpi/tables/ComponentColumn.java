@@ -127,7 +127,8 @@ final class ComponentColumn {
       case LIST -> {
         List<Row> rows = new ArrayList<>();
         for (Object element : (List<?>) v) {
-          rows.add(nested.encodeAny(element));
+          // A null element stays null, not a struct of nulls that reads back as a record.
+          rows.add(element == null ? null : nested.encodeAny(element));
         }
         yield CollectionConverters.asScala(rows).toSeq();
       }

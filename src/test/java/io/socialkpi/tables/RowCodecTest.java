@@ -60,6 +60,30 @@ class RowCodecTest {
   }
 
   @Test
+  void aNullElementOfAListStaysNull() {
+    // review16: it was written as a struct of nulls, read back as Item(null, 0, NaN).
+    Sample withNull =
+        new Sample(
+            "a",
+            1,
+            null,
+            0,
+            null,
+            0L,
+            null,
+            null,
+            null,
+            java.util.Arrays.asList(new Item("s.fans", 2, 0.01), null));
+    Row row = RowCodec.of(Sample.class).encode(withNull);
+    scala.collection.Seq<?> items = (scala.collection.Seq<?>) row.get(row.size() - 1);
+    assertThat(items.apply(1)).isNull();
+    RowCodec<Sample> codec = RowCodec.of(Sample.class);
+    Row back =
+        SparkTestSession.get().createDataFrame(List.of(row), codec.schema()).collectAsList().get(0);
+    assertThat(codec.decode(back)).isEqualTo(withNull);
+  }
+
+  @Test
   void aRecordGoesThroughSparkAndComesBackWithNaNAsNull() {
     SparkSession spark = SparkTestSession.get();
     RowCodec<Sample> codec = RowCodec.of(Sample.class);
