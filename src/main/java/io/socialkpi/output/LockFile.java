@@ -50,26 +50,27 @@ record LockFile(String text, LockHolder holder, Instant modified, Instant lastBe
    * earlier version, or unreadable).
    */
   static Duration staleAfter(String text) {
-    for (String line : (Iterable<String>) text.lines()::iterator) {
-      if (line.startsWith(STALE_AFTER)) {
-        try {
-          return Duration.parse(line.substring(STALE_AFTER.length()).trim());
-        } catch (java.time.format.DateTimeParseException e) {
-          return null;
-        }
-      }
+    String value = field(text, STALE_AFTER);
+    try {
+      return value == null ? null : Duration.parse(value);
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
     }
-    return null;
   }
 
   /** The acquisition's token, the {@code token=} line every lock file ends with, or null. */
   static String token(String text) {
-    for (String line : (Iterable<String>) text.lines()::iterator) {
-      if (line.startsWith("token=") && line.length() > "token=".length()) {
-        return line.substring("token=".length()).trim();
-      }
-    }
-    return null;
+    String value = field(text, "token=");
+    return value == null || value.isEmpty() ? null : value;
+  }
+
+  /** The trimmed rest of the first line of {@code text} that starts with {@code key}, or null. */
+  private static String field(String text, String key) {
+    return text.lines()
+        .filter(line -> line.startsWith(key))
+        .findFirst()
+        .map(line -> line.substring(key.length()).trim())
+        .orElse(null);
   }
 
   boolean sameAs(LockFile other) {
