@@ -154,8 +154,27 @@ public final class RunWriter {
     stagedReport = target;
   }
 
-  /** Writes {@code rows} to staging; {@code files} caps the number of Parquet files (0: as is). */
+  /**
+   * Writes {@code rows} to staging; {@code files} caps the number of Parquet files (0: as is).
+   *
+   * @throws IllegalStateException when the rows are not the table's definition: other columns,
+   *     order or types (nullability aside, which Parquet drops)
+   */
   public void stage(Table table, Dataset<Row> rows, int files) {
+    // catalogString leaves nullability out.
+    if (!rows.schema().catalogString().equals(table.schema().catalogString())) {
+      throw new IllegalStateException(
+          table.tableName()
+              + " rows are "
+              + rows.schema().catalogString()
+              + ", not its definition "
+              + table.schema().catalogString());
+    }
+    stageRows(table, rows, files);
+  }
+
+  /** As {@link #stage} without the definition check: publishing does not look inside tables. */
+  void stageRows(Table table, Dataset<Row> rows, int files) {
     Path target = new Path(staging, table.tableName());
     Dataset<Row> out = files > 0 ? rows.coalesce(files) : rows;
     out.write().mode(SaveMode.ErrorIfExists).parquet(target.toString());

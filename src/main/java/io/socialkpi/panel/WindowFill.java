@@ -3,6 +3,8 @@ package io.socialkpi.panel;
 import io.socialkpi.calendar.WindowUnit;
 import io.socialkpi.config.GapPolicy;
 import io.socialkpi.config.MetricSpec;
+import io.socialkpi.tables.RowCodec;
+import io.socialkpi.tables.WindowMetricRow;
 import java.io.Serializable;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -12,7 +14,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 
 /**
  * Fills one (source, entity, metric) series out to every window of its source's range. Plain Java
@@ -65,6 +66,7 @@ final class WindowFill implements Serializable {
     Coverage c = coverage.get(source);
     MetricSpec metric = metrics.get(metricId);
     boolean zero = metric.gap() == GapPolicy.ZERO;
+    RowCodec<WindowMetricRow> codec = RowCodec.of(WindowMetricRow.class);
     List<Row> out = new ArrayList<>();
     LocalDate last = unit.start(c.lastDate());
     for (LocalDate w = unit.start(c.firstDate()); !w.isAfter(last); w = unit.next(w)) {
@@ -83,16 +85,9 @@ final class WindowFill implements Serializable {
               && c.firstObserved() != null
               && !w.isBefore(c.firstObserved());
       out.add(
-          RowFactory.create(
-              source,
-              entity,
-              Date.valueOf(w),
-              Date.valueOf(end),
-              metricId,
-              metric.aggregate().key(),
-              value,
-              n,
-              complete));
+          codec.encode(
+              new WindowMetricRow(
+                  source, entity, w, end, metricId, metric.aggregate().key(), value, n, complete)));
     }
     return out.iterator();
   }

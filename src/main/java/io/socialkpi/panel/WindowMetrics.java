@@ -10,6 +10,8 @@ import io.socialkpi.config.MetricSpec;
 import io.socialkpi.config.TimeSpec;
 import io.socialkpi.source.SourceQuality;
 import io.socialkpi.source.SourceScan;
+import io.socialkpi.tables.RowCodec;
+import io.socialkpi.tables.WindowMetricRow;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +22,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import scala.Tuple3;
 
@@ -37,17 +38,8 @@ import scala.Tuple3;
  * them.
  */
 public final class WindowMetrics {
-  public static final StructType SCHEMA =
-      new StructType()
-          .add("source", DataTypes.StringType)
-          .add("entity", DataTypes.StringType)
-          .add("window_start", DataTypes.DateType)
-          .add("window_end", DataTypes.DateType)
-          .add("metric", DataTypes.StringType)
-          .add("aggregate", DataTypes.StringType)
-          .add("value", DataTypes.DoubleType)
-          .add("n_obs", DataTypes.LongType)
-          .add("complete", DataTypes.BooleanType);
+  /** The table's columns, from its definition {@link WindowMetricRow}. */
+  public static final StructType SCHEMA = RowCodec.of(WindowMetricRow.class).schema();
 
   private WindowMetrics() {}
 

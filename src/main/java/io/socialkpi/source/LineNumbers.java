@@ -5,6 +5,9 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.lit;
 
 import io.socialkpi.config.Uris;
+import io.socialkpi.spark.Conform;
+import io.socialkpi.tables.QuarantineRow;
+import io.socialkpi.tables.RowCodec;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -62,23 +65,26 @@ public final class LineNumbers {
       SparkSession spark, Dataset<Row> rejected, List<SplitLines> reports) {
     Dataset<Row> starts = splitStarts(spark, reports);
     Column linesBefore = coalesce(starts.col("lines_before"), lit(0L));
-    return rejected
-        .join(
-            broadcast(starts),
-            rejected
-                .col(RawRows.FILE)
-                .equalTo(starts.col(RawRows.FILE))
-                .and(rejected.col(RawRows.SPLIT_START).equalTo(starts.col(RawRows.SPLIT_START))),
-            "left")
-        .select(
-            rejected.col("source"),
-            redact(rejected.col(RawRows.FILE)).as(RawRows.FILE),
-            linesBefore.plus(rejected.col(RawRows.LINE_INDEX)).plus(lit(1L)).as("line"),
-            rejected.col(RawRows.OFFSET),
-            rejected.col(RawRows.REASON),
-            // A duplicate_file detail names the other file, user-info and all.
-            redact(rejected.col(RawRows.DETAIL)).as(RawRows.DETAIL),
-            rejected.col(RawRows.RAW));
+    Dataset<Row> numbered =
+        rejected
+            .join(
+                broadcast(starts),
+                rejected
+                    .col(RawRows.FILE)
+                    .equalTo(starts.col(RawRows.FILE))
+                    .and(
+                        rejected.col(RawRows.SPLIT_START).equalTo(starts.col(RawRows.SPLIT_START))),
+                "left")
+            .select(
+                rejected.col("source"),
+                redact(rejected.col(RawRows.FILE)).as(RawRows.FILE),
+                linesBefore.plus(rejected.col(RawRows.LINE_INDEX)).plus(lit(1L)).as("line"),
+                rejected.col(RawRows.OFFSET),
+                rejected.col(RawRows.REASON),
+                // A duplicate_file detail names the other file, user-info and all.
+                redact(rejected.col(RawRows.DETAIL)).as(RawRows.DETAIL),
+                rejected.col(RawRows.RAW));
+    return Conform.to(RowCodec.of(QuarantineRow.class).schema(), numbered);
   }
 
   /** {@link Uris#redact(String)} as a Spark expression over a string column. */

@@ -39,7 +39,7 @@ class CatalogTablesTest {
   void runAndRegister(LocalDate date, Dataset<Row> quality) {
     RunWriter writer =
         new RunWriter(out.toString(), date, spark.sparkContext().hadoopConfiguration());
-    writer.stage(Table.DATA_QUALITY, quality, 1);
+    writer.stageRows(Table.DATA_QUALITY, quality, 1);
     writer.publish();
     CatalogTables.register(spark, DB, writer, log::add);
   }

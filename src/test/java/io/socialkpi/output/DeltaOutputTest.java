@@ -50,7 +50,7 @@ class DeltaOutputTest {
   void publish(LocalDate date, String value, int rows, Table... tables) {
     RunWriter writer = new RunWriter(out.toString(), date, HADOOP, OutputFormat.DELTA);
     for (Table t : tables.length == 0 ? Table.values() : tables) {
-      writer.stage(
+      writer.stageRows(
           t, spark.sql("SELECT '" + value + "' AS v, id FROM range(" + rows + ")").toDF(), 1);
     }
     writer.stageReport(Map.of("index.html", "report of " + date));

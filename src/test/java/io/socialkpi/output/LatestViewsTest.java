@@ -47,7 +47,7 @@ class LatestViewsTest {
   RunWriter publish(LocalDate date, String run, Table... tables) {
     RunWriter writer = new RunWriter(out.toString(), date, new Configuration());
     for (Table t : tables.length == 0 ? Table.values() : tables) {
-      writer.stage(t, spark.sql("SELECT '" + run + "' AS run"), 1);
+      writer.stageRows(t, spark.sql("SELECT '" + run + "' AS run"), 1);
     }
     writer.publish();
     return writer;
@@ -131,7 +131,7 @@ class LatestViewsTest {
     CatalogTables.register(spark, DB, publish(D2, "two"), log::add);
     RunWriter rerun = new RunWriter(out.toString(), D2, new Configuration());
     for (Table t : Table.values()) {
-      rerun.stage(t, spark.sql("SELECT 'rerun' AS run"), 1);
+      rerun.stageRows(t, spark.sql("SELECT 'rerun' AS run"), 1);
     }
     List<String> during = new ArrayList<>();
     rerun.publish(
@@ -152,7 +152,7 @@ class LatestViewsTest {
     Retention.apply(
         out.toString(), D2, 1, java.time.Duration.ofMinutes(10), new Configuration(), log::add);
     RunWriter again = new RunWriter(out.toString(), D2, new Configuration());
-    again.stage(Table.DATA_QUALITY, spark.sql("SELECT 'again' AS run"), 1);
+    again.stageRows(Table.DATA_QUALITY, spark.sql("SELECT 'again' AS run"), 1);
     List<Boolean> exists = new ArrayList<>();
     again.publish(
         () -> {

@@ -43,7 +43,7 @@ class PublishCrashTest {
   static Map<Table, Map<String, String>> stage(RunWriter writer, Path out, String run) {
     Map<Table, Map<String, String>> staged = new TreeMap<>();
     for (Table t : TABLES) {
-      writer.stage(t, spark.sql("SELECT '" + run + "' AS run, '" + t + "' AS t"), 1);
+      writer.stageRows(t, spark.sql("SELECT '" + run + "' AS run, '" + t + "' AS t"), 1);
       staged.put(t, files(out.resolve("_staging/" + writer.runId() + "/" + t.tableName())));
     }
     return staged;

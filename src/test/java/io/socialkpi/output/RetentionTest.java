@@ -40,7 +40,7 @@ class RetentionTest {
   void publish(LocalDate date, Table... tables) {
     RunWriter writer = new RunWriter(out.toString(), date, HADOOP);
     for (Table t : tables.length == 0 ? Table.values() : tables) {
-      writer.stage(t, spark.sql("SELECT '" + date + "' AS run"), 1);
+      writer.stageRows(t, spark.sql("SELECT '" + date + "' AS run"), 1);
     }
     writer.stageReport(Map.of("index.html", "report of " + date));
     writer.publish();

@@ -91,7 +91,7 @@ class RunLeaseTest {
   @Test
   void aRunThatLostItsLockPublishesNothingAndSaysWhy() throws Exception {
     RunWriter writer = new RunWriter(out.toString(), DATE, HADOOP);
-    writer.stage(Table.RUN_INFO, SparkTestSession.get().sql("SELECT 1 AS x"), 1);
+    writer.stageRows(Table.RUN_INFO, SparkTestSession.get().sql("SELECT 1 AS x"), 1);
     RunLock lock = RunLock.acquire(out.toString(), DATE, Duration.ofMinutes(10), HADOOP);
     // Another run judged it stale (say, this one was paused) and took it over.
     LockHolder taker = otherHost("taker", Instant.now());

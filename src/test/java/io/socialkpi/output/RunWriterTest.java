@@ -1,6 +1,7 @@
 package io.socialkpi.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.socialkpi.SparkTestSession;
 import java.io.IOException;
@@ -36,8 +37,19 @@ class RunWriterTest {
   void write(LocalDate date, Dataset<Row> rows) {
     RunWriter writer =
         new RunWriter(out.toString(), date, spark.sparkContext().hadoopConfiguration());
-    writer.stage(Table.DATA_QUALITY, rows, 1);
+    writer.stageRows(Table.DATA_QUALITY, rows, 1);
     writer.publish();
+  }
+
+  @Test
+  void aTableIsStagedOnlyAsItsDefinition() {
+    RunWriter writer =
+        new RunWriter(
+            out.toString(), LocalDate.of(2025, 4, 1), spark.sparkContext().hadoopConfiguration());
+    assertThatThrownBy(() -> writer.stage(Table.DATA_QUALITY, rows("a", 1), 1))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("data_quality rows are struct<source:string,rows_read:bigint>")
+        .hasMessageContaining("not its definition struct<source:string,files:int,");
   }
 
   @Test
@@ -70,8 +82,8 @@ class RunWriterTest {
   void theManifestNamesTheRunAndItsTablesAndIsReplacedByARerun() throws Exception {
     LocalDate date = LocalDate.of(2025, 3, 1);
     RunWriter first = new RunWriter(out.toString(), date, hadoop());
-    first.stage(Table.DATA_QUALITY, rows("a", 1), 1);
-    first.stage(Table.QUARANTINE, rows("a", 1), 1);
+    first.stageRows(Table.DATA_QUALITY, rows("a", 1), 1);
+    first.stageRows(Table.QUARANTINE, rows("a", 1), 1);
     first.publish();
     RunManifest m = RunManifest.read(fs(), new org.apache.hadoop.fs.Path(out.toString()), date);
     assertThat(m.runId()).isEqualTo(first.runId()).startsWith("2025-03-01-");
@@ -84,7 +96,7 @@ class RunWriterTest {
     // A rerun that writes fewer tables (stopped by the data-quality gate) removes the others'
     // partitions of the date, so the date never mixes two runs.
     RunWriter second = new RunWriter(out.toString(), date, hadoop());
-    second.stage(Table.DATA_QUALITY, rows("b", 2), 1);
+    second.stageRows(Table.DATA_QUALITY, rows("b", 2), 1);
     second.publish();
     assertThat(out.resolve("quarantine/run_date=2025-03-01")).doesNotExist();
     assertThat(RunManifest.read(fs(), new org.apache.hadoop.fs.Path(out.toString()), date).runId())
@@ -131,7 +143,7 @@ class RunWriterTest {
   void theReportIsPublishedWithTheTablesAndAReportMovedAsideIsPutBack() throws Exception {
     LocalDate date = LocalDate.of(2025, 3, 1);
     RunWriter writer = new RunWriter(out.toString(), date, hadoop());
-    writer.stage(Table.DATA_QUALITY, rows("a", 1), 1);
+    writer.stageRows(Table.DATA_QUALITY, rows("a", 1), 1);
     writer.stageReport(java.util.Map.of("index.html", "<p>run a</p>", "summary.md", "run a"));
     // Staged, not yet visible: a reader still sees no report of the date.
     assertThat(out.resolve("report")).doesNotExist();
@@ -155,7 +167,7 @@ class RunWriterTest {
 
     // A rerun without a report (rendering failed) leaves none: no earlier verdicts stay.
     RunWriter rerun = new RunWriter(out.toString(), date, hadoop());
-    rerun.stage(Table.DATA_QUALITY, rows("b", 2), 1);
+    rerun.stageRows(Table.DATA_QUALITY, rows("b", 2), 1);
     rerun.publish();
     assertThat(report).doesNotExist();
     assertThat(RunManifest.read(fs(), new org.apache.hadoop.fs.Path(out.toString()), date).report())

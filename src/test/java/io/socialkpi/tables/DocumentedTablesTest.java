@@ -2,28 +2,21 @@ package io.socialkpi.tables;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
+import io.socialkpi.output.Table;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Each evidence table's definition, the schema its rows are written with, is the one documented in
+ * Each table's definition, the schema its rows are written with, is the one documented in
  * docs/TABLES.md: the same columns in the same order with the same types. (Spark writes every
  * Parquet column nullable, and so do the definitions.)
  */
 class DocumentedTablesTest {
 
-  @Test
-  void correlationsAreAsDocumented() {
-    assertDocumented("correlations", CorrelationRow.class);
-  }
-
-  @Test
-  void interventionEffectsAreAsDocumented() {
-    assertDocumented("intervention_effects", EffectRow.class);
-  }
-
-  @Test
-  void objectiveSummaryIsAsDocumented() {
-    assertDocumented("objective_summary", SummaryRow.class);
+  @ParameterizedTest
+  @EnumSource(Table.class)
+  void everyTableIsAsDocumented(Table table) {
+    assertDocumented(table.tableName(), table.definition());
   }
 
   private static void assertDocumented(String table, Class<? extends Record> definition) {
