@@ -2,6 +2,7 @@ package io.socialkpi.report;
 
 import io.socialkpi.tables.ColumnName;
 import io.socialkpi.tables.Prefixed;
+import io.socialkpi.tables.QualityRow;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -138,15 +139,7 @@ final class Facts {
   record Point(LocalDate windowStart, Double value, boolean complete) {}
 
   /** A row of {@code data_quality} with its quarantine reasons. */
-  record Quality(
-      String source,
-      int files,
-      long rowsRead,
-      long rowsAccepted,
-      long rowsQuarantined,
-      long rowsSuperseded,
-      double quarantinedFraction,
-      List<Reason> reasons) {}
+  record Quality(QualityRow counts, List<Reason> reasons) {}
 
   /** A quarantine reason of one source: how many rows, and the first few of them. */
   record Reason(String reason, long rows, List<Example> examples) {}
@@ -156,16 +149,32 @@ final class Facts {
 
   /** One tactic from {@code run_info}. */
   record Tactic(
-      String objectiveId, String tacticId, String name, String channel, LocalDate launched) {}
+      String objectiveId,
+      String tacticId,
+      @ColumnName("tactic_name") String name,
+      String channel,
+      LocalDate launched) {}
 
-  /** The {@code run_info} row; null fields when the run predates the table. */
+  /** The {@code run_info} row; null fields when the run predates the table or the column. */
   record RunInfo(
       String strategy,
       String zone,
-      String window,
+      @ColumnName("window") String oldWindowUnit,
+      String windowUnit,
       Double confidence,
       Double alpha,
       Double quarantineMaxFraction,
       java.time.Instant startedAt,
-      List<Tactic> tactics) {}
+      List<Tactic> tactics) {
+
+    /** A run without the column has no tactics. */
+    RunInfo {
+      tactics = tactics == null ? List.of() : tactics;
+    }
+
+    /** The window unit; runs written before window_unit have only window. */
+    String window() {
+      return windowUnit != null ? windowUnit : oldWindowUnit;
+    }
+  }
 }

@@ -2,6 +2,7 @@ package io.socialkpi.report;
 
 import static io.socialkpi.report.Numbers.count;
 
+import io.socialkpi.tables.QualityRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,13 +15,13 @@ final class QualityLines {
     if (quality.isEmpty()) {
       return "No data_quality table for this run date.";
     }
-    long read = quality.stream().mapToLong(Facts.Quality::rowsRead).sum();
-    long quarantined = quality.stream().mapToLong(Facts.Quality::rowsQuarantined).sum();
-    long superseded = quality.stream().mapToLong(Facts.Quality::rowsSuperseded).sum();
+    long read = quality.stream().mapToLong(q -> q.counts().rowsRead()).sum();
+    long quarantined = quality.stream().mapToLong(q -> q.counts().rowsQuarantined()).sum();
+    long superseded = quality.stream().mapToLong(q -> q.counts().rowsSuperseded()).sum();
     List<String> over = new ArrayList<>();
     for (Facts.Quality q : quality) {
       if (overLimit(q, info)) {
-        over.add(q.source());
+        over.add(q.counts().source());
       }
     }
     String limit =
@@ -59,14 +60,15 @@ final class QualityLines {
         }
         reasons.add(new ReportPage.ReasonRow(r.reason(), count(r.rows()), examples));
       }
+      QualityRow c = q.counts();
       rows.add(
           new ReportPage.SourceRow(
-              q.source(),
-              String.valueOf(q.files()),
-              count(q.rowsRead()),
-              count(q.rowsAccepted()),
-              count(q.rowsQuarantined()),
-              share(q.quarantinedFraction()),
+              c.source(),
+              String.valueOf(c.files()),
+              count(c.rowsRead()),
+              count(c.rowsAccepted()),
+              count(c.rowsQuarantined()),
+              share(c.quarantinedFraction()),
               overLimit(q, info),
               reasons));
     }
@@ -75,7 +77,7 @@ final class QualityLines {
 
   private static boolean overLimit(Facts.Quality q, Facts.RunInfo info) {
     Double limit = limit(info);
-    return limit != null && q.quarantinedFraction() > limit;
+    return limit != null && q.counts().quarantinedFraction() > limit;
   }
 
   private static Double limit(Facts.RunInfo info) {

@@ -3,13 +3,12 @@ package io.socialkpi.report;
 import static io.socialkpi.report.Cells.bool;
 import static io.socialkpi.report.Cells.date;
 import static io.socialkpi.report.Cells.dbl;
-import static io.socialkpi.report.Cells.instant;
-import static io.socialkpi.report.Cells.integer;
 import static io.socialkpi.report.Cells.lng;
 import static io.socialkpi.report.Cells.str;
 
 import io.socialkpi.output.Table;
 import io.socialkpi.spark.Parallel;
+import io.socialkpi.tables.QualityRow;
 import io.socialkpi.tables.RowCodec;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -164,29 +163,7 @@ record ReportData(
   }
 
   private static Facts.RunInfo runInfo(RunTables tables) {
-    Row r = tables.read(Table.RUN_INFO).first();
-    List<Facts.Tactic> tactics = new ArrayList<>();
-    if (Cells.has(r, "tactics")) {
-      for (Row t : r.<Row>getList(r.fieldIndex("tactics"))) {
-        tactics.add(
-            new Facts.Tactic(
-                str(t, "objective_id"),
-                str(t, "tactic_id"),
-                str(t, "tactic_name"),
-                str(t, "channel"),
-                date(t, "launched")));
-      }
-    }
-    return new Facts.RunInfo(
-        str(r, "strategy"),
-        str(r, "zone"),
-        // (runs before window_unit have only window)
-        Cells.has(r, "window_unit") ? str(r, "window_unit") : str(r, "window"),
-        dbl(r, "confidence"),
-        dbl(r, "alpha"),
-        dbl(r, "quarantine_max_fraction"),
-        instant(r, "started_at"),
-        tactics);
+    return RowCodec.of(Facts.RunInfo.class).decode(tables.read(Table.RUN_INFO).first());
   }
 
   private static List<Facts.Quality> quality(RunTables tables, ReportOptions options) {
@@ -228,19 +205,9 @@ record ReportData(
                           n,
                           examples.getOrDefault(source + "\u0000" + reason, List.of()))));
       reasons.sort(Comparator.comparingLong(Facts.Reason::rows).reversed());
-      out.add(
-          new Facts.Quality(
-              source,
-              integer(r, "files") == null ? 0 : integer(r, "files"),
-              lng(r, "rows_read"),
-              lng(r, "rows_accepted"),
-              lng(r, "rows_quarantined"),
-              // 0 in runs written before overlap.keep existed, which have no such column.
-              lng(r, "rows_superseded"),
-              dbl(r, "quarantined_fraction") == null ? 0 : dbl(r, "quarantined_fraction"),
-              reasons));
+      out.add(new Facts.Quality(RowCodec.of(QualityRow.class).decode(r), reasons));
     }
-    out.sort(Comparator.comparing(Facts.Quality::source));
+    out.sort(Comparator.comparing(q -> q.counts().source()));
     return out;
   }
 

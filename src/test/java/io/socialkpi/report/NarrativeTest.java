@@ -13,7 +13,7 @@ class NarrativeTest {
   static final LocalDate LAUNCH = LocalDate.of(2025, 3, 3);
   final Narrative narrative =
       new Narrative(
-          new Facts.RunInfo(null, "UTC", "week", 0.9, 0.05, 0.05, null, List.of()),
+          new Facts.RunInfo(null, "UTC", null, "week", 0.9, 0.05, 0.05, null, List.of()),
           Map.of("jobs\u0000tab", "Facebook jobs tab"));
 
   static Facts.Objective objective(List<Facts.Lead> leads, Double target, boolean control) {
@@ -230,7 +230,7 @@ class NarrativeTest {
     Facts.Effect e = withRelativeInterval(effect(15.3, 23.8, 9, null, 2.7), null, null);
     Narrative before =
         new Narrative(
-            new Facts.RunInfo(null, "UTC", "week", 0.9, 0.05, 0.05, null, List.of()),
+            new Facts.RunInfo(null, "UTC", null, "week", 0.9, 0.05, 0.05, null, List.of()),
             Map.of(),
             false);
     String s = before.effectSentence(objective(List.of(), 25.0, false), e);
