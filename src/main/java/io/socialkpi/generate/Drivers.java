@@ -31,6 +31,7 @@ final class Drivers {
     this.tabViewsFactor = truth.jobsTab().tabViewsFactor();
     this.today = new RegionDay[regions];
     this.socialHistory = new int[HISTORY][regions];
+    // Only the cumulative fans carry over from one day to the next.
     for (int r = 0; r < regions; r++) {
       today[r] = new RegionDay(CompanyModel.startFans(r), 0, 0, 0, 0);
     }
