@@ -17,13 +17,11 @@ final class ApplicationsExport extends DailyExport {
   };
   private static final double[] POSITION_SHARES = {0.35, 0.25, 0.2, 0.1, 0.1};
 
-  private final Drivers drivers;
   private final int tabDay;
   private final String[] sources;
   private long id;
 
-  ApplicationsExport(GeneratorOptions o, Truth truth, Drivers drivers, Path outDir)
-      throws IOException {
+  ApplicationsExport(GeneratorOptions o, Truth truth, Path outDir) throws IOException {
     super(
         o,
         outDir,
@@ -31,14 +29,13 @@ final class ApplicationsExport extends DailyExport {
         "application_id,submitted_at,source,position",
         Fault.BAD_TIME,
         Fault.WRONG_FIELD_COUNT);
-    this.drivers = drivers;
     this.tabDay = truth.dayIndex(truth.jobsTabLaunch());
     String[] other = CompanyModel.OTHER_APPLICATION_SOURCES;
     this.sources = new String[] {"facebook_tab", "facebook_post", other[0], other[1], other[2]};
   }
 
   @Override
-  void writeDay(int day, Clock clock) throws IOException {
+  void writeDay(int day, Clock clock, Drivers drivers) throws IOException {
     double v = options.volume();
     double views =
         options.inject()

@@ -30,7 +30,7 @@ final class CsatExport extends DailyExport {
   }
 
   @Override
-  void writeDay(int day, Clock clock) throws IOException {
+  void writeDay(int day, Clock clock, Drivers drivers) throws IOException {
     boolean after = options.inject() && day >= vipDay;
     if (faults.keepsRowOn(day)) {
       sink.keepNextRow();

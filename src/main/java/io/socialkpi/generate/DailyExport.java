@@ -27,8 +27,11 @@ abstract class DailyExport {
     this.faults = FaultPlan.of(o, file, faults);
   }
 
-  /** Writes the rows of day {@code day} (0 is the first day), all regions. */
-  abstract void writeDay(int day, Clock clock) throws IOException;
+  /**
+   * Writes the rows of day {@code day} (0 is the first day), all regions; {@code drivers} have been
+   * advanced to that day.
+   */
+  abstract void writeDay(int day, Clock clock, Drivers drivers) throws IOException;
 
   /** The file being written. */
   final Sink sink() {

@@ -18,15 +18,10 @@ final class Drivers {
   private final int fanLaunchDay;
   private final int tabLaunchDay;
   private final double tabViewsFactor;
-  private final long[] fans;
-  private final int[] newFans;
-  private final int[] engaged;
-  private final long[] impressions;
-  private final int[] facebookSessions;
-  private final int[] instagramSessions;
+  private final RegionDay[] today;
   private final int[][] socialHistory;
   private final int[] tabViewsHistory = new int[HISTORY];
-  private int today = Integer.MIN_VALUE;
+  private int currentDay = Integer.MIN_VALUE;
 
   Drivers(GeneratorOptions o, Truth truth) {
     this.options = o;
@@ -34,22 +29,30 @@ final class Drivers {
     this.fanLaunchDay = truth.dayIndex(truth.fanCampaignLaunch());
     this.tabLaunchDay = truth.dayIndex(truth.jobsTabLaunch());
     this.tabViewsFactor = truth.jobsTab().tabViewsFactor();
-    this.fans = new long[regions];
-    this.newFans = new int[regions];
-    this.engaged = new int[regions];
-    this.impressions = new long[regions];
-    this.facebookSessions = new int[regions];
-    this.instagramSessions = new int[regions];
+    this.today = new RegionDay[regions];
     this.socialHistory = new int[HISTORY][regions];
+    // Only the cumulative fans carry over from one day to the next.
     for (int r = 0; r < regions; r++) {
-      fans[r] = CompanyModel.startFans(r);
+      today[r] = new RegionDay(CompanyModel.startFans(r), 0, 0, 0, 0);
     }
   }
 
+  /**
+   * One region's latent social series on the current day.
+   *
+   * @param fans cumulative page fans
+   * @param engaged engaged users
+   * @param impressions page impressions
+   * @param facebookSessions web sessions referred by Facebook
+   * @param instagramSessions web sessions referred by Instagram
+   */
+  record RegionDay(
+      long fans, int engaged, long impressions, int facebookSessions, int instagramSessions) {}
+
   /** Moves to {@code day}; days must come in order, starting at -{@link #WARM_UP_DAYS}. */
   void advance(int day) {
-    today = day;
-    for (int r = 0; r < fans.length; r++) {
+    currentDay = day;
+    for (int r = 0; r < today.length; r++) {
       Rand rand = Rand.of(options.seed(), "drivers/fans", r, day);
       boolean campaign = options.inject() && r == 0 && day >= fanLaunchDay;
       double burst =
@@ -61,18 +64,16 @@ final class Drivers {
         expected *= CompanyModel.CAMPAIGN_NEW_FANS_FACTOR;
       }
       int gained = (int) Math.max(0, Math.round(rand.normal(expected, CompanyModel.NEW_FANS_SD)));
-      newFans[r] = gained;
-      fans[r] += gained;
       double engagedMean = CompanyModel.ENGAGED_BASE + CompanyModel.ENGAGED_PER_NEW_FAN * gained;
-      engaged[r] = (int) Math.max(0, Math.round(rand.normal(engagedMean, 20)));
-      impressions[r] =
-          Math.max(
-              0, Math.round(rand.normal(CompanyModel.IMPRESSIONS_PER_ENGAGED * engaged[r], 300)));
+      int engaged = (int) Math.max(0, Math.round(rand.normal(engagedMean, 20)));
+      long impressions =
+          Math.max(0, Math.round(rand.normal(CompanyModel.IMPRESSIONS_PER_ENGAGED * engaged, 300)));
       double social =
           CompanyModel.SOCIAL_SESSIONS_BASE + CompanyModel.SOCIAL_SESSIONS_PER_NEW_FAN * gained;
-      facebookSessions[r] = rand.poisson(CompanyModel.FACEBOOK_SHARE_OF_SOCIAL * social);
-      instagramSessions[r] = rand.poisson((1 - CompanyModel.FACEBOOK_SHARE_OF_SOCIAL) * social);
-      socialHistory[slot(day)][r] = facebookSessions[r] + instagramSessions[r];
+      int facebook = rand.poisson(CompanyModel.FACEBOOK_SHARE_OF_SOCIAL * social);
+      int instagram = rand.poisson((1 - CompanyModel.FACEBOOK_SHARE_OF_SOCIAL) * social);
+      today[r] = new RegionDay(today[r].fans() + gained, engaged, impressions, facebook, instagram);
+      socialHistory[slot(day)][r] = facebook + instagram;
     }
     Rand rand = Rand.of(options.seed(), "drivers/jobs-tab", 0, day);
     double views =
@@ -94,31 +95,12 @@ final class Drivers {
     if (lagDays < 0 || lagDays >= HISTORY) {
       throw new IllegalArgumentException("lag must be 0.." + (HISTORY - 1) + ", was " + lagDays);
     }
-    return slot(today - lagDays);
+    return slot(currentDay - lagDays);
   }
 
-  long fans(int region) {
-    return fans[region];
-  }
-
-  int newFans(int region) {
-    return newFans[region];
-  }
-
-  int engaged(int region) {
-    return engaged[region];
-  }
-
-  long impressions(int region) {
-    return impressions[region];
-  }
-
-  int facebookSessions(int region) {
-    return facebookSessions[region];
-  }
-
-  int instagramSessions(int region) {
-    return instagramSessions[region];
+  /** The series of {@code region} on the current day. */
+  RegionDay today(int region) {
+    return today[region];
   }
 
   /** Facebook plus Instagram sessions of {@code lagDays} days ago. */

@@ -2,6 +2,7 @@ package io.socialkpi.generate;
 
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * What {@link SyntheticCompany} generates: which days, how many regions, which seed, how many
@@ -78,43 +79,35 @@ public record GeneratorOptions(
   }
 
   public GeneratorOptions withStart(LocalDate newStart) {
-    return new GeneratorOptions(
-        newStart, days, entities, seed, volume, malformed, inject, everyDays);
+    return edit(c -> c.start = newStart);
   }
 
   public GeneratorOptions withDays(int newDays) {
-    return new GeneratorOptions(
-        start, newDays, entities, seed, volume, malformed, inject, everyDays);
+    return edit(c -> c.days = newDays);
   }
 
   public GeneratorOptions withEntities(int newEntities) {
-    return new GeneratorOptions(
-        start, days, newEntities, seed, volume, malformed, inject, everyDays);
+    return edit(c -> c.entities = newEntities);
   }
 
   public GeneratorOptions withSeed(long newSeed) {
-    return new GeneratorOptions(
-        start, days, entities, newSeed, volume, malformed, inject, everyDays);
+    return edit(c -> c.seed = newSeed);
   }
 
   public GeneratorOptions withVolume(double newVolume) {
-    return new GeneratorOptions(
-        start, days, entities, seed, newVolume, malformed, inject, everyDays);
+    return edit(c -> c.volume = newVolume);
   }
 
   public GeneratorOptions withInject(boolean newInject) {
-    return new GeneratorOptions(
-        start, days, entities, seed, volume, malformed, newInject, everyDays);
+    return edit(c -> c.inject = newInject);
   }
 
   public GeneratorOptions withMalformed(boolean newMalformed) {
-    return new GeneratorOptions(
-        start, days, entities, seed, volume, newMalformed, inject, everyDays);
+    return edit(c -> c.malformed = newMalformed);
   }
 
   public GeneratorOptions withEveryDays(int newEveryDays) {
-    return new GeneratorOptions(
-        start, days, entities, seed, volume, malformed, inject, newEveryDays);
+    return edit(c -> c.everyDays = newEveryDays);
   }
 
   /** Whether day {@code i}'s rows are written (see {@code everyDays}). */
@@ -141,5 +134,39 @@ public record GeneratorOptions(
   /** The last calendar day of data. */
   public LocalDate lastDay() {
     return day(days - 1);
+  }
+
+  /**
+   * A copy with the components {@code change} sets: the one place that passes all of them in order,
+   * so no wither can put its value into a neighbouring component of the same type.
+   */
+  private GeneratorOptions edit(Consumer<Components> change) {
+    Components c = new Components(this);
+    change.accept(c);
+    return new GeneratorOptions(
+        c.start, c.days, c.entities, c.seed, c.volume, c.malformed, c.inject, c.everyDays);
+  }
+
+  /** The components of a copy being made, each settable on its own. */
+  private static final class Components {
+    LocalDate start;
+    int days;
+    int entities;
+    long seed;
+    double volume;
+    boolean malformed;
+    boolean inject;
+    int everyDays;
+
+    Components(GeneratorOptions o) {
+      start = o.start;
+      days = o.days;
+      entities = o.entities;
+      seed = o.seed;
+      volume = o.volume;
+      malformed = o.malformed;
+      inject = o.inject;
+      everyDays = o.everyDays;
+    }
   }
 }

@@ -10,15 +10,12 @@ import java.nio.file.Path;
 final class JobsTabExport extends DailyExport {
   static final String FILE = "social/jobs_tab_insights.csv";
 
-  private final Drivers drivers;
-
-  JobsTabExport(GeneratorOptions o, Drivers drivers, Path outDir) throws IOException {
+  JobsTabExport(GeneratorOptions o, Path outDir) throws IOException {
     super(o, outDir, FILE, "date,tab_views", Fault.MISSING_VALUE);
-    this.drivers = drivers;
   }
 
   @Override
-  void writeDay(int day, Clock clock) throws IOException {
+  void writeDay(int day, Clock clock, Drivers drivers) throws IOException {
     sink.line().append(clock.iso).append(',').append(drivers.tabViews(0));
     sink.row();
     if (faults.at(Fault.MISSING_VALUE, day)) {

@@ -29,7 +29,7 @@ final class MentionsExport extends DailyExport {
   }
 
   @Override
-  void writeDay(int day, Clock clock) throws IOException {
+  void writeDay(int day, Clock clock, Drivers drivers) throws IOException {
     boolean after = options.inject() && day >= vipDay;
     double[] shares = after ? sharesAfter : CompanyModel.TOPIC_SHARES;
     double shift = after ? shiftAfter : 0;

@@ -18,10 +18,9 @@ final class OrdersExport extends DailyExport {
   private static final String[] OTHER_SOURCES = {"google", "direct", "newsletter"};
   private static final double[] OTHER_SHARES = {0.5, 0.3, 0.2};
 
-  private final Drivers drivers;
   private long id;
 
-  OrdersExport(GeneratorOptions o, Drivers drivers, Path outDir) throws IOException {
+  OrdersExport(GeneratorOptions o, Path outDir) throws IOException {
     super(
         o,
         outDir,
@@ -32,11 +31,10 @@ final class OrdersExport extends DailyExport {
         Fault.MISSING_VALUE,
         Fault.WRONG_FIELD_COUNT,
         Fault.DUPLICATE);
-    this.drivers = drivers;
   }
 
   @Override
-  void writeDay(int day, Clock clock) throws IOException {
+  void writeDay(int day, Clock clock, Drivers drivers) throws IOException {
     double season = CompanyModel.weekday(clock.date.getDayOfWeek());
     DayOfWeek dow = clock.date.getDayOfWeek();
     boolean weekend = dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY;

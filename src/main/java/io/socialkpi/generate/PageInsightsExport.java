@@ -10,9 +10,7 @@ import java.nio.file.Path;
 final class PageInsightsExport extends DailyExport {
   static final String FILE = "social/page_insights.csv";
 
-  private final Drivers drivers;
-
-  PageInsightsExport(GeneratorOptions o, Drivers drivers, Path outDir) throws IOException {
+  PageInsightsExport(GeneratorOptions o, Path outDir) throws IOException {
     super(
         o,
         outDir,
@@ -20,36 +18,37 @@ final class PageInsightsExport extends DailyExport {
         "date,region,page_fans,engaged_users,impressions",
         Fault.NON_NUMERIC,
         Fault.BAD_TIME);
-    this.drivers = drivers;
   }
 
   @Override
-  void writeDay(int day, Clock clock) throws IOException {
+  void writeDay(int day, Clock clock, Drivers drivers) throws IOException {
     for (int r = 0; r < options.entities(); r++) {
-      row(clock.iso, r, Long.toString(drivers.engaged(r)));
+      Drivers.RegionDay today = drivers.today(r);
+      row(clock.iso, r, today, Long.toString(today.engaged()));
       sink.row();
     }
+    Drivers.RegionDay first = drivers.today(0);
     if (faults.at(Fault.NON_NUMERIC, day)) {
-      row(clock.iso, 0, "n/a");
+      row(clock.iso, 0, first, "n/a");
       sink.broken(Fault.NON_NUMERIC, "engaged_users is 'n/a'");
     }
     if (faults.at(Fault.BAD_TIME, day)) {
       String european = clock.finnish.replace('.', '/');
-      row(european, 0, Long.toString(drivers.engaged(0)));
+      row(european, 0, first, Long.toString(first.engaged()));
       sink.broken(Fault.BAD_TIME, "date '" + european + "' is not yyyy-MM-dd");
     }
   }
 
-  private void row(String date, int r, String engaged) {
+  private void row(String date, int r, Drivers.RegionDay today, String engaged) {
     sink.line()
         .append(date)
         .append(',')
         .append(options.region(r))
         .append(',')
-        .append(drivers.fans(r))
+        .append(today.fans())
         .append(',')
         .append(engaged)
         .append(',')
-        .append(drivers.impressions(r));
+        .append(today.impressions());
   }
 }

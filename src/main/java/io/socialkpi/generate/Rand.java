@@ -19,10 +19,19 @@ final class Rand {
 
   /** The source for one purpose (a file or latent series), region and day. */
   static Rand of(long seed, String purpose, int region, int day) {
+    return new Rand(streamSeed(seed, purpose.hashCode(), region, day));
+  }
+
+  /**
+   * The seed of one stream: {@code seed} and then each part folded in through {@link #mix}, so
+   * streams whose parts differ in a single value are still unrelated.
+   */
+  static long streamSeed(long seed, long... parts) {
     long h = mix(seed);
-    h = mix(h ^ purpose.hashCode());
-    h = mix(h ^ region);
-    return new Rand(mix(h ^ day));
+    for (long part : parts) {
+      h = mix(h ^ part);
+    }
+    return h;
   }
 
   /** SplitMix64's finaliser: nearby inputs give unrelated outputs. */

@@ -40,19 +40,19 @@ import java.util.SplittableRandom;
  * how many entities run alongside it.
  */
 public enum Scenario {
-  WHITE_NOISE("white-noise", WindowUnit.DAY, false, 0),
-  AR1("ar1", WindowUnit.DAY, false, 0),
-  TREND("trend", WindowUnit.DAY, false, 0),
-  SHARED_TREND("shared-trend", WindowUnit.DAY, true, 0),
-  SEASONAL("seasonal", WindowUnit.DAY, false, 0),
-  RANDOM_WALK_LEADS("random-walk-leads", WindowUnit.DAY, false, 0),
-  WEEKLY_AR("weekly-ar", WindowUnit.WEEK, false, 0),
-  SHARED_SHOCK("shared-shock", WindowUnit.WEEK, true, 0),
-  STEP_0("step-0", WindowUnit.WEEK, true, 0),
-  STEP_5("step-5", WindowUnit.WEEK, true, 0.05),
-  STEP_10("step-10", WindowUnit.WEEK, true, 0.10),
-  STEP_15("step-15", WindowUnit.WEEK, true, 0.15),
-  STEP_15_NOISY("step-15-noisy", WindowUnit.WEEK, true, 0.15);
+  WHITE_NOISE("white-noise", Timeline.DAILY, false),
+  AR1("ar1", Timeline.DAILY, false),
+  TREND("trend", Timeline.DAILY, false),
+  SHARED_TREND("shared-trend", Timeline.DAILY, true),
+  SEASONAL("seasonal", Timeline.DAILY, false),
+  RANDOM_WALK_LEADS("random-walk-leads", Timeline.DAILY, false),
+  WEEKLY_AR("weekly-ar", Timeline.WEEKLY, false),
+  SHARED_SHOCK("shared-shock", Timeline.WEEKLY, true),
+  STEP_0("step-0", 0),
+  STEP_5("step-5", 0.05),
+  STEP_10("step-10", 0.10),
+  STEP_15("step-15", 0.15),
+  STEP_15_NOISY("step-15-noisy", 0.15);
 
   /** First window of every scenario: a Monday, so days and ISO weeks start together. */
   public static final LocalDate START = LocalDate.of(2023, 1, 2);
@@ -94,13 +94,23 @@ public enum Scenario {
   static final double SHOCK_SHARE = 0.20;
 
   private final String id;
-  private final WindowUnit unit;
+  private final Timeline timeline;
   private final boolean control;
   private final double step;
 
-  Scenario(String id, WindowUnit unit, boolean control, double step) {
+  /** A scenario without a step: a null one, whatever its tactic. */
+  Scenario(String id, Timeline timeline, boolean control) {
+    this(id, timeline, control, 0);
+  }
+
+  /** A step scenario: weekly, with a control entity, a step of {@code step} of the launch level. */
+  Scenario(String id, double step) {
+    this(id, Timeline.WEEKLY, true, step);
+  }
+
+  Scenario(String id, Timeline timeline, boolean control, double step) {
     this.id = id;
-    this.unit = unit;
+    this.timeline = timeline;
     this.control = control;
     this.step = step;
   }
@@ -111,7 +121,7 @@ public enum Scenario {
   }
 
   public WindowUnit unit() {
-    return unit;
+    return timeline.unit;
   }
 
   /** Whether the objective has a control entity ({@code control-entity}). */
@@ -134,16 +144,16 @@ public enum Scenario {
   }
 
   public int windows() {
-    return unit == WindowUnit.DAY ? DAILY_WINDOWS : WEEKLY_WINDOWS;
+    return timeline.windows;
   }
 
   /** Index of the launch window. */
   public int launchIndex() {
-    return unit == WindowUnit.DAY ? DAILY_LAUNCH : WEEKLY_LAUNCH;
+    return timeline.launch;
   }
 
   public LocalDate window(int t) {
-    return unit == WindowUnit.DAY ? START.plusDays(t) : START.plusWeeks(t);
+    return timeline.window(t);
   }
 
   public LocalDate launch() {
@@ -152,7 +162,7 @@ public enum Scenario {
 
   /** The true effect of the tactic on a treated entity, in outcome units; 0 for the nulls. */
   public double trueEffect() {
-    return step * (WEEKLY_LEVEL + WEEKLY_TREND * launchIndex());
+    return step * weeklyLevel(launchIndex());
   }
 
   public static Scenario byId(String id) {
@@ -200,10 +210,11 @@ public enum Scenario {
         for (int t = 0; t < n; t++) {
           e[t] = own[t] + common[t];
         }
-        double launchLevel = WEEKLY_LEVEL + WEEKLY_TREND * launch;
         double jump =
-            this == SHARED_SHOCK ? SHOCK_SHARE * launchLevel : entity > 0 ? trueEffect() : 0;
-        fill(y, t -> WEEKLY_LEVEL + WEEKLY_TREND * t + e[t] + (t >= launch ? jump : 0));
+            this == SHARED_SHOCK
+                ? SHOCK_SHARE * weeklyLevel(launch)
+                : entity > 0 ? trueEffect() : 0;
+        fill(y, t -> weeklyLevel(t) + e[t] + (t >= launch ? jump : 0));
       }
     }
     return y;
@@ -217,6 +228,34 @@ public enum Scenario {
     double[] x = new double[windows()];
     walk(x, rng(seed, "lead", entity), WALK_LEAD_LEVEL, WALK_LEAD_STEP_SD);
     return x;
+  }
+
+  /**
+   * The windows of a scenario: their unit, how many there are from {@link #START}, and the launch
+   * window's index.
+   */
+  private enum Timeline {
+    DAILY(WindowUnit.DAY, DAILY_WINDOWS, DAILY_LAUNCH),
+    WEEKLY(WindowUnit.WEEK, WEEKLY_WINDOWS, WEEKLY_LAUNCH);
+
+    private final WindowUnit unit;
+    private final int windows;
+    private final int launch;
+
+    Timeline(WindowUnit unit, int windows, int launch) {
+      this.unit = unit;
+      this.windows = windows;
+      this.launch = launch;
+    }
+
+    LocalDate window(int t) {
+      return unit == WindowUnit.DAY ? START.plusDays(t) : START.plusWeeks(t);
+    }
+  }
+
+  /** The noise-free level of the weekly scenarios in window {@code t}. */
+  private static double weeklyLevel(int t) {
+    return WEEKLY_LEVEL + WEEKLY_TREND * t;
   }
 
   /** AR(1) around 0 started from its stationary law, so there is no burn-in drift. */
@@ -244,17 +283,6 @@ public enum Scenario {
   }
 
   private SplittableRandom rng(long seed, String purpose, int entity) {
-    long h = mix(seed);
-    h = mix(h ^ id.hashCode());
-    h = mix(h ^ purpose.hashCode());
-    return new SplittableRandom(mix(h ^ entity));
-  }
-
-  /** SplitMix64's finaliser: nearby seeds and entities give unrelated streams. */
-  private static long mix(long z) {
-    z += 0x9E3779B97F4A7C15L;
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
+    return new SplittableRandom(Rand.streamSeed(seed, id.hashCode(), purpose.hashCode(), entity));
   }
 }

@@ -37,14 +37,14 @@ public final class SyntheticCompany {
     Drivers drivers = new Drivers(options, truth);
     List<DailyExport> exports = new ArrayList<>();
     try {
-      exports.add(new PageInsightsExport(options, drivers, outDir));
-      exports.add(new JobsTabExport(options, drivers, outDir));
+      exports.add(new PageInsightsExport(options, outDir));
+      exports.add(new JobsTabExport(options, outDir));
       exports.add(new MentionsExport(options, truth, outDir));
-      exports.add(new WebSessionsExport(options, drivers, outDir));
-      exports.add(new OrdersExport(options, drivers, outDir));
+      exports.add(new WebSessionsExport(options, outDir));
+      exports.add(new OrdersExport(options, outDir));
       exports.add(new TicketsExport(options, truth, outDir));
       exports.add(new CsatExport(options, truth, outDir));
-      exports.add(new ApplicationsExport(options, truth, drivers, outDir));
+      exports.add(new ApplicationsExport(options, truth, outDir));
       for (int day = -Drivers.WARM_UP_DAYS; day < 0; day++) {
         drivers.advance(day);
       }
@@ -55,7 +55,7 @@ public final class SyntheticCompany {
         }
         Clock clock = new Clock(options.day(day));
         for (DailyExport export : exports) {
-          export.writeDay(day, clock);
+          export.writeDay(day, clock, drivers);
         }
       }
     } finally {

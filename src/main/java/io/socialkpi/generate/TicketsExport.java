@@ -31,7 +31,7 @@ final class TicketsExport extends DailyExport {
   }
 
   @Override
-  void writeDay(int day, Clock clock) throws IOException {
+  void writeDay(int day, Clock clock, Drivers drivers) throws IOException {
     double season = CompanyModel.weekday(clock.date.getDayOfWeek());
     double factor = options.inject() && day >= vipDay ? incidentFactor : 1;
     double rate = options.volume() * CompanyModel.TICKETS * season * factor;

@@ -33,40 +33,41 @@ final class TruthFile {
     fan.put("region", f.region());
     t.regions().subList(1, t.regions().size()).forEach(fan.putArray("control_regions")::add);
     fan.put("new_fans_factor", f.newFansFactor());
-    fan.put("daily_new_fans_before", round(f.dailyNewFansBefore()));
-    fan.put("daily_new_fans_after", round(f.dailyNewFansAfter()));
-    fan.put("weekly_social_sessions_before", round(f.weeklySocialSessionsBefore()));
-    fan.put("weekly_social_sessions_after", round(f.weeklySocialSessionsAfter()));
-    fan.put("weekly_online_orders_before", round(f.weeklyOnlineOrdersBefore()));
-    fan.put("weekly_online_orders_after", round(f.weeklyOnlineOrdersAfter()));
-    fan.put("weekly_online_sales_before", round(f.weeklyOnlineSalesBefore()));
-    fan.put("weekly_online_sales_after", round(f.weeklyOnlineSalesAfter()));
+    beforeAfter(fan, "daily_new_fans", f.dailyNewFansBefore(), f.dailyNewFansAfter());
+    beforeAfter(
+        fan,
+        "weekly_social_sessions",
+        f.weeklySocialSessionsBefore(),
+        f.weeklySocialSessionsAfter());
+    beforeAfter(
+        fan, "weekly_online_orders", f.weeklyOnlineOrdersBefore(), f.weeklyOnlineOrdersAfter());
+    beforeAfter(
+        fan, "weekly_online_sales", f.weeklyOnlineSalesBefore(), f.weeklyOnlineSalesAfter());
     fan.put("wholesale_changes", false);
 
     Truth.JobsTab j = t.jobsTab();
     ObjectNode tab = tactics.putObject("facebook-jobs-tab");
     tab.put("launched", j.launched().toString());
     tab.put("tab_views_factor", round(j.tabViewsFactor()));
-    tab.put("daily_tab_views_before", round(j.dailyTabViewsBefore()));
-    tab.put("daily_tab_views_after", round(j.dailyTabViewsAfter()));
+    beforeAfter(tab, "daily_tab_views", j.dailyTabViewsBefore(), j.dailyTabViewsAfter());
     tab.put("applications_via_facebook_factor", j.facebookApplicationsFactor());
-    tab.put("weekly_applications_via_facebook_before", round(j.weeklyFacebookApplicationsBefore()));
-    tab.put("weekly_applications_via_facebook_after", round(j.weeklyFacebookApplicationsAfter()));
+    beforeAfter(
+        tab,
+        "weekly_applications_via_facebook",
+        j.weeklyFacebookApplicationsBefore(),
+        j.weeklyFacebookApplicationsAfter());
     tab.put("facebook_tab_applications_before_launch", 0);
 
     Truth.VipCommunity v = t.vipCommunity();
     ObjectNode vip = tactics.putObject("vip-community");
     vip.put("launched", v.launched().toString());
     vip.put("regions", "all");
-    vip.put("csat_mean_before", round(v.csatMeanBefore()));
-    vip.put("csat_mean_after", round(v.csatMeanAfter()));
+    beforeAfter(vip, "csat_mean", v.csatMeanBefore(), v.csatMeanAfter());
     vip.put("csat_shift", round(v.csatShift()));
     vip.put("incident_factor", v.incidentFactor());
-    vip.put("weekly_incidents_before", round(v.weeklyIncidentsBefore()));
-    vip.put("weekly_incidents_after", round(v.weeklyIncidentsAfter()));
+    beforeAfter(vip, "weekly_incidents", v.weeklyIncidentsBefore(), v.weeklyIncidentsAfter());
     vip.put("complaint_factor", v.complaintFactor());
-    vip.put("sentiment_mean_before", round(v.sentimentMeanBefore()));
-    vip.put("sentiment_mean_after", round(v.sentimentMeanAfter()));
+    beforeAfter(vip, "sentiment_mean", v.sentimentMeanBefore(), v.sentimentMeanAfter());
     vip.put("sentiment_shift", round(v.sentimentShift()));
 
     ArrayNode leads = root.putArray("leads");
@@ -111,6 +112,12 @@ final class TruthFile {
         .put("outcome", outcome)
         .put("days", days)
         .put("weekly_windows", days / 7);
+  }
+
+  /** {@code key_before} and {@code key_after}, the expected values around a launch. */
+  private static void beforeAfter(ObjectNode node, String key, double before, double after) {
+    node.put(key + "_before", round(before));
+    node.put(key + "_after", round(after));
   }
 
   /** Four decimals: expected values, not measurements, and readable. */

@@ -17,9 +17,7 @@ final class WebSessionsExport extends DailyExport {
   };
   private static final double[] CONVERSION = {0.020, 0.015, 0.012, 0.030, 0.025};
 
-  private final Drivers drivers;
-
-  WebSessionsExport(GeneratorOptions o, Drivers drivers, Path outDir) throws IOException {
+  WebSessionsExport(GeneratorOptions o, Path outDir) throws IOException {
     super(
         o,
         outDir,
@@ -27,20 +25,20 @@ final class WebSessionsExport extends DailyExport {
         "date,region,source,medium,sessions,conversions",
         Fault.BAD_TIME,
         Fault.WRONG_FIELD_COUNT);
-    this.drivers = drivers;
   }
 
   @Override
-  void writeDay(int day, Clock clock) throws IOException {
+  void writeDay(int day, Clock clock, Drivers drivers) throws IOException {
     double season = CompanyModel.weekday(clock.date.getDayOfWeek());
     // The newsletter goes out on Tuesdays.
     double newsletter = clock.date.getDayOfWeek() == DayOfWeek.TUESDAY ? 120 : 30;
     for (int r = 0; r < options.entities(); r++) {
       Rand rand = Rand.of(options.seed(), FILE, r, day);
+      Drivers.RegionDay today = drivers.today(r);
       int[] sessions = {
         rand.poisson(300 * season),
-        drivers.facebookSessions(r),
-        drivers.instagramSessions(r),
+        today.facebookSessions(),
+        today.instagramSessions(),
         rand.poisson(newsletter),
         rand.poisson(150 * season)
       };
