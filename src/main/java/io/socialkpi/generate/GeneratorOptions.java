@@ -55,27 +55,15 @@ public record GeneratorOptions(
     }
   }
 
-  /** Daily exports. */
-  public GeneratorOptions(
-      LocalDate start,
-      int days,
-      int entities,
-      long seed,
-      double volume,
-      boolean malformed,
-      boolean inject) {
-    this(start, days, entities, seed, volume, malformed, inject, 1);
-  }
-
-  /** Without the injection switch: effects are injected. */
+  /** Daily exports with the tactic effects injected. */
   public GeneratorOptions(
       LocalDate start, int days, int entities, long seed, double volume, boolean malformed) {
-    this(start, days, entities, seed, volume, malformed, true);
+    this(start, days, entities, seed, volume, malformed, true, 1);
   }
 
   /** The committed sample: two regions, 2024-01-01 to 2025-12-31, seed 42, volume 1. */
   public static GeneratorOptions defaults() {
-    return new GeneratorOptions(LocalDate.of(2024, 1, 1), 731, 2, 42L, 1.0, true, true);
+    return new GeneratorOptions(LocalDate.of(2024, 1, 1), 731, 2, 42L, 1.0, true, true, 1);
   }
 
   public GeneratorOptions withStart(LocalDate newStart) {

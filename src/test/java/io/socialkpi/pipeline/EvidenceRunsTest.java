@@ -71,7 +71,11 @@ class EvidenceRunsTest {
     Path data = dir.resolve(name);
     SyntheticCompany.generate(
         data,
-        new GeneratorOptions(LocalDate.of(2024, 1, 1), days, entities, seed, 1.0, true, inject));
+        GeneratorOptions.defaults()
+            .withDays(days)
+            .withEntities(entities)
+            .withSeed(seed)
+            .withInject(inject));
     return data;
   }
 
