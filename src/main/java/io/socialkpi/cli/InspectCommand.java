@@ -44,18 +44,16 @@ final class InspectCommand implements Callable<Integer> {
   @Option(
       names = "--max-rows",
       paramLabel = "N",
-      defaultValue = "" + InspectOptions.DEFAULT_MAX_ROWS,
       description = "Data rows to sample at most (default: ${DEFAULT-VALUE}).")
-  int maxRows;
+  int maxRows = InspectOptions.DEFAULT_MAX_ROWS;
 
   @Option(
       names = "--max-metrics",
       paramLabel = "N",
-      defaultValue = "" + InspectOptions.DEFAULT_MAX_METRICS,
       description =
           "Metrics in the block at most, in column order; 0 for every numeric column"
               + " (default: ${DEFAULT-VALUE}).")
-  int maxMetrics;
+  int maxMetrics = InspectOptions.DEFAULT_MAX_METRICS;
 
   @Option(
       names = "--config",
