@@ -25,7 +25,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "inspect",
-    mixinStandardHelpOptions = true,
     description = {
       "Sniff an export (encoding, delimiter, header rows, time column and pattern, numeric"
           + " columns, the matching preset) and print a ready source block.",

@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
  */
 @Command(
     name = "socialkpi",
+    // one declaration of --help and --version, which every subcommand inherits
+    scope = CommandLine.ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Ties social-media metrics to business objectives, nightly, on Spark.",
