@@ -16,7 +16,6 @@ import picocli.CommandLine.Option;
 /** Writes a synthetic company's exports with known effects, plus a config that reads them. */
 @Command(
     name = "generate",
-    mixinStandardHelpOptions = true,
     description = "Write synthetic exports with effects of known size and a config for them.")
 final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Folder to write into.")

@@ -25,7 +25,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "inspect",
-    mixinStandardHelpOptions = true,
     description = {
       "Sniff an export (encoding, delimiter, header rows, time column and pattern, numeric"
           + " columns, the matching preset) and print a ready source block.",
@@ -44,18 +43,16 @@ final class InspectCommand implements Callable<Integer> {
   @Option(
       names = "--max-rows",
       paramLabel = "N",
-      defaultValue = "" + InspectOptions.DEFAULT_MAX_ROWS,
       description = "Data rows to sample at most (default: ${DEFAULT-VALUE}).")
-  int maxRows;
+  int maxRows = InspectOptions.DEFAULT_MAX_ROWS;
 
   @Option(
       names = "--max-metrics",
       paramLabel = "N",
-      defaultValue = "" + InspectOptions.DEFAULT_MAX_METRICS,
       description =
           "Metrics in the block at most, in column order; 0 for every numeric column"
               + " (default: ${DEFAULT-VALUE}).")
-  int maxMetrics;
+  int maxMetrics = InspectOptions.DEFAULT_MAX_METRICS;
 
   @Option(
       names = "--config",

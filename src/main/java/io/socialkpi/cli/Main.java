@@ -6,6 +6,7 @@ import io.socialkpi.output.LockLostException;
 import io.socialkpi.output.RunLockedException;
 import io.socialkpi.pipeline.DataQualityError;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,6 +18,8 @@ import picocli.CommandLine.Command;
  */
 @Command(
     name = "socialkpi",
+    // one declaration of --help and --version, which every subcommand inherits
+    scope = CommandLine.ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Ties social-media metrics to business objectives, nightly, on Spark.",
@@ -54,29 +57,29 @@ public final class Main {
     return cli.execute(args);
   }
 
+  /**
+   * An exception that ends a command for a reason the user can act on: printed as one line, its
+   * message after {@code what}, and exiting with {@code exitCode}.
+   */
+  private record Expected(Class<? extends Exception> type, String what, int exitCode) {}
+
+  private static final List<Expected> EXPECTED =
+      List.of(
+          new Expected(ConfigError.class, "configuration error", BAD_CONFIG),
+          new Expected(DataQualityError.class, "data quality check failed", DATA_QUALITY),
+          new Expected(RunLockedException.class, "run locked", LOCKED),
+          new Expected(LockLostException.class, "run lock lost", LOCKED));
+
   private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
     PrintWriter err = cmd.getErr();
-    if (e instanceof ConfigError) {
-      err.println("socialkpi: configuration error: " + e.getMessage());
-      err.flush();
-      return BAD_CONFIG;
-    }
-    if (e instanceof DataQualityError) {
-      err.println(Uris.redact("socialkpi: data quality check failed: " + e.getMessage()));
-      err.flush();
-      return DATA_QUALITY;
-    }
-    if (e instanceof RunLockedException) {
-      err.println(Uris.redact("socialkpi: run locked: " + e.getMessage()));
-      err.flush();
-      return LOCKED;
-    }
-    if (e instanceof LockLostException) {
-      err.println(Uris.redact("socialkpi: run lock lost: " + e.getMessage()));
-      err.flush();
-      return LOCKED;
-    }
     // Exception messages may hold a source or output URI with credentials: never print them.
+    for (Expected expected : EXPECTED) {
+      if (expected.type().isInstance(e)) {
+        err.println(Uris.redact("socialkpi: " + expected.what() + ": " + e.getMessage()));
+        err.flush();
+        return expected.exitCode();
+      }
+    }
     java.io.StringWriter trace = new java.io.StringWriter();
     e.printStackTrace(new PrintWriter(trace));
     err.println(Uris.redact("socialkpi: failed: " + e));

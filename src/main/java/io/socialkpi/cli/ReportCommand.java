@@ -24,7 +24,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "report",
-    mixinStandardHelpOptions = true,
     description =
         "Render <output>/report/run_date=D/index.html and summary.md from a run's tables.")
 final class ReportCommand implements Callable<Integer> {

@@ -24,10 +24,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Runs the nightly job: config and inputs are checked before Spark starts. */
-@Command(
-    name = "run",
-    mixinStandardHelpOptions = true,
-    description = "Run the nightly job and write the tables for one run date.")
+@Command(name = "run", description = "Run the nightly job and write the tables for one run date.")
 final class RunCommand implements Callable<Integer> {
   @Mixin ConfigOptions configOptions = new ConfigOptions();
 

@@ -31,7 +31,6 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "sql",
-    mixinStandardHelpOptions = true,
     description =
         "Query the output tables with Spark SQL (tables are views by their names; <table>_latest"
             + " holds the newest complete run only).")

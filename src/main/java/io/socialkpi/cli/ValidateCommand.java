@@ -14,7 +14,6 @@ import picocli.CommandLine.Option;
 /** Checks a job config and that every input exists with its columns; writes nothing. */
 @Command(
     name = "validate",
-    mixinStandardHelpOptions = true,
     description = "Check the config and the inputs (files, columns) without running the analysis.")
 final class ValidateCommand implements Callable<Integer> {
   @Mixin ConfigOptions configOptions = new ConfigOptions();

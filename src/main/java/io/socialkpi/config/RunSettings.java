@@ -27,49 +27,32 @@ public record RunSettings(
     OutputFormat outputFormat)
     implements Serializable {
 
-  /** Settings of a run that writes Parquet, the default. */
-  public RunSettings(
-      ZoneId zone,
-      WindowUnit window,
-      String output,
-      LocalDate runDate,
-      double quarantineMaxFraction,
-      Duration lockStaleAfter,
-      int keepRuns) {
-    this(
-        zone,
-        window,
-        output,
-        runDate,
-        quarantineMaxFraction,
-        lockStaleAfter,
-        keepRuns,
-        OutputFormat.PARQUET);
-  }
-
   public LocalDate runDateOrToday() {
     return runDate != null ? runDate : LocalDate.now(zone);
   }
 
   public RunSettings withOutput(String newOutput) {
+    return with(newOutput, runDate, outputFormat);
+  }
+
+  public RunSettings withRunDate(LocalDate date) {
+    return with(output, date, outputFormat);
+  }
+
+  public RunSettings withOutputFormat(OutputFormat format) {
+    return with(output, runDate, format);
+  }
+
+  /** A copy with what the command line or a test may change; the rest comes from the config. */
+  private RunSettings with(String newOutput, LocalDate newRunDate, OutputFormat newFormat) {
     return new RunSettings(
         zone,
         window,
         newOutput,
-        runDate,
+        newRunDate,
         quarantineMaxFraction,
         lockStaleAfter,
         keepRuns,
-        outputFormat);
-  }
-
-  public RunSettings withRunDate(LocalDate date) {
-    return new RunSettings(
-        zone, window, output, date, quarantineMaxFraction, lockStaleAfter, keepRuns, outputFormat);
-  }
-
-  public RunSettings withOutputFormat(OutputFormat format) {
-    return new RunSettings(
-        zone, window, output, runDate, quarantineMaxFraction, lockStaleAfter, keepRuns, format);
+        newFormat);
   }
 }

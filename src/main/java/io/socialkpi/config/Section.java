@@ -24,30 +24,7 @@ import java.util.function.Function;
  * {@link ConfigProblem} naming the full key path and the file line for every bad one, so a run of
  * {@code validate} reports every mistake at once.
  */
-final class Section {
-  private final Config config;
-  private final String path;
-  private final String file;
-  private final List<ConfigProblem> problems;
-
-  Section(Config config, String path, String file, List<ConfigProblem> problems) {
-    this.config = config;
-    this.path = path;
-    this.file = file;
-    this.problems = problems;
-  }
-
-  Config config() {
-    return config;
-  }
-
-  String file() {
-    return file;
-  }
-
-  List<ConfigProblem> problems() {
-    return problems;
-  }
+record Section(Config config, String path, String file, List<ConfigProblem> problems) {
 
   String path(String key) {
     return key.isEmpty() ? path : path + "." + key;

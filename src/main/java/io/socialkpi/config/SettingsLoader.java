@@ -233,25 +233,22 @@ public final class SettingsLoader {
     defaults(top, reference);
     RunSettings run = run(top.child("run"), reference);
     Map<String, SourceSpec> sources = sources(top, root, reference, location, run.window());
-    List<ObjectiveSpec> objectives = objectives(top, root, reference, sources);
-    AnalysisSettings analysis = analysis(top.child("analysis"), reference);
-    SparkSettings spark = spark(top.child("spark"), reference);
-    ReportSettings report = report(top.child("report"), reference);
-    CatalogSettings catalog = catalog(top.child("catalog"), reference);
+    Settings settings =
+        new Settings(
+            file,
+            top.optString("strategy"),
+            run,
+            sources,
+            objectives(top, root, reference, sources),
+            analysis(top.child("analysis"), reference),
+            spark(top.child("spark"), reference),
+            report(top.child("report"), reference),
+            catalog(top.child("catalog"), reference),
+            ConfigProvenance.of(location, root));
     if (!problems.isEmpty()) {
       throw new ConfigError(problems);
     }
-    return new Settings(
-        file,
-        top.optString("strategy"),
-        run,
-        sources,
-        objectives,
-        analysis,
-        spark,
-        report,
-        catalog,
-        ConfigProvenance.of(location, root));
+    return settings;
   }
 
   /**
