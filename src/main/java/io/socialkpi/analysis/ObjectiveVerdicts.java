@@ -127,10 +127,12 @@ final class ObjectiveVerdicts {
     Verdicts.Verdict v =
         summary.controlEntity()
             ? new Verdicts.Verdict(
-                Verdicts.INCONCLUSIVE, "the control entity: the tactics did not reach it")
+                Verdicts.INCONCLUSIVE,
+                "control_entity",
+                "the control entity: the tactics did not reach it")
             : Verdicts.decide(sign, alpha, evidence, leads);
     return RowCodec.of(SummaryRow.class)
-        .encode(summary.withVerdict(v.verdict(), v.reason(), best, tableLeads, alpha));
+        .encode(summary.withVerdict(v.verdict(), v.code(), v.reason(), best, tableLeads, alpha));
   }
 
   /** A struct of the columns a record reads, named as the record's codec names them. */

@@ -88,6 +88,7 @@ final class Summaries {
         null,
         null,
         null,
+        null,
         Double.NaN,
         null,
         null);

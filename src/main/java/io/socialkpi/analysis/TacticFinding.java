@@ -10,7 +10,7 @@ import java.util.Locale;
  * with parallel pre-trends and a clear opposite sign it only vetoes a supporting step. The raw
  * before/after change never decides: it only explains a no-change.
  */
-record TacticFinding(Kind kind, String tacticId, double decisiveP, String reason) {
+record TacticFinding(Kind kind, String tacticId, double decisiveP, String code, String reason) {
 
   enum Kind {
     SUPPORTS,
@@ -49,12 +49,16 @@ record TacticFinding(Kind kind, String tacticId, double decisiveP, String reason
     if (Double.isNaN(e.adjEstimate()) || Double.isNaN(e.adjP())) {
       String why = e.adjNote() == null ? "no adjusted estimate" : e.adjNote();
       return new TacticFinding(
-          Kind.UNDETERMINED, id, Double.NaN, "no estimate for " + id + ": " + why);
+          Kind.UNDETERMINED, id, Double.NaN, "no_estimate", "no estimate for " + id + ": " + why);
     }
     if (Double.isNaN(e.placeboP())) {
       String why = e.adjNote() == null ? "no placebo launches" : e.adjNote();
       return new TacticFinding(
-          Kind.UNDETERMINED, id, Double.NaN, "no placebo check for " + id + ": " + why);
+          Kind.UNDETERMINED,
+          id,
+          Double.NaN,
+          "no_placebo_check",
+          "no placebo check for " + id + ": " + why);
     }
     double p = Math.max(e.adjP(), e.placeboP());
     boolean parallel = !Double.isNaN(e.didPreTrendP()) && e.didPreTrendP() >= alpha;
@@ -72,30 +76,40 @@ record TacticFinding(Kind kind, String tacticId, double decisiveP, String reason
             Kind.CONFLICT,
             id,
             p,
+            "estimates_disagree",
             "the estimates disagree after "
                 + id
                 + ": against the control the outcome went the other way");
       }
-      return new TacticFinding(Kind.SUPPORTS, id, p, moved("the expected way", e, p) + trendNote);
+      return new TacticFinding(
+          Kind.SUPPORTS, id, p, "moved_expected_way", moved("the expected way", e, p) + trendNote);
     }
     if (p < alpha && direction < 0) {
       return new TacticFinding(
-          Kind.AGAINST, id, p, moved("against the expected way", e, p) + trendNote);
+          Kind.AGAINST,
+          id,
+          p,
+          "moved_against_expected_way",
+          moved("against the expected way", e, p) + trendNote);
     }
     boolean rawMoved = Verdicts.side(sign, e.rawLow(), e.rawHigh()) > 0;
+    String code;
     String reason;
     if (rawMoved && e.hasControl() && !(e.didP() < alpha && sign * e.didEstimate() > 0)) {
+      code = "control_moved_same_way";
       reason =
           (didAgainst
                   ? "the control moved the same way or more after "
                   : "the control moved the same way after ")
               + id;
     } else if (rawMoved) {
+      code = "no_change_beyond_trend";
       reason = "no change beyond the trend before the launch of " + id;
     } else {
+      code = "no_change_beyond_chance";
       reason = "no change beyond chance after " + id;
     }
-    return new TacticFinding(Kind.NO_CHANGE, id, p, reason + trendNote);
+    return new TacticFinding(Kind.NO_CHANGE, id, p, code, reason + trendNote);
   }
 
   /** "the outcome moved {how} after {tactic}, beyond the trend before the launch (p = ...)". */

@@ -41,7 +41,11 @@ public final class Verdicts {
       int n,
       boolean directionOk) {}
 
-  public record Verdict(String verdict, String reason) {}
+  /**
+   * A verdict and why: {@code code} names the case of the rule that applied (docs/TABLES.md lists
+   * the codes), {@code reason} says it in words with the tactic, the p-value and any lead.
+   */
+  public record Verdict(String verdict, String code, String reason) {}
 
   private Verdicts() {}
 
@@ -57,14 +61,15 @@ public final class Verdicts {
     LeadEvidence lead = best(leads, alpha);
     String leadNote = lead == null ? "" : "; " + leadText(lead);
     if (supporting != null && against == null && conflict == null) {
-      return new Verdict(SUPPORTED, supporting.reason() + leadNote);
+      return new Verdict(SUPPORTED, supporting.code(), supporting.reason() + leadNote);
     }
     if (against != null && supporting == null) {
-      return new Verdict(CONTRADICTED, against.reason());
+      return new Verdict(CONTRADICTED, against.code(), against.reason());
     }
     if (supporting != null && against != null) {
       return new Verdict(
           INCONCLUSIVE,
+          "tactics_disagree",
           "tactics disagree: "
               + supporting.tacticId()
               + " helped, "
@@ -72,18 +77,25 @@ public final class Verdicts {
               + " went the other way");
     }
     if (conflict != null) {
-      return new Verdict(INCONCLUSIVE, conflict.reason());
+      return new Verdict(INCONCLUSIVE, conflict.code(), conflict.reason());
     }
     if (effects.isEmpty()) {
       return lead != null
-          ? new Verdict(SUPPORTED, leadText(lead))
-          : new Verdict(INCONCLUSIVE, "no tactic to compare and no lead indicator beyond chance");
+          ? new Verdict(SUPPORTED, "lead_indicator", leadText(lead))
+          : new Verdict(
+              INCONCLUSIVE,
+              "no_tactic_no_lead",
+              "no tactic to compare and no lead indicator beyond chance");
     }
     Set<String> reasons = new LinkedHashSet<>();
     for (TacticFinding f : findings) {
       reasons.add(f.reason());
     }
-    return new Verdict(INCONCLUSIVE, String.join("; ", reasons) + leadNote);
+    // The latest tactic's case names the verdict: it is the one closest to where things stand.
+    return new Verdict(
+        INCONCLUSIVE,
+        findings.get(findings.size() - 1).code(),
+        String.join("; ", reasons) + leadNote);
   }
 
   private static TacticFinding first(List<TacticFinding> findings, TacticFinding.Kind kind) {

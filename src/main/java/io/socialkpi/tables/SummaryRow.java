@@ -43,6 +43,7 @@ public record SummaryRow(
     boolean controlEntity,
     String verdict,
     String verdictReason,
+    String verdictReasonCode,
     String bestLeadMetric,
     Integer bestLag,
     double bestLeadQValue,
@@ -57,6 +58,7 @@ public record SummaryRow(
    */
   public SummaryRow withVerdict(
       String verdict,
+      String code,
       String reason,
       LeadEvidenceRow best,
       List<LeadEvidenceRow> leads,
@@ -84,6 +86,7 @@ public record SummaryRow(
         controlEntity,
         verdict,
         reason,
+        code,
         best == null ? null : best.leadMetric(),
         best == null ? null : best.lag(),
         best == null ? Double.NaN : best.qValue(),

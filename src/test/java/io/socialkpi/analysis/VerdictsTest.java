@@ -41,6 +41,7 @@ class VerdictsTest {
   void aStepBeyondTheTrendAndThePlacebosSupports() {
     Verdicts.Verdict v = up(effect("tab", 2, 6, 4, 0.001, 0.02));
     assertThat(v.verdict()).isEqualTo("supported");
+    assertThat(v.code()).isEqualTo("moved_expected_way");
     assertThat(v.reason())
         .isEqualTo(
             "the outcome moved the expected way after tab, beyond the trend before the"
@@ -52,6 +53,7 @@ class VerdictsTest {
     // Raw before/after says +4 clearly; beyond the trend nothing is left.
     Verdicts.Verdict v = up(effect("tab", 2, 6, 0.3, 0.6, 0.7));
     assertThat(v.verdict()).isEqualTo("inconclusive");
+    assertThat(v.code()).isEqualTo("no_change_beyond_trend");
     assertThat(v.reason()).isEqualTo("no change beyond the trend before the launch of tab");
   }
 
@@ -73,6 +75,7 @@ class VerdictsTest {
   void aControlThatMovedTheSameWayIsSaid() {
     Verdicts.Verdict v = up(withControl("campaign", 1, 5, 0.2, 0.7, 0.1, 0.9, 0.6));
     assertThat(v.verdict()).isEqualTo("inconclusive");
+    assertThat(v.code()).isEqualTo("control_moved_same_way");
     assertThat(v.reason()).isEqualTo("the control moved the same way after campaign");
   }
 
@@ -82,6 +85,7 @@ class VerdictsTest {
     // (-19.5); the adjusted estimate, which is against the control, decides.
     Verdicts.Verdict v = up(withControl("campaign", 1, 5, -19.5, 1e-6, -19.5, 1e-20, 0.5));
     assertThat(v.verdict()).isEqualTo("contradicted");
+    assertThat(v.code()).isEqualTo("moved_against_expected_way");
     assertThat(v.reason())
         .isEqualTo(
             "the outcome moved against the expected way after campaign, beyond the trend before"
@@ -93,6 +97,7 @@ class VerdictsTest {
     // Its classical standard error ignores autocorrelation: alone it never decides.
     Verdicts.Verdict v = up(withControl("campaign", 1, 5, 0.5, 0.4, -19.5, 1e-20, 0.5));
     assertThat(v.verdict()).isEqualTo("inconclusive");
+    assertThat(v.code()).isEqualTo("control_moved_same_way");
     assertThat(v.reason()).isEqualTo("the control moved the same way or more after campaign");
   }
 
@@ -107,6 +112,7 @@ class VerdictsTest {
   void aSupportingStepThatTheControlContradictsIsInconclusive() {
     Verdicts.Verdict v = up(withControl("campaign", 1, 5, 3, 0.001, -8, 0.001, 0.4));
     assertThat(v.verdict()).isEqualTo("inconclusive");
+    assertThat(v.code()).isEqualTo("estimates_disagree");
     assertThat(v.reason()).startsWith("the estimates disagree after campaign");
   }
 
@@ -128,6 +134,7 @@ class VerdictsTest {
             NAN);
     Verdicts.Verdict v = up(e);
     assertThat(v.verdict()).isEqualTo("inconclusive");
+    assertThat(v.code()).isEqualTo("no_estimate");
     assertThat(v.reason())
         .isEqualTo(
             "no estimate for tab: too little history before the first launch to estimate the"
@@ -139,6 +146,7 @@ class VerdictsTest {
     Verdicts.Verdict v =
         up(effect("a", 1, 2, 1.5, 0.001, 0.01), effect("b", -3, -1, -2, 0.001, 0.01));
     assertThat(v.verdict()).isEqualTo("inconclusive");
+    assertThat(v.code()).isEqualTo("tactics_disagree");
     assertThat(v.reason()).isEqualTo("tactics disagree: a helped, b went the other way");
   }
 
@@ -151,6 +159,7 @@ class VerdictsTest {
     LeadEvidence tiny = lead("page.fans", 1.0, 0.0, 5);
     Verdicts.Verdict v = Verdicts.decide(1, 0.05, List.of(), List.of(strong));
     assertThat(v.verdict()).isEqualTo("supported");
+    assertThat(v.code()).isEqualTo("lead_indicator");
     assertThat(v.reason()).isEqualTo("page.fans leads by 2 windows (r = 0.61, q = 0.003)");
     assertThat(Verdicts.decide(1, 0.05, List.of(), List.of(trendOnly, weak, tiny)).verdict())
         .isEqualTo("inconclusive");

@@ -127,6 +127,13 @@ class EvidenceRunsTest {
     assertThat(summary).hasSize(7);
     assertThat(summary.stream().filter(r -> !r.getAs("verdict").equals("inconclusive")).count())
         .isLessThanOrEqualTo(2);
+    // Every verdict names its case by a code docs/TABLES.md lists.
+    String documented = java.nio.file.Files.readString(Path.of("docs/TABLES.md"));
+    for (Row r : summary) {
+      String code = r.getAs("verdict_reason_code");
+      assertThat(code).as(r.<String>getAs("verdict_reason")).isNotNull();
+      assertThat(documented).contains("`" + code + "`");
+    }
   }
 
   @Test
