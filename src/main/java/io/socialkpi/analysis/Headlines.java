@@ -2,6 +2,7 @@ package io.socialkpi.analysis;
 
 import io.socialkpi.config.ObjectiveSpec;
 import io.socialkpi.config.Target;
+import io.socialkpi.stats.AdjustedEffect;
 import io.socialkpi.tables.EffectRow;
 import io.socialkpi.words.NumberFormats;
 import io.socialkpi.words.Sentences;
@@ -37,7 +38,7 @@ final class Headlines {
           .append(" a window");
       if (!Double.isNaN(main.adjRelEffect())) {
         s.append(" (").append(NumberFormats.percent(main.adjRelEffect()));
-        double p = main.adjDecisiveP();
+        double p = AdjustedEffect.decisiveP(main.adjPValue(), main.adjPlaceboPValue());
         s.append(Double.isNaN(p) ? ")" : ", " + pText(p) + ")");
       }
       s.append(". ");

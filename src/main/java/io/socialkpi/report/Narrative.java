@@ -200,10 +200,7 @@ final class Narrative {
             ? o.bestLeadSignificant()
             : o.bestLeadQ() != null && o.bestLeadQ() < alpha;
     String lead = Words.capitalized(Words.metric(best.leadMetric()));
-    String timing =
-        best.lag() == null || best.lag() == 0
-            ? "moves with " + outcome + " in the same " + unit
-            : "leads " + outcome + " by " + Words.windows(unit, best.lag());
+    String timing = Sentences.leadTiming(outcome, unit, best.lag() == null ? 0 : best.lag());
     if (!significant) {
       return "No lead indicator reaches q < "
           + String.format(Locale.ROOT, "%.2f", alpha)

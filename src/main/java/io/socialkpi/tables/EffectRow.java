@@ -172,9 +172,4 @@ public record EffectRow(
         a == null ? null : a.hacLags(),
         a == null ? null : a.note());
   }
-
-  /** The p-value a verdict may rely on: the larger of the analytic and the placebo one. */
-  public double adjDecisiveP() {
-    return AdjustedEffect.decisiveP(adjPValue, adjPlaceboPValue);
-  }
 }

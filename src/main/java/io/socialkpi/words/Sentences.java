@@ -38,12 +38,23 @@ public final class Sentences {
     return symbol(method) + " = " + coefficient(coefficient) + ", " + pValue("q", qValue);
   }
 
+  /**
+   * "leads sales by 2 weeks", or at lag 0 "moves with sales in the same week": a lead of no windows
+   * leads nothing. Without an outcome's name, "leads by 2 windows" and "moves with the outcome".
+   */
+  public static String leadTiming(String outcome, String unit, int lag) {
+    if (lag == 0) {
+      return "moves with " + (outcome == null ? "the outcome" : outcome) + " in the same " + unit;
+    }
+    return "leads " + (outcome == null ? "" : outcome + " ") + "by " + windows(unit, lag);
+  }
+
   /** "page.fans leads by 2 windows (r = 0.61, q = 0.003)". */
   public static String leadText(
       String leadMetric, int lag, String method, double coefficient, double qValue) {
     return leadMetric
-        + " leads by "
-        + windows("window", lag)
+        + " "
+        + leadTiming(null, "window", lag)
         + " ("
         + leadStatistic(method, coefficient, qValue)
         + ")";

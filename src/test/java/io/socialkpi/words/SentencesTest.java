@@ -27,6 +27,12 @@ class SentencesTest {
         .isEqualTo("page.fans leads by 2 windows (r = 0.61, q = 0.003)");
     assertThat(Sentences.leadText("m", 1, "spearman", -0.7, 0.0004))
         .isEqualTo("m leads by 1 window (\u03c1 = " + M + "0.70, q < 0.001)");
+    // A lead of no windows leads nothing: it moves in the same window.
+    assertThat(Sentences.leadText("m", 0, "pearson", 0.5, 0.01))
+        .isEqualTo("m moves with the outcome in the same window (r = 0.50, q = 0.010)");
+    assertThat(Sentences.leadTiming("sales", "week", 0))
+        .isEqualTo("moves with sales in the same week");
+    assertThat(Sentences.leadTiming("sales", "week", 3)).isEqualTo("leads sales by 3 weeks");
     assertThat(Sentences.verdictPrefix("supported")).isEqualTo("Supported. ");
     assertThat(Sentences.verdictPrefix(null)).isEmpty();
   }
