@@ -27,15 +27,13 @@ final class Headlines {
         effects.stream().filter(e -> e.role().equals("outcome")).reduce((a, b) -> b).orElse(null);
     String outcome = objective.outcome();
     if (main != null && !Double.isNaN(main.adjEstimate())) {
-      s.append("beyond the trend before ")
-          .append(main.tacticId())
-          .append(" launched on ")
-          .append(NumberFormats.date(main.launched()))
-          .append(main.adjModel().startsWith("outcome-minus-control") ? " and the control, " : ", ")
-          .append(outcome)
-          .append(" changed by ")
-          .append(signed(main.adjEstimate()))
-          .append(" a window");
+      s.append(
+          Sentences.adjustedChange(
+              outcome,
+              main.adjModel(),
+              main.adjEstimate(),
+              "window",
+              main.tacticId() + " on " + NumberFormats.date(main.launched())));
       if (!Double.isNaN(main.adjRelEffect())) {
         s.append(" (").append(NumberFormats.percent(main.adjRelEffect()));
         double p = AdjustedEffect.decisiveP(main.adjPValue(), main.adjPlaceboPValue());

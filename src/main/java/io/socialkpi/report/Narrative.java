@@ -122,21 +122,10 @@ final class Narrative {
           + note(a.note())
           + ".";
     }
-    String model = a.model() == null ? "" : a.model();
-    String beyond =
-        "Beyond the trend before the launch"
-            + (model.contains("weekday") ? ", the weekday pattern" : "")
-            + (model.contains("control") ? " and the control" : "");
     StringBuilder s =
-        new StringBuilder(beyond)
-            .append(", ")
-            .append(outcome)
-            .append(" changed by ")
-            .append(signed(a.estimate()))
-            .append(" a ")
-            .append(unit)
-            .append(" at the launch of ")
-            .append(tactic(o, e))
+        new StringBuilder(
+                Words.capitalized(
+                    Sentences.adjustedChange(outcome, a.model(), a.estimate(), unit, tactic(o, e))))
             .append(" (");
     if (a.relEffect() != null && a.relCiLow() != null && a.relCiHigh() != null) {
       s.append(percent(a.relEffect()))

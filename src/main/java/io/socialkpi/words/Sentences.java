@@ -60,6 +60,28 @@ public final class Sentences {
         + ")";
   }
 
+  /**
+   * "beyond the trend before the launch, the weekday pattern and the control, sales changed by +120
+   * a week at the launch of the jobs tab": the adjusted effect's step, with what the model {@code
+   * model} (intervention_effects.adj_model) took out of it. The headline and the report both say it
+   * this way; each adds its own numbers after it.
+   */
+  public static String adjustedChange(
+      String outcome, String model, double estimate, String unit, String tactic) {
+    String m = model == null ? "" : model;
+    return "beyond the trend before the launch"
+        + (m.contains("weekday") ? ", the weekday pattern" : "")
+        + (m.contains("control") ? " and the control" : "")
+        + ", "
+        + outcome
+        + " changed by "
+        + NumberFormats.signed(estimate)
+        + " a "
+        + unit
+        + " at the launch of "
+        + tactic;
+  }
+
   /** "3 weeks", "1 window". */
   public static String windows(String unit, int n) {
     return n + " " + unit + (n == 1 ? "" : "s");

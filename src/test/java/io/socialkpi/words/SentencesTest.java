@@ -38,6 +38,21 @@ class SentencesTest {
   }
 
   @Test
+  void theAdjustedChangeSaysWhatTheModelTookOut() {
+    assertThat(
+            Sentences.adjustedChange("sales", "outcome-minus-control+weekday", 120, "week", "tab"))
+        .isEqualTo(
+            "beyond the trend before the launch, the weekday pattern and the control, sales changed"
+                + " by +120 a week at the launch of tab");
+    assertThat(Sentences.adjustedChange("sales", null, -3.5, "day", "tab"))
+        .isEqualTo(
+            "beyond the trend before the launch, sales changed by "
+                + M
+                + "3.50 a day at the"
+                + " launch of tab");
+  }
+
+  @Test
   void numbersNaNAndNullReadNotAvailable() {
     assertThat(NumberFormats.value(Double.NaN)).isEqualTo("n/a");
     assertThat(NumberFormats.percent(null)).isEqualTo("n/a");
