@@ -5,14 +5,12 @@ import static org.apache.spark.sql.functions.col;
 
 import io.socialkpi.config.ObjectiveSpec;
 import io.socialkpi.config.Settings;
+import io.socialkpi.tables.RowCodec;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * The long panel: (objective_id, entity, metric, window_start, value) for every metric an objective
@@ -20,25 +18,25 @@ import org.apache.spark.sql.types.StructType;
  * for each entity of the objective's outcome.
  */
 public final class PanelRows {
-  private static final StructType ROLES =
-      new StructType()
-          .add("objective_id", DataTypes.StringType)
-          .add("metric", DataTypes.StringType)
-          .add("shared", DataTypes.BooleanType)
-          .add("is_outcome", DataTypes.BooleanType);
+  /** What a metric is to an objective: its outcome or not, shared by all entities or not. */
+  private record Role(String objectiveId, String metric, boolean shared, boolean isOutcome) {}
+
+  /** An objective's control entity and the series name its outcome there goes by. */
+  private record ControlEntity(
+      String objectiveId, String outcome, String controlEntity, String series) {}
 
   private PanelRows() {}
 
   public static Dataset<Row> build(
       SparkSession spark, Settings settings, Dataset<Row> windowMetrics) {
-    List<Row> roles = new ArrayList<>();
+    List<Role> roles = new ArrayList<>();
     for (ObjectiveSpec o : settings.objectives()) {
       for (String metric : o.metrics()) {
         boolean shared = !settings.sourceOf(metric).hasEntity();
-        roles.add(RowFactory.create(o.id(), metric, shared, metric.equals(o.outcome())));
+        roles.add(new Role(o.id(), metric, shared, metric.equals(o.outcome())));
       }
     }
-    Dataset<Row> role = broadcast(spark.createDataFrame(roles, ROLES));
+    Dataset<Row> role = broadcast(frame(spark, Role.class, roles));
     Dataset<Row> values =
         windowMetrics
             .filter(col("complete"))
@@ -55,12 +53,11 @@ public final class PanelRows {
         .unionByName(controlEntityRows(spark, settings, values, outcomeEntities).selectExpr(cols));
   }
 
-  private static final StructType CONTROLS =
-      new StructType()
-          .add("objective_id", DataTypes.StringType)
-          .add("outcome", DataTypes.StringType)
-          .add("control_entity", DataTypes.StringType)
-          .add("series", DataTypes.StringType);
+  private static <R extends Record> Dataset<Row> frame(
+      SparkSession spark, Class<R> type, List<R> records) {
+    RowCodec<R> codec = RowCodec.of(type);
+    return spark.createDataFrame(codec.encodeAll(records), codec.schema());
+  }
 
   /**
    * Each objective's control-entity outcome, as series {@code outcome@entity} of every other
@@ -68,14 +65,14 @@ public final class PanelRows {
    */
   private static Dataset<Row> controlEntityRows(
       SparkSession spark, Settings settings, Dataset<Row> values, Dataset<Row> outcomeEntities) {
-    List<Row> defs = new ArrayList<>();
+    List<ControlEntity> defs = new ArrayList<>();
     for (ObjectiveSpec o : settings.objectives()) {
       if (o.controlEntity() != null) {
         defs.add(
-            RowFactory.create(o.id(), o.outcome(), o.controlEntity(), o.controlEntitySeries()));
+            new ControlEntity(o.id(), o.outcome(), o.controlEntity(), o.controlEntitySeries()));
       }
     }
-    Dataset<Row> controls = broadcast(spark.createDataFrame(defs, CONTROLS));
+    Dataset<Row> controls = broadcast(frame(spark, ControlEntity.class, defs));
     Dataset<Row> series =
         values
             .join(
