@@ -62,12 +62,7 @@ final class Narrative {
   String effectSentence(Facts.Objective o, Facts.Effect e) {
     String outcome = Words.capitalized(Words.metric(o.outcomeMetric()));
     if (e.meanBefore() == null || e.meanAfter() == null) {
-      return outcome
-          + " has no before/after comparison for "
-          + tactic(o, e)
-          + ": "
-          + note(e.note())
-          + ".";
+      return unavailable(outcome + " has no before/after comparison for ", o, e, e.note());
     }
     StringBuilder s =
         new StringBuilder(
@@ -114,13 +109,11 @@ final class Narrative {
     }
     String outcome = Words.metric(o.outcomeMetric());
     if (a.estimate() == null) {
-      return "The change in "
-          + outcome
-          + " beyond its trend could not be estimated for "
-          + tactic(o, e)
-          + ": "
-          + note(a.note())
-          + ".";
+      return unavailable(
+          "The change in " + outcome + " beyond its trend could not be estimated for ",
+          o,
+          e,
+          a.note());
     }
     StringBuilder s =
         new StringBuilder(
@@ -159,11 +152,7 @@ final class Narrative {
         + " a "
         + unit
         + " ("
-        + confidence
-        + " CI "
-        + signed(e.didCiLow())
-        + " to "
-        + signed(e.didCiHigh())
+        + interval(signed(e.didCiLow()), signed(e.didCiHigh()))
         + "; "
         + pValue("p", e.didPValue())
         + ").";
@@ -340,6 +329,11 @@ final class Narrative {
   /** A tactic's name from run_info, or its id when the run has none. */
   String tactic(Facts.Objective o, Facts.Effect e) {
     return tacticNames.getOrDefault(o.objectiveId() + "\u0000" + e.tacticId(), e.tacticId());
+  }
+
+  /** "{what}{tactic}: {why}.", a number the table could not give, with its note. */
+  private String unavailable(String what, Facts.Objective o, Facts.Effect e, String note) {
+    return what + tactic(o, e) + ": " + note(note) + ".";
   }
 
   private static String note(String note) {
