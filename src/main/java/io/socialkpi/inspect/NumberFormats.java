@@ -34,7 +34,7 @@ final class NumberFormats {
 
     /** The reader's parser of this format. */
     NumberText reader() {
-      CsvOptions csv = new CsvOptions(',', true, '"', '"', decimal, grouping, null);
+      CsvOptions csv = CsvOptions.of(',', decimal, grouping, null);
       TimeSpec time = new TimeSpec("time", "yyyy-MM-dd", ZoneId.of("UTC"));
       return NumberText.of(
           new SourceSpec(

@@ -77,7 +77,7 @@ class ExportEdgesTest {
                 "s",
                 "s.csv",
                 SourceFormat.CSV,
-                new CsvOptions(',', true, '"', '"', '.', null, null),
+                CsvOptions.of(',', '.', null, null),
                 new TimeSpec("date", "yyyy-MM-dd", ZoneId.of("UTC")),
                 null,
                 true,

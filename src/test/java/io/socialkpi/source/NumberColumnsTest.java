@@ -30,7 +30,7 @@ class NumberColumnsTest {
         "s",
         "s.csv",
         SourceFormat.CSV,
-        new CsvOptions(';', true, '"', '"', decimal, grouping, null),
+        CsvOptions.of(';', decimal, grouping, null),
         new TimeSpec("date", "yyyy-MM-dd", ZoneId.of("UTC")),
         null,
         true,

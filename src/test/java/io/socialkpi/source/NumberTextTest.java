@@ -262,7 +262,7 @@ class NumberTextTest {
         "s",
         "s.csv",
         format,
-        new CsvOptions(';', true, '"', '"', decimal, grouping, null),
+        CsvOptions.of(';', decimal, grouping, null),
         new TimeSpec("date", "yyyy-MM-dd", ZoneId.of("UTC")),
         null,
         true,
