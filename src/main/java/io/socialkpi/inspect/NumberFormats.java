@@ -9,7 +9,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -36,19 +35,7 @@ final class NumberFormats {
     NumberText reader() {
       CsvOptions csv = CsvOptions.of(',', decimal, grouping, null);
       TimeSpec time = new TimeSpec("time", "yyyy-MM-dd", ZoneId.of("UTC"));
-      return NumberText.of(
-          new SourceSpec(
-              "inspect",
-              "",
-              SourceFormat.CSV,
-              csv,
-              time,
-              null,
-              true,
-              1L << 20,
-              List.of(),
-              Map.of(),
-              List.of()));
+      return NumberText.of(SourceSpec.of("inspect", "", SourceFormat.CSV, csv, time, List.of()));
     }
   }
 
