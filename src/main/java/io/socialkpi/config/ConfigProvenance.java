@@ -46,11 +46,6 @@ public record ConfigProvenance(ConfigLocation location, String canonical, Map<St
   /** Where a key was written. */
   public record At(String file, int line) implements Serializable {}
 
-  /** No provenance: settings built in code (tests). */
-  public static ConfigProvenance none(String file) {
-    return new ConfigProvenance(new ConfigLocation(file, file, "."), "{}", Map.of());
-  }
-
   static ConfigProvenance of(ConfigLocation location, Config root) {
     ConfigObject effective = redact(root.getObject("socialkpi"));
     String canonical = effective.render(ConfigRenderOptions.concise());

@@ -49,20 +49,21 @@ public record CsvOptions(
     return skipLines == AUTO_SKIP;
   }
 
-  /** A file of one table that starts with its one header line, in UTF-8. */
-  public CsvOptions(
-      char delimiter,
-      boolean header,
-      char quote,
-      char escape,
-      char decimalSeparator,
-      Character groupingSeparator,
-      Character comment) {
-    this(
+  /**
+   * The options of a file of one table that starts with its one header line, in UTF-8, with RFC
+   * 4180 quotes ({@code "}, doubled inside a quoted field): what inspect reads a file with, and
+   * what tests build. The other keys are reference.conf's defaults.
+   *
+   * @param groupingSeparator the thousands separator, or null when numbers have none
+   * @param comment the character that starts a comment line, or null when no line is a comment
+   */
+  public static CsvOptions of(
+      char delimiter, char decimalSeparator, Character groupingSeparator, Character comment) {
+    return new CsvOptions(
         delimiter,
-        header,
-        quote,
-        escape,
+        true,
+        '"',
+        '"',
         decimalSeparator,
         groupingSeparator,
         comment,

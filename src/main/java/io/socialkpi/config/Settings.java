@@ -26,30 +26,6 @@ public record Settings(
     ConfigProvenance provenance)
     implements Serializable {
 
-  /** Settings built in code (tests): no config file behind them. */
-  public Settings(
-      String configFile,
-      String strategy,
-      RunSettings run,
-      Map<String, SourceSpec> sources,
-      List<ObjectiveSpec> objectives,
-      AnalysisSettings analysis,
-      SparkSettings spark,
-      ReportSettings report,
-      CatalogSettings catalog) {
-    this(
-        configFile,
-        strategy,
-        run,
-        sources,
-        objectives,
-        analysis,
-        spark,
-        report,
-        catalog,
-        ConfigProvenance.none(configFile));
-  }
-
   /** A problem at {@code path}, at the file and line where that key was written if known. */
   public ConfigProblem problem(String path, String message) {
     ConfigProvenance.At at = provenance.at(path);
@@ -81,16 +57,36 @@ public record Settings(
     return sources.get(metricId.substring(0, metricId.indexOf('.')));
   }
 
+  /** These settings with other run settings: the command line's output or run date, or a test's. */
   public Settings withRun(RunSettings newRun) {
+    return with(newRun, objectives, report);
+  }
+
+  /** These settings for a run of some of the objectives only (tests). */
+  public Settings withObjectives(List<ObjectiveSpec> newObjectives) {
+    return with(run, newObjectives, report);
+  }
+
+  /** These settings with other report settings, such as no report (tests). */
+  public Settings withReport(ReportSettings newReport) {
+    return with(run, objectives, newReport);
+  }
+
+  /**
+   * A copy with what the command line or a test may change; the rest, provenance included, is the
+   * config's.
+   */
+  private Settings with(
+      RunSettings newRun, List<ObjectiveSpec> newObjectives, ReportSettings newReport) {
     return new Settings(
         configFile,
         strategy,
         newRun,
         sources,
-        objectives,
+        newObjectives,
         analysis,
         spark,
-        report,
+        newReport,
         catalog,
         provenance);
   }

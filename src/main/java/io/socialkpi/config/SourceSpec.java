@@ -36,32 +36,31 @@ public record SourceSpec(
     implements Serializable {
 
   /**
-   * A source whose files' rows all count (no {@code overlap} rule) and that is not a spreadsheet
-   * (or reads a workbook's first sheet).
+   * The source a config block that sets only these keys gives (inspect's number readers and tests
+   * build it): the other keys are reference.conf's defaults, so it is one series whose duplicate
+   * rows are quarantined, whose lines are parsed up to 1 MiB, whose cells "-" are missing values,
+   * with no skip-rows, every file's rows counting, and a workbook's first sheet read.
+   *
+   * @param path file, folder or glob, taken as it is
    */
-  public SourceSpec(
+  public static SourceSpec of(
       String name,
       String path,
       SourceFormat format,
       CsvOptions csv,
       TimeSpec time,
-      String entity,
-      boolean dedupe,
-      long maxLineSize,
-      List<String> missingMarkers,
-      Map<String, List<String>> skipRows,
       List<MetricSpec> metrics) {
-    this(
+    return new SourceSpec(
         name,
         path,
         format,
         csv,
         time,
-        entity,
-        dedupe,
-        maxLineSize,
-        missingMarkers,
-        skipRows,
+        null,
+        true,
+        SourceSpecReader.DEFAULT_MAX_LINE,
+        List.of("-"),
+        Map.of(),
         metrics,
         Overlap.ALL,
         null);

@@ -68,7 +68,7 @@ final class Delimiters {
 
   /** The reader's CSV options with this delimiter (RFC 4180 quotes, no other change). */
   static CsvOptions options(char delimiter, Character comment) {
-    return new CsvOptions(delimiter, true, '"', '"', '.', null, comment);
+    return CsvOptions.of(delimiter, '.', null, comment);
   }
 
   /** The delimiter as the config writes it: {@code \t} for a tab. */

@@ -9,7 +9,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -34,21 +33,9 @@ final class NumberFormats {
 
     /** The reader's parser of this format. */
     NumberText reader() {
-      CsvOptions csv = new CsvOptions(',', true, '"', '"', decimal, grouping, null);
+      CsvOptions csv = CsvOptions.of(',', decimal, grouping, null);
       TimeSpec time = new TimeSpec("time", "yyyy-MM-dd", ZoneId.of("UTC"));
-      return NumberText.of(
-          new SourceSpec(
-              "inspect",
-              "",
-              SourceFormat.CSV,
-              csv,
-              time,
-              null,
-              true,
-              1L << 20,
-              List.of(),
-              Map.of(),
-              List.of()));
+      return NumberText.of(SourceSpec.of("inspect", "", SourceFormat.CSV, csv, time, List.of()));
     }
   }
 

@@ -133,6 +133,25 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void theFactoriesForSourcesBuiltInCodeGiveWhatABlockWithOnlyTheirKeysGives() throws IOException {
+    // SourceSpec.of and CsvOptions.of write reference.conf's defaults out in code: they must not
+    // drift from what the loader reads.
+    String source =
+        "fans { path = \"fans.csv\", time.column = day, metrics { fans { column = fans } } }";
+    SourceSpec fans = SettingsLoader.load(config("", source, "")).sources().get("fans");
+    assertThat(fans.csv()).isEqualTo(CsvOptions.of(',', '.', null, null));
+    assertThat(fans)
+        .isEqualTo(
+            SourceSpec.of(
+                "fans",
+                dir.resolve("fans.csv").toString(),
+                SourceFormat.CSV,
+                fans.csv(),
+                fans.time(),
+                fans.metrics()));
+  }
+
+  @Test
   void jobConfigSourceAndMetricDefaultsApplyToEverySource() throws IOException {
     Path file =
         write(

@@ -87,18 +87,10 @@ class EvidenceRunsTest {
   static Path run(Path data, String out, List<String> objectives) {
     Settings s = SettingsLoader.load(data.resolve("socialkpi.conf"));
     s =
-        new Settings(
-            s.configFile(),
-            s.strategy(),
-            s.run(),
-            s.sources(),
+        s.withObjectives(
             s.objectives().stream()
                 .filter(o -> objectives.isEmpty() || objectives.contains(o.id()))
-                .toList(),
-            s.analysis(),
-            s.spark(),
-            s.report(),
-            s.catalog());
+                .toList());
     Path output = dir.resolve(out);
     s = s.withRun(s.run().withOutput(output.toString()).withRunDate(LocalDate.of(2026, 1, 1)));
     LockedRuns.run(

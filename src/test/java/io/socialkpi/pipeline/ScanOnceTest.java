@@ -40,16 +40,13 @@ class ScanOnceTest {
         data, GeneratorOptions.defaults().withDays(120).withEntities(3).withVolume(2));
     Settings s = SettingsLoader.load(data.resolve("socialkpi.conf"));
     s =
-        new Settings(
-            s.configFile(),
-            s.strategy(),
-            s.run().withOutput(dir.resolve("out").toString()).withRunDate(LocalDate.of(2026, 1, 1)),
-            s.sources(),
-            s.objectives(),
-            s.analysis(),
-            s.spark(),
-            new ReportSettings(false, s.report().maxEntities(), s.report().examplesPerReason()),
-            s.catalog());
+        s.withRun(
+            s.run()
+                .withOutput(dir.resolve("out").toString())
+                .withRunDate(LocalDate.of(2026, 1, 1)));
+    s =
+        s.withReport(
+            new ReportSettings(false, s.report().maxEntities(), s.report().examplesPerReason()));
     Map<String, SourceLayout> layouts = InputCheck.check(s);
     long inputBytes = 0;
     for (SourceLayout layout : layouts.values()) {

@@ -19,8 +19,7 @@ class CsvSplitTest {
     String alphabet = "ab ,;#\\\t1.";
     int split = 0;
     for (char delimiter : new char[] {',', ';'}) {
-      CsvParser univocity =
-          CsvFields.parser(new CsvOptions(delimiter, true, '"', '"', '.', null, null));
+      CsvParser univocity = CsvFields.parser(CsvOptions.of(delimiter, '.', null, null));
       for (int n = 0; n < 20_000; n++) {
         StringBuilder line = new StringBuilder();
         int length = random.nextInt(12);

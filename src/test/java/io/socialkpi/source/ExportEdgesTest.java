@@ -73,17 +73,12 @@ class ExportEdgesTest {
     // 50¢ is half a dollar: read as 50 it would be a hundred times too much among "$0.50" rows.
     NumberText text =
         NumberText.of(
-            new SourceSpec(
+            SourceSpec.of(
                 "s",
                 "s.csv",
                 SourceFormat.CSV,
-                new CsvOptions(',', true, '"', '"', '.', null, null),
+                CsvOptions.of(',', '.', null, null),
                 new TimeSpec("date", "yyyy-MM-dd", ZoneId.of("UTC")),
-                null,
-                true,
-                1 << 20,
-                List.of(),
-                Map.of(),
                 List.of(new MetricSpec("s", "v", "v", Aggregate.SUM, Map.of(), GapPolicy.ZERO))));
     assertThat(text.parse("50¢")).isNaN();
     assertThat(text.parse("50\uFFE0")).isNaN();

@@ -26,17 +26,12 @@ import org.junit.jupiter.api.Test;
  */
 class NumberColumnsTest {
   static SourceSpec csv(char decimal, Character grouping) {
-    return new SourceSpec(
+    return SourceSpec.of(
         "s",
         "s.csv",
         SourceFormat.CSV,
-        new CsvOptions(';', true, '"', '"', decimal, grouping, null),
+        CsvOptions.of(';', decimal, grouping, null),
         new TimeSpec("date", "yyyy-MM-dd", ZoneId.of("UTC")),
-        null,
-        true,
-        1 << 20,
-        List.of("-"),
-        Map.of(),
         List.of(new MetricSpec("s", "v", "v", Aggregate.SUM, Map.of(), GapPolicy.ZERO)));
   }
 

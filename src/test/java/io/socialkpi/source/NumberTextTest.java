@@ -258,17 +258,12 @@ class NumberTextTest {
   }
 
   private static SourceSpec source(SourceFormat format, char decimal, Character grouping) {
-    return new SourceSpec(
+    return SourceSpec.of(
         "s",
         "s.csv",
         format,
-        new CsvOptions(';', true, '"', '"', decimal, grouping, null),
+        CsvOptions.of(';', decimal, grouping, null),
         new TimeSpec("date", "yyyy-MM-dd", ZoneId.of("UTC")),
-        null,
-        true,
-        1 << 20,
-        List.of("-"),
-        Map.of(),
         List.of(new MetricSpec("s", "v", "v", Aggregate.SUM, Map.of(), GapPolicy.ZERO)));
   }
 

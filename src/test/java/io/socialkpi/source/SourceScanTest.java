@@ -253,17 +253,13 @@ class SourceScanTest {
   }
 
   private static SourceSpec parquet(SourceSpec s) {
-    return new SourceSpec(
+    // duplicateCheckPartitions reads the format only: the other keys may be the defaults.
+    return SourceSpec.of(
         s.name(),
         s.path(),
         io.socialkpi.config.SourceFormat.PARQUET,
         s.csv(),
         s.time(),
-        s.entity(),
-        s.dedupe(),
-        s.maxLineSize(),
-        s.missingMarkers(),
-        s.skipRows(),
         s.metrics());
   }
 
