@@ -73,6 +73,7 @@ final class Summaries {
         objective.expectedDirection().key(),
         windows.length,
         latestWindow,
+        latestWindow == null ? null : unit.end(latestWindow),
         latest,
         recent,
         recentCount(outcome, last),
@@ -81,6 +82,7 @@ final class Summaries {
         target == null ? null : target.by(),
         progress,
         onTrack,
+        targetStatus(target, onTrack, latestWindow == null ? null : unit.end(latestWindow)),
         Headlines.of(objective, effects, recent, target, onTrack),
         panel.entity().equals(objective.controlEntity()),
         // The verdict needs the whole run's q-values: ObjectiveVerdicts adds it.
@@ -92,6 +94,20 @@ final class Summaries {
         Double.NaN,
         null,
         null);
+  }
+
+  /**
+   * The target's state as a code: before its date whether the outcome is on the straight path to
+   * it, from its date on whether it was reached.
+   */
+  static String targetStatus(Target target, Boolean onTrack, LocalDate asOf) {
+    if (target == null || onTrack == null) {
+      return null;
+    }
+    if (asOf.isBefore(target.by())) {
+      return onTrack ? "on_track" : "behind";
+    }
+    return onTrack ? "reached" : "missed";
   }
 
   private static Boolean onTrack(

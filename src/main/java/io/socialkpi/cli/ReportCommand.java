@@ -45,15 +45,22 @@ final class ReportCommand implements Callable<Integer> {
       description = "Quarantined rows shown per source and reason (default ${DEFAULT-VALUE}).")
   int examples = ReportOptions.DEFAULTS.examplesPerReason();
 
+  @Option(
+      names = "--stale-after-days",
+      description =
+          "Flag an objective whose outcome data ends more than this many days before the run date"
+              + " (default: two windows).")
+  Integer staleAfterDays;
+
   @Override
   public Integer call() {
     CommandLine cli = new CommandLine(this);
     if (!output.contains("://") && !Files.isDirectory(Path.of(output))) {
       throw new CommandLine.ParameterException(cli, "no output folder at " + output);
     }
-    if (maxEntities < 1 || examples < 0) {
+    if (maxEntities < 1 || examples < 0 || (staleAfterDays != null && staleAfterDays < 1)) {
       throw new CommandLine.ParameterException(
-          cli, "--max-entities must be at least 1 and --examples 0 or more");
+          cli, "--max-entities and --stale-after-days must be at least 1 and --examples 0 or more");
     }
     OutputFormat format;
     try {
@@ -72,7 +79,10 @@ final class ReportCommand implements Callable<Integer> {
               spark,
               output,
               runDate,
-              new ReportOptions(maxEntities, examples),
+              new ReportOptions(
+                  maxEntities,
+                  examples,
+                  staleAfterDays == null ? null : java.time.Duration.ofDays(staleAfterDays)),
               java.time.Duration.ofMinutes(10));
       System.out.printf(
           "socialkpi: report of run %s (%d objectives)%n  %s%n  %s%n",

@@ -149,6 +149,11 @@ record Section(Config config, String path, String file, List<ConfigProblem> prob
     return typed(key, fallback, "expected a number", config::getDouble);
   }
 
+  /** A positive HOCON duration, or null where the key is null (its default's meaning applies). */
+  Duration optDuration(String key) {
+    return config.hasPath(key) ? duration(key, null) : null;
+  }
+
   /** A positive HOCON duration ({@code 24h}, {@code 90m}). */
   Duration duration(String key, Duration fallback) {
     Duration d = typed(key, null, "expected a duration such as 24h or 90m", config::getDuration);

@@ -521,7 +521,10 @@ public final class SettingsLoader {
       r.problem("max-entities", "expected at least 1 entity per objective, found " + maxEntities);
     }
     return new ReportSettings(
-        r.bool("enabled", true), Math.max(1, maxEntities), count(r, "examples-per-reason"));
+        r.bool("enabled", true),
+        Math.max(1, maxEntities),
+        count(r, "examples-per-reason"),
+        r.optDuration("stale-after"));
   }
 
   private static CatalogSettings catalog(Section c, Config reference) {

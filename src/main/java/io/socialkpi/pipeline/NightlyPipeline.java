@@ -416,7 +416,9 @@ public final class NightlyPipeline {
               spark,
               writer,
               new ReportOptions(
-                  settings.report().maxEntities(), settings.report().examplesPerReason()));
+                  settings.report().maxEntities(),
+                  settings.report().examplesPerReason(),
+                  settings.report().staleAfter()));
       progress.detail("%-22s %s", "report", written.html());
       progress.detail("%-22s %s", "summary", written.markdown());
       progress.done();

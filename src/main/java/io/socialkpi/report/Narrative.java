@@ -199,11 +199,12 @@ final class Narrative {
 
   /** Progress toward the target, when there is one. */
   String targetSentence(Facts.Objective o) {
-    if (o.targetValue() == null) {
+    // The control entity is a comparison: the tactics, and so the target, are not its.
+    if (o.targetValue() == null || o.controlEntity()) {
       return null;
     }
-    String state =
-        o.onTrack() == null ? "not enough data to judge" : o.onTrack() ? "on track" : "behind";
+    String track = PageBuilder.trackState(o);
+    String state = track == null ? "not enough data to judge" : track;
     return (o.recentWindows() == null
             ? "Recent " + unit + "s average "
             : "The last "

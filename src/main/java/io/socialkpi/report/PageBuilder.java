@@ -3,6 +3,8 @@ package io.socialkpi.report;
 import static io.socialkpi.report.Numbers.count;
 import static io.socialkpi.report.Numbers.value;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -19,10 +21,12 @@ import java.util.Map;
  */
 final class PageBuilder {
   private final ReportData data;
+  private final ReportOptions options;
   private final Narrative narrative;
 
-  PageBuilder(ReportData data) {
+  PageBuilder(ReportData data, ReportOptions options) {
     this.data = data;
+    this.options = options;
     Map<String, String> tacticNames = new HashMap<>();
     if (data.runInfo() != null) {
       data.runInfo()
@@ -60,13 +64,13 @@ final class PageBuilder {
       sections.add(section(anchor, entities, parts));
     }
     Facts.RunInfo info = data.runInfo();
+    Freshness freshness = new Freshness(data.runDate(), options.staleAfter(), narrative.unit());
     return new ReportPage.Page(
         "socialkpi report, run of " + data.runDate(),
         data.runDate().toString(),
-        info == null || info.startedAt() == null
-            ? null
-            : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
-                .format(info.startedAt().atOffset(ZoneOffset.UTC)),
+        freshness.dataThrough(data.objectives()),
+        freshness.stale(data.objectives()),
+        startedAt(info),
         info == null ? null : info.strategy(),
         narrative.unit(),
         info == null ? null : info.zone(),
@@ -79,14 +83,35 @@ final class PageBuilder {
         QualityLines.rows(data.quality(), info));
   }
 
+  /** When the run started, in the reporting zone the windows are in (UTC without one). */
+  private static String startedAt(Facts.RunInfo info) {
+    if (info == null || info.startedAt() == null) {
+      return null;
+    }
+    ZoneId zone = ZoneOffset.UTC;
+    if (info.zone() != null) {
+      try {
+        zone = ZoneId.of(info.zone());
+      } catch (DateTimeException e) {
+        // A zone this JVM does not know: the instant in UTC is still right.
+      }
+    }
+    return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz", Locale.ROOT)
+        .format(info.startedAt().atZone(zone));
+  }
+
   private ReportPage.FrontRow frontRow(String anchor, Facts.Objective o, boolean showEntity) {
     Facts.Effect main = SectionBuilder.mainEffect(data.effects().getOrDefault(o.key(), List.of()));
     String headline =
-        main == null
-            ? o.headline()
-            : main.adjusted() != null && main.adjusted().estimate() != null
-                ? narrative.adjustedSentence(o, main)
-                : narrative.effectSentence(o, main);
+        o.controlEntity()
+            ? "The comparison for the other entities: the tactics did not reach "
+                + o.entity()
+                + ", so its outcome shows what happened without them."
+            : main == null
+                ? o.headline()
+                : main.adjusted() != null && main.adjusted().estimate() != null
+                    ? narrative.adjustedSentence(o, main)
+                    : narrative.effectSentence(o, main);
     Double progress = o.progress();
     int width = progress == null ? 0 : (int) Math.round(100 * Math.max(0, Math.min(1, progress)));
     return new ReportPage.FrontRow(
@@ -96,15 +121,25 @@ final class PageBuilder {
             ? o.entity() + (o.controlEntity() ? ", control" : "")
             : null,
         o.priority(),
-        o.verdict(),
+        o.controlEntity() ? "control" : o.verdict(),
         headline,
         value(o.recentValue()),
-        o.targetValue() == null
+        o.targetValue() == null || o.controlEntity()
             ? null
             : value(o.targetValue()) + " by " + Numbers.date(o.targetDate()),
         o.targetValue() == null ? null : Numbers.share(progress),
         width,
-        o.onTrack() == null ? null : o.onTrack() ? "on track" : "behind");
+        trackState(o),
+        o.latestWindowEnd() == null ? null : Numbers.date(o.latestWindowEnd()),
+        o.controlEntity());
+  }
+
+  /** The target's state in words; a run written before target_status has only on_track. */
+  static String trackState(Facts.Objective o) {
+    if (o.targetStatus() != null) {
+      return o.targetStatus().replace('_', ' ');
+    }
+    return o.onTrack() == null ? null : o.onTrack() ? "on track" : "behind";
   }
 
   private ReportPage.ObjectiveSection section(

@@ -123,7 +123,8 @@ public final class Report {
       SparkSession spark, Map<Table, TableData> tables, RunWriter writer, ReportOptions options) {
     LocalDate date = writer.runDate();
     ReportPage.Page page =
-        new PageBuilder(ReportData.load(new RunTables(spark, tables), date, options)).build();
+        new PageBuilder(ReportData.load(new RunTables(spark, tables), date, options), options)
+            .build();
     Map<String, Object> context = Map.of("page", page);
     Map<String, String> files = new LinkedHashMap<>();
     files.put("index.html", Templates.html("index.html.peb", context));

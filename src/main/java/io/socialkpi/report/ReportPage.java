@@ -14,6 +14,8 @@ public final class ReportPage {
   public record Page(
       String title,
       String runDate,
+      String dataThrough,
+      List<String> stale,
       String startedAt,
       String strategy,
       String window,
@@ -38,7 +40,9 @@ public final class ReportPage {
       String target,
       String progress,
       int progressWidth,
-      String trackState) {}
+      String trackState,
+      String dataThrough,
+      boolean control) {}
 
   /** An objective's section, with a part per shown entity. */
   public record ObjectiveSection(

@@ -54,8 +54,12 @@ final class SectionBuilder {
     return new ReportPage.EntitySection(
         anchor,
         o.entity(),
-        o.verdict(),
-        o.verdictReason(),
+        o.controlEntity() ? "control" : o.verdict(),
+        o.controlEntity()
+            ? "the tactics did not reach "
+                + o.entity()
+                + ": its outcome is what the other entities are compared with"
+            : o.verdictReason(),
         paragraph,
         seriesChart(outcome),
         lagChart(),

@@ -16,6 +16,9 @@ import java.util.List;
  *     when the series is short)
  * @param bestLeadSignificant the best lead's q-value is below the run's alpha (null without a lead)
  * @param baselineValue mean outcome before the first tactic's launch
+ * @param latestWindowEnd last day of {@code latestWindow}: the outcome's data runs through it
+ * @param targetStatus {@code on_track} or {@code behind} before the target date, {@code reached} or
+ *     {@code missed} on or after it (as of {@code latestWindowEnd}); null without a target
  * @param controlEntity this entity is the objective's control entity, which the tactics missed
  * @param verdict the verdict and the columns after it need the whole run's q-values: null in a
  *     group's result, set by {@link #withVerdict}
@@ -31,6 +34,7 @@ public record SummaryRow(
     String expectedDirection,
     int windows,
     LocalDate latestWindow,
+    LocalDate latestWindowEnd,
     double latestValue,
     double recentValue,
     int recentWindows,
@@ -39,6 +43,7 @@ public record SummaryRow(
     LocalDate targetDate,
     double progress,
     Boolean onTrack,
+    String targetStatus,
     String headline,
     boolean controlEntity,
     String verdict,
@@ -74,6 +79,7 @@ public record SummaryRow(
         expectedDirection,
         windows,
         latestWindow,
+        latestWindowEnd,
         latestValue,
         recentValue,
         recentWindows,
@@ -82,6 +88,7 @@ public record SummaryRow(
         targetDate,
         progress,
         onTrack,
+        targetStatus,
         Sentences.verdictPrefix(verdict) + headline,
         controlEntity,
         verdict,

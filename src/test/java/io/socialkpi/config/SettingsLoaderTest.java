@@ -111,8 +111,13 @@ class SettingsLoaderTest {
   @Test
   void reportAndCatalogDefaultsAndTheirMistakes() throws IOException {
     Settings s = SettingsLoader.load(config("", SOURCE, OBJECTIVE));
-    assertThat(s.report()).isEqualTo(new ReportSettings(true, 12, 3));
+    assertThat(s.report()).isEqualTo(new ReportSettings(true, 12, 3, null));
     assertThat(s.catalog().enabled()).isFalse();
+    assertThat(
+            SettingsLoader.load(config("}\n report { stale-after = 10d", SOURCE, OBJECTIVE))
+                .report()
+                .staleAfter())
+        .isEqualTo(java.time.Duration.ofDays(10));
 
     Path file =
         write(
@@ -120,13 +125,14 @@ class SettingsLoaderTest {
                 + SOURCE
                 + "}\n objectives = ["
                 + OBJECTIVE
-                + "]\n report { max-entities = 0, examples-per-reason = 1.5 }\n"
+                + "]\n report { max-entities = 0, examples-per-reason = 1.5, stale-after = -3d }\n"
                 + " catalog { database = \"my-db; DROP\" }\n}\n");
     ConfigError e = catchError(file);
     assertThat(e.getMessage())
         .contains(
             "socialkpi.report.max-entities: expected at least 1 entity per objective, found 0")
         .contains("socialkpi.report.examples-per-reason: expected a whole number, 0 or more")
+        .contains("socialkpi.report.stale-after: expected a positive duration")
         .contains(
             "socialkpi.catalog.database: expected a database name of letters, digits and"
                 + " underscores, found 'my-db; DROP'");

@@ -46,7 +46,8 @@ class ScanOnceTest {
                 .withRunDate(LocalDate.of(2026, 1, 1)));
     s =
         s.withReport(
-            new ReportSettings(false, s.report().maxEntities(), s.report().examplesPerReason()));
+            new ReportSettings(
+                false, s.report().maxEntities(), s.report().examplesPerReason(), null));
     Map<String, SourceLayout> layouts = InputCheck.check(s);
     long inputBytes = 0;
     for (SourceLayout layout : layouts.values()) {

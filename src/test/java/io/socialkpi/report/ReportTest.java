@@ -134,8 +134,20 @@ class ReportTest {
     assertThat(count(html, "<figure class=\"chart lags\"")).isEqualTo(withLeads);
     assertThat(html).contains("No lead indicator has a correlation with orders sales");
     for (Row r : summary) {
-      assertThat(html).contains("<span class=\"verdict " + r.getAs("verdict") + "\">");
+      String badge = r.<Boolean>getAs("control_entity") ? "control" : r.getAs("verdict");
+      assertThat(html).contains("<span class=\"verdict " + badge + "\">");
     }
+    // The control region is the comparison, not an objective that failed: no target, no bar.
+    String controlRow =
+        html.substring(html.indexOf("<span class=\"entity\">south, control</span>"));
+    controlRow = controlRow.substring(0, controlRow.indexOf("</tr>"));
+    assertThat(controlRow)
+        .contains("<span class=\"verdict control\">control</span>")
+        .contains("comparison, no target")
+        .doesNotContain("of the way");
+    assertThat(html).contains("A comparison, not an objective: the tactics did not reach south");
+    // Fresh data: the newest outcome week ends 28 December 2025, four days before the run date.
+    assertThat(html).contains("data through 28 December 2025").doesNotContain("Stale data");
     assertThat(html).contains("id=\"data-quality\"").contains("bad_time");
   }
 
@@ -212,7 +224,7 @@ class ReportTest {
   void fewerEntitiesShownAreCountedAndTheNewestRunIsTheDefault() throws Exception {
     Path copy = dir.resolve("copy");
     org.apache.commons.io.FileUtils.copyDirectory(output.toFile(), copy.toFile());
-    Report.Written w = render(copy.toString(), null, new ReportOptions(1, 0));
+    Report.Written w = render(copy.toString(), null, new ReportOptions(1, 0, null));
     assertThat(w.runDate()).isEqualTo(RUN_DATE);
     String page = Files.readString(copy.resolve("report/run_date=" + RUN_DATE + "/index.html"));
     assertThat(count(page, "<article class=\"entity\"")).isEqualTo(4);
@@ -295,6 +307,19 @@ class ReportTest {
     assertThat(count(page, "<article class=\"entity\"")).isZero();
     String summary = Files.readString(copy.resolve("report/run_date=" + RUN_DATE + "/summary.md"));
     assertThat(summary).contains("No evidence for this run date");
+  }
+
+  @Test
+  void outcomesOlderThanStaleAfterAreNamedAtTheTop() throws Exception {
+    Path copy = dir.resolve("stale-copy");
+    org.apache.commons.io.FileUtils.copyDirectory(output.toFile(), copy.toFile());
+    render(copy.toString(), RUN_DATE, new ReportOptions(12, 3, Duration.ofDays(2)));
+    String page = Files.readString(copy.resolve("report/run_date=" + RUN_DATE + "/index.html"));
+    String md = Files.readString(copy.resolve("report/run_date=" + RUN_DATE + "/summary.md"));
+    assertThat(page)
+        .contains("<strong>Stale data.</strong>")
+        .contains("data through 28 December 2025, 4 days before the run date");
+    assertThat(md).contains("**Stale data.**").contains("4 days before the run date");
   }
 
   @Test
