@@ -3,6 +3,9 @@ package io.socialkpi.report;
 import static io.socialkpi.report.Numbers.count;
 
 import io.socialkpi.tables.QualityRow;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -69,10 +72,30 @@ final class QualityLines {
               count(c.rowsAccepted()),
               count(c.rowsQuarantined()),
               share(c.quarantinedFraction()),
+              coverage(c, info),
               overLimit(q, info),
               reasons));
     }
     return rows;
+  }
+
+  /**
+   * "1 January 2024 to 31 December 2025": the days of the source's accepted rows, in the reporting
+   * zone (UTC when the run has none), or null when nothing was accepted.
+   */
+  static String coverage(QualityRow c, Facts.RunInfo info) {
+    if (c.firstTime() == null || c.lastTime() == null) {
+      return null;
+    }
+    ZoneId zone = ZoneOffset.UTC;
+    try {
+      zone = info == null || info.zone() == null ? zone : ZoneId.of(info.zone());
+    } catch (DateTimeException e) {
+      // A zone this JVM does not know: the days in UTC.
+    }
+    return Numbers.date(c.firstTime().atZone(zone).toLocalDate())
+        + " to "
+        + Numbers.date(c.lastTime().atZone(zone).toLocalDate());
   }
 
   private static boolean overLimit(Facts.Quality q, Facts.RunInfo info) {

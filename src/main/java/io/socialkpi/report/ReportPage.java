@@ -106,6 +106,7 @@ public final class ReportPage {
       String accepted,
       String quarantined,
       String share,
+      String coverage,
       boolean overLimit,
       List<ReasonRow> reasons) {}
 

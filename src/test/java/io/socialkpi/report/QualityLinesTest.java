@@ -48,4 +48,26 @@ class QualityLinesTest {
     assertThat(QualityLines.summary(List.of(orders), null))
         .isEqualTo("100 rows read from 1 source, 1 quarantined (1.00%).");
   }
+
+  @Test
+  void coverageIsTheAcceptedDaysInTheReportingZone() {
+    QualityRow c =
+        new QualityRow(
+            "orders",
+            1,
+            2,
+            2,
+            0,
+            0.0,
+            java.time.Instant.parse("2024-01-01T02:00:00Z"),
+            java.time.Instant.parse("2025-12-31T23:30:00Z"),
+            List.of(),
+            0);
+    Facts.RunInfo tokyo =
+        new Facts.RunInfo(null, "Asia/Tokyo", null, "week", 0.95, 0.05, 0.05, null, List.of());
+    assertThat(QualityLines.coverage(c, tokyo)).isEqualTo("1 January 2024 to 1 January 2026");
+    assertThat(QualityLines.coverage(c, null)).isEqualTo("1 January 2024 to 31 December 2025");
+    QualityRow none = new QualityRow("x", 1, 1, 0, 1, 1.0, null, null, List.of(), 0);
+    assertThat(QualityLines.coverage(none, tokyo)).isNull();
+  }
 }
