@@ -87,9 +87,12 @@ final class SqlCommand implements Callable<Integer> {
       for (Table t : output == null ? new Table[0] : Table.values()) {
         String path = output + "/" + t.tableName();
         if (output.contains("://") || Files.isDirectory(Path.of(path))) {
+          // Run dates written by an older version lack the columns a newer one added: the view has
+          // every date's columns (null where a date has none), not those of whichever files Spark
+          // would read the schema from, the oldest date's. Delta tables merged them on write.
           (format == OutputFormat.DELTA
                   ? spark.read().format("delta").load(path)
-                  : spark.read().parquet(path))
+                  : spark.read().option("mergeSchema", "true").parquet(path))
               .createOrReplaceTempView(t.tableName());
         }
       }
