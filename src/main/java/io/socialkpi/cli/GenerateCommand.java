@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Writes a synthetic company's exports with known effects, plus a config that reads them. */
 @Command(
@@ -58,6 +60,9 @@ final class GenerateCommand implements Callable<Integer> {
               + " step-15-noisy. --entities and --seed apply.")
   String scenario;
 
+  // The usage of a usage error is this subcommand's under socialkpi, with the inherited -h and -V.
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() throws IOException {
     if (scenario != null) {
@@ -69,8 +74,7 @@ final class GenerateCommand implements Callable<Integer> {
           new GeneratorOptions(
               start, days, entities, seed, volume, !noMalformed, !noEffects, everyDays);
     } catch (IllegalArgumentException e) {
-      throw new picocli.CommandLine.ParameterException(
-          new picocli.CommandLine(this), e.getMessage());
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     GenerationReport report = SyntheticCompany.generate(out, options);
     for (FileReport f : report.files()) {
@@ -93,7 +97,7 @@ final class GenerateCommand implements Callable<Integer> {
       s = Scenario.byId(scenario);
     } catch (IllegalArgumentException e) {
       throw new picocli.CommandLine.ParameterException(
-          new picocli.CommandLine(this), "--scenario: " + e.getMessage());
+          spec.commandLine(), "--scenario: " + e.getMessage());
     }
     ScenarioExport.write(s, seed, entities, out);
     System.out.printf(

@@ -15,7 +15,9 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Renders the manager's report of a past run from its tables, without rerunning anything. It holds
@@ -52,9 +54,12 @@ final class ReportCommand implements Callable<Integer> {
               + " (default: two windows).")
   Integer staleAfterDays;
 
+  // The usage of a usage error is this subcommand's under socialkpi, with the inherited -h and -V.
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() {
-    CommandLine cli = new CommandLine(this);
+    CommandLine cli = spec.commandLine();
     if (!output.contains("://") && !Files.isDirectory(Path.of(output))) {
       throw new CommandLine.ParameterException(cli, "no output folder at " + output);
     }

@@ -22,8 +22,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * Runs a SQL query over a run's tables, each registered as a view with its run_date column, and
@@ -56,15 +58,18 @@ final class SqlCommand implements Callable<Integer> {
   @Parameters(index = "0", description = "The query, e.g. \"SELECT * FROM objective_summary\".")
   String query;
 
+  // The usage of a usage error is this subcommand's under socialkpi, with the inherited -h and -V.
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() {
     if (output == null && conf.isEmpty()) {
       throw new picocli.CommandLine.ParameterException(
-          new picocli.CommandLine(this), "give --output, or --conf settings of a catalog");
+          spec.commandLine(), "give --output, or --conf settings of a catalog");
     }
     if (output != null && !output.contains("://") && !Files.isDirectory(Path.of(output))) {
       throw new picocli.CommandLine.ParameterException(
-          new picocli.CommandLine(this), "no output folder at " + Uris.redact(output));
+          spec.commandLine(), "no output folder at " + Uris.redact(output));
     }
     // Delta tables are read as Delta, with Delta's extension in the session, so a query can also
     // read an earlier version: SELECT ... FROM delta.`<output>/<table>` VERSION AS OF n.
@@ -77,7 +82,7 @@ final class SqlCommand implements Callable<Integer> {
                   output, new org.apache.hadoop.conf.Configuration(), getClass().getClassLoader());
     } catch (IllegalArgumentException e) {
       throw new picocli.CommandLine.ParameterException(
-          new picocli.CommandLine(this), Uris.redact(e.getMessage()));
+          spec.commandLine(), Uris.redact(e.getMessage()));
     }
     boolean shared = SparkSessions.running();
     SparkSession spark =
@@ -87,9 +92,12 @@ final class SqlCommand implements Callable<Integer> {
       for (Table t : output == null ? new Table[0] : Table.values()) {
         String path = output + "/" + t.tableName();
         if (output.contains("://") || Files.isDirectory(Path.of(path))) {
+          // Run dates written by an older version lack the columns a newer one added: the view has
+          // every date's columns (null where a date has none), not those of whichever files Spark
+          // would read the schema from, the oldest date's. Delta tables merged them on write.
           (format == OutputFormat.DELTA
                   ? spark.read().format("delta").load(path)
-                  : spark.read().parquet(path))
+                  : spark.read().option("mergeSchema", "true").parquet(path))
               .createOrReplaceTempView(t.tableName());
         }
       }
