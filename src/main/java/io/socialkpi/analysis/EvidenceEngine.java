@@ -45,7 +45,8 @@ public final class EvidenceEngine {
       objectives.put(o.id(), o);
     }
     ObjectiveEvidence evidence =
-        new ObjectiveEvidence(settings.run().window(), settings.analysis());
+        new ObjectiveEvidence(
+            settings.run().window(), settings.analysis(), settings.run().runDateOrToday());
     MapGroupsFunction<Tuple2<String, String>, Row, Row> perGroup =
         (key, rows) -> {
           String objectiveId = key._1();

@@ -11,6 +11,7 @@ import io.socialkpi.tables.CorrelationRow;
 import io.socialkpi.tables.EffectRow;
 import io.socialkpi.tables.SummaryRow;
 import java.io.Serializable;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,16 +39,22 @@ public final class ObjectiveEvidence implements Serializable {
   private final AnalysisSettings analysis;
   private final double confidence;
 
-  public ObjectiveEvidence(WindowUnit unit, AnalysisSettings analysis) {
+  /** The run's date: from a target's date on, the target is reached or missed. */
+  private final LocalDate runDate;
+
+  public ObjectiveEvidence(WindowUnit unit, AnalysisSettings analysis, LocalDate runDate) {
     this.unit = unit;
     this.analysis = analysis;
     this.confidence = analysis.confidence();
+    this.runDate = runDate;
   }
 
   public Result compute(ObjectiveSpec objective, ObjectivePanel panel) {
     List<EffectRow> effects = effects(objective, panel);
     return new Result(
-        correlations(objective, panel), effects, Summaries.of(objective, panel, effects, unit));
+        correlations(objective, panel),
+        effects,
+        Summaries.of(objective, panel, effects, unit, runDate));
   }
 
   List<CorrelationRow> correlations(ObjectiveSpec objective, ObjectivePanel panel) {

@@ -27,7 +27,11 @@ final class Summaries {
   private Summaries() {}
 
   static SummaryRow of(
-      ObjectiveSpec objective, ObjectivePanel panel, List<EffectRow> effects, WindowUnit unit) {
+      ObjectiveSpec objective,
+      ObjectivePanel panel,
+      List<EffectRow> effects,
+      WindowUnit unit,
+      LocalDate runDate) {
     double[] outcome = panel.series(objective.outcome());
     LocalDate[] windows = panel.windows();
     int last = lastValue(outcome);
@@ -82,7 +86,7 @@ final class Summaries {
         target == null ? null : target.by(),
         progress,
         onTrack,
-        targetStatus(target, onTrack, latestWindow == null ? null : unit.end(latestWindow)),
+        targetStatus(objective.expectedDirection(), target, recent, onTrack, runDate),
         Headlines.of(objective, effects, recent, target, onTrack),
         panel.entity().equals(objective.controlEntity()),
         // The verdict needs the whole run's q-values: ObjectiveVerdicts adds it.
@@ -97,17 +101,20 @@ final class Summaries {
   }
 
   /**
-   * The target's state as a code: before its date whether the outcome is on the straight path to
-   * it, from its date on whether it was reached.
+   * The target's state as a code: before its date (by the run date) whether the outcome is on the
+   * straight path to it, from its date on whether the recent level reached it. A run after the
+   * target's date over data that ends a few days before it still says reached or missed: the time
+   * to reach it is over.
    */
-  static String targetStatus(Target target, Boolean onTrack, LocalDate asOf) {
+  static String targetStatus(
+      Direction direction, Target target, double recent, Boolean onTrack, LocalDate runDate) {
     if (target == null || onTrack == null) {
       return null;
     }
-    if (asOf.isBefore(target.by())) {
+    if (runDate.isBefore(target.by())) {
       return onTrack ? "on_track" : "behind";
     }
-    return onTrack ? "reached" : "missed";
+    return direction.sign() * (recent - target.value()) >= 0 ? "reached" : "missed";
   }
 
   private static Boolean onTrack(

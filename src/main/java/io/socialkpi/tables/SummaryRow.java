@@ -18,7 +18,7 @@ import java.util.List;
  * @param baselineValue mean outcome before the first tactic's launch
  * @param latestWindowEnd last day of {@code latestWindow}: the outcome's data runs through it
  * @param targetStatus {@code on_track} or {@code behind} before the target date, {@code reached} or
- *     {@code missed} on or after it (as of {@code latestWindowEnd}); null without a target
+ *     {@code missed} once the run date is on or after it; null without a target
  * @param controlEntity this entity is the objective's control entity, which the tactics missed
  * @param verdict the verdict and the columns after it need the whole run's q-values: null in a
  *     group's result, set by {@link #withVerdict}
