@@ -39,6 +39,7 @@ final class Charts {
   static final Color LEAD = new Color(0xc55a11);
   static final Color CONTROL = new Color(0x7f7f7f);
   static final Color MEANS = new Color(0x2e7d32);
+  static final Color TARGET = new Color(0x6a1b9a);
   private static final Color[] LEADS = {LEAD, new Color(0x548235), new Color(0x7030a0), OUTCOME};
   private static final Font FONT = new Font("SansSerif", Font.PLAIN, 11);
   private static final int WIDTH = 760;
@@ -57,6 +58,12 @@ final class Charts {
   /** A dated vertical line, e.g. a tactic's launch. */
   record Launch(LocalDate date, String label) {}
 
+  /**
+   * The straight path from the baseline to the target: where on_track measures the outcome against
+   * ({@code objective_summary.on_track}), drawn so a reader sees how far off it is.
+   */
+  record TargetPath(LocalDate from, double baseline, LocalDate by, double target, String label) {}
+
   static String timeSeries(
       String id,
       String outcomeLabel,
@@ -66,11 +73,21 @@ final class Charts {
       String leadLabel,
       List<Facts.Point> lead,
       List<Launch> launches,
-      List<Level> levels) {
+      List<Level> levels,
+      TargetPath target) {
     XYSeriesCollection left = new XYSeriesCollection();
     left.addSeries(series(outcomeLabel, outcome));
     if (controlLabel != null && !control.isEmpty()) {
       left.addSeries(series(controlLabel, control));
+    }
+    int targetSeries = -1;
+    if (target != null) {
+      // A series, not an annotation: the axes then stretch to a target outside the data.
+      XYSeries path = new XYSeries(target.label(), true, false);
+      path.add(millis(target.from()), target.baseline());
+      path.add(millis(target.by()), target.target());
+      targetSeries = left.getSeriesCount();
+      left.addSeries(path);
     }
     DateAxis time = new DateAxis(null, TimeZone.getTimeZone("UTC"), Locale.ENGLISH);
     SimpleDateFormat months = new SimpleDateFormat("MMM yyyy", Locale.ENGLISH);
@@ -83,8 +100,17 @@ final class Charts {
     lines.setDrawSeriesLineAsPath(true);
     lines.setSeriesPaint(0, OUTCOME);
     lines.setSeriesStroke(0, new BasicStroke(2f));
-    lines.setSeriesPaint(1, CONTROL);
-    lines.setSeriesStroke(1, dashed(1.5f));
+    if (left.getSeriesCount() > 1 && targetSeries != 1) {
+      lines.setSeriesPaint(1, CONTROL);
+      lines.setSeriesStroke(1, dashed(1.5f));
+    }
+    if (targetSeries >= 0) {
+      lines.setSeriesPaint(targetSeries, TARGET);
+      lines.setSeriesStroke(
+          targetSeries,
+          new BasicStroke(
+              1.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] {2f, 4f}, 0f));
+    }
     XYPlot plot = new XYPlot(left, time, outcomeAxis, lines);
     if (leadLabel != null && !lead.isEmpty()) {
       NumberAxis leadAxis = new NumberAxis(leadLabel);

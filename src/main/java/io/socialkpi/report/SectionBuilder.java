@@ -6,6 +6,7 @@ import static io.socialkpi.report.Numbers.percent;
 import static io.socialkpi.report.Numbers.signed;
 import static io.socialkpi.report.Numbers.value;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -118,12 +119,49 @@ final class SectionBuilder {
             + unit
             + (controlLabel == null ? "" : " (grey: the control)")
             + (lead.isEmpty() ? "" : ", and " + leadLabel + " on the right axis")
-            + ". Dashed line: launch; green bars: the before and after means compared.";
+            + ". Dashed line: launch; green bars: the before and after means compared"
+            + (o.targetValue() == null || o.controlEntity()
+                ? "."
+                : "; purple dots: the straight path from the baseline to the target.");
     return new ReportPage.Chart(
         id,
         Charts.timeSeries(
-            id, outcomeLabel, outcome, controlLabel, control, leadLabel, lead, launches, levels),
+            id,
+            outcomeLabel,
+            outcome,
+            controlLabel,
+            control,
+            leadLabel,
+            lead,
+            launches,
+            levels,
+            targetPath(outcome, launches)),
         caption);
+  }
+
+  /**
+   * The path on_track is judged against: from the baseline at the first launch (or, without
+   * tactics, the first window) to the target at its date. None for the control entity, whose target
+   * is not its own.
+   */
+  private Charts.TargetPath targetPath(List<Facts.Point> outcome, List<Charts.Launch> launches) {
+    if (o.targetValue() == null
+        || o.targetDate() == null
+        || o.baselineValue() == null
+        || o.controlEntity()) {
+      return null;
+    }
+    LocalDate from =
+        launches.stream()
+            .map(Charts.Launch::date)
+            .min(LocalDate::compareTo)
+            .orElse(outcome.get(0).windowStart());
+    return new Charts.TargetPath(
+        from,
+        o.baselineValue(),
+        o.targetDate(),
+        o.targetValue(),
+        "target " + value(o.targetValue()) + " by " + Numbers.date(o.targetDate()));
   }
 
   private ReportPage.Chart lagChart() {

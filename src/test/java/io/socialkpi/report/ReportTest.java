@@ -146,6 +146,16 @@ class ReportTest {
         .contains("comparison, no target")
         .doesNotContain("of the way");
     assertThat(html).contains("A comparison, not an objective: the tactics did not reach south");
+    // Each treated entity with a target has its path drawn on the outcome chart, labelled.
+    long withTarget =
+        summary.stream()
+            .filter(r -> !r.isNullAt(r.fieldIndex("target_value")))
+            .filter(r -> !r.<Boolean>getAs("control_entity"))
+            .count();
+    assertThat(withTarget).isPositive();
+    assertThat(count(html, "purple dots: the straight path from the baseline to the target"))
+        .isEqualTo(withTarget);
+    assertThat(html).containsPattern(">target [0-9.,]+ by [0-9]+ [A-Z][a-z]+ 20[0-9]{2}<");
     // Fresh data: the newest outcome week ends 28 December 2025, four days before the run date.
     assertThat(html).contains("data through 28 December 2025").doesNotContain("Stale data");
     assertThat(html).contains("id=\"data-quality\"").contains("bad_time");
