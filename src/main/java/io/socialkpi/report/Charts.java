@@ -41,7 +41,7 @@ final class Charts {
   static final Color MEANS = new Color(0x2e7d32);
   static final Color TARGET = new Color(0x6a1b9a);
   private static final Color[] LEADS = {LEAD, new Color(0x548235), new Color(0x7030a0), OUTCOME};
-  private static final Font FONT = new Font("SansSerif", Font.PLAIN, 11);
+  static final Font FONT = new Font("SansSerif", Font.PLAIN, 11);
   private static final int WIDTH = 760;
   private static final int HEIGHT = 300;
 
@@ -204,7 +204,7 @@ final class Charts {
     return s;
   }
 
-  private static JFreeChart chart(XYPlot plot) {
+  static JFreeChart chart(XYPlot plot) {
     plot.setBackgroundPaint(Color.WHITE);
     plot.setDomainGridlinePaint(new Color(0xdddddd));
     plot.setRangeGridlinePaint(new Color(0xdddddd));
@@ -215,18 +215,23 @@ final class Charts {
   }
 
   private static String svg(String id, JFreeChart chart) {
-    SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
+    return svg(id, chart, HEIGHT);
+  }
+
+  /** The chart as an inline SVG element of the report's width and {@code height}. */
+  static String svg(String id, JFreeChart chart, int height) {
+    SVGGraphics2D g = new SVGGraphics2D(WIDTH, height);
     // A fixed prefix per chart keeps ids unique in the page and the report byte-for-byte stable.
     g.setDefsKeyPrefix(id + "-");
-    chart.draw(g, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
-    return g.getSVGElement(id, false, new ViewBox(0, 0, WIDTH, HEIGHT), null, null);
+    chart.draw(g, new Rectangle2D.Double(0, 0, WIDTH, height));
+    return g.getSVGElement(id, false, new ViewBox(0, 0, WIDTH, height), null, null);
   }
 
   private static double millis(LocalDate d) {
     return d.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
   }
 
-  private static BasicStroke dashed(float width) {
+  static BasicStroke dashed(float width) {
     return new BasicStroke(
         width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f);
   }

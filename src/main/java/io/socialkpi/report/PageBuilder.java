@@ -48,6 +48,7 @@ final class PageBuilder {
             .thenComparingDouble(this::strength)
             .thenComparing(l -> l.get(0).objectiveId()));
     List<ReportPage.FrontRow> front = new ArrayList<>();
+    List<ForestPlot.Row> forest = new ArrayList<>();
     List<ReportPage.ObjectiveSection> sections = new ArrayList<>();
     int index = 0;
     for (List<Facts.Objective> entities : ordered) {
@@ -59,6 +60,7 @@ final class PageBuilder {
         e++;
         String entityAnchor = anchor + "-" + e;
         front.add(frontRow(entityAnchor, o, entities.size() > 1));
+        forestRow(o, entities.size() > 1).ifPresent(forest::add);
         parts.add(new SectionBuilder(data, narrative, o, entityAnchor).build());
       }
       sections.add(section(anchor, entities, parts));
@@ -79,6 +81,17 @@ final class PageBuilder {
         QualityLines.allUnderLimit(data.quality(), info),
         data.hasEvidence(),
         front,
+        forest.isEmpty()
+            ? null
+            : new ReportPage.Chart(
+                "forest",
+                ForestPlot.of("forest", forest, narrative.confidence()),
+                "Each objective's change beyond the trend at its latest tactic's launch, as a"
+                    + " share of the level before it, with its "
+                    + narrative.confidence()
+                    + " interval: right of the dashed line is up. The verdict also weighs"
+                    + " placebo launches and the control, so a bar clear of zero is not always"
+                    + " supported."),
         sections,
         QualityLines.rows(data.quality(), info));
   }
@@ -132,6 +145,23 @@ final class PageBuilder {
         trackState(o),
         o.latestWindowEnd() == null ? null : Numbers.date(o.latestWindowEnd()),
         o.controlEntity());
+  }
+
+  /** The objective's adjusted relative effect for the forest plot, if it has one. */
+  private java.util.Optional<ForestPlot.Row> forestRow(Facts.Objective o, boolean showEntity) {
+    Facts.Effect main = SectionBuilder.mainEffect(data.effects().getOrDefault(o.key(), List.of()));
+    Facts.Adjusted a = main == null ? null : main.adjusted();
+    if (o.controlEntity()
+        || a == null
+        || a.relEffect() == null
+        || a.relCiLow() == null
+        || a.relCiHigh() == null) {
+      return java.util.Optional.empty();
+    }
+    String label =
+        o.displayName() + (showEntity || !"all".equals(o.entity()) ? " (" + o.entity() + ")" : "");
+    return java.util.Optional.of(
+        new ForestPlot.Row(label, a.relEffect(), a.relCiLow(), a.relCiHigh(), o.verdict()));
   }
 
   /** The target's state in words; a run written before target_status has only on_track. */

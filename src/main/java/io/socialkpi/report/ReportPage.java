@@ -25,6 +25,7 @@ public final class ReportPage {
       boolean qualityOk,
       boolean hasEvidence,
       List<FrontRow> front,
+      Chart forest,
       List<ObjectiveSection> objectives,
       List<SourceRow> sources) {}
 

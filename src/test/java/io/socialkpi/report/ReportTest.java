@@ -156,6 +156,13 @@ class ReportTest {
     assertThat(count(html, "purple dots: the straight path from the baseline to the target"))
         .isEqualTo(withTarget);
     assertThat(html).containsPattern(">target [0-9.,]+ by [0-9]+ [A-Z][a-z]+ 20[0-9]{2}<");
+    // One picture of every treated entity's adjusted effect, on the front page.
+    assertThat(count(html, "<figure class=\"chart forest\"")).isEqualTo(1);
+    String forest = html.substring(html.indexOf("<figure class=\"chart forest\""));
+    forest = forest.substring(0, forest.indexOf("</figure>"));
+    assertThat(forest)
+        .contains(">Raise online sales through regional fans (north)<")
+        .doesNotContain("fans (south)");
     // Fresh data: the newest outcome week ends 28 December 2025, four days before the run date.
     assertThat(html).contains("data through 28 December 2025").doesNotContain("Stale data");
     assertThat(html).contains("id=\"data-quality\"").contains("bad_time");

@@ -1,0 +1,83 @@
+package io.socialkpi.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
+
+/**
+ * The front page's picture of every verdict's evidence: per objective and entity, the latest
+ * tactic's step beyond the trend as a share of the level before it ({@code adj_rel_effect}) with
+ * its interval ({@code adj_rel_ci_*}), one row each, coloured by verdict, around a line at 0. A
+ * relative scale puts sales, tickets and scores side by side; rows without a relative effect are
+ * left out (the table above still lists them).
+ */
+final class ForestPlot {
+  private static final int ROW = 24;
+  private static final int MARGIN = 90;
+  private static final int MAX_LABEL = 48;
+
+  private ForestPlot() {}
+
+  /** One row: a label, the estimate and its interval as fractions, and the row's verdict. */
+  record Row(String label, double estimate, double low, double high, String verdict) {}
+
+  /** The chart as inline SVG, or null without rows. */
+  static String of(String id, List<Row> rows, String confidence) {
+    if (rows.isEmpty()) {
+      return null;
+    }
+    XYIntervalSeries supported = new XYIntervalSeries("supported");
+    XYIntervalSeries contradicted = new XYIntervalSeries("contradicted");
+    XYIntervalSeries inconclusive = new XYIntervalSeries("inconclusive");
+    String[] labels = new String[rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      Row r = rows.get(i);
+      // The first row on top: the axis counts upwards.
+      int y = rows.size() - 1 - i;
+      // Long names would squeeze the plot to a sliver: the row's full name is in the table above.
+      labels[y] =
+          r.label().length() <= MAX_LABEL
+              ? r.label()
+              : r.label().substring(0, MAX_LABEL - 1) + "\u2026";
+      XYIntervalSeries s =
+          switch (r.verdict() == null ? "" : r.verdict()) {
+            case "supported" -> supported;
+            case "contradicted" -> contradicted;
+            default -> inconclusive;
+          };
+      s.add(100 * r.estimate(), 100 * r.low(), 100 * r.high(), y, y, y);
+    }
+    XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
+    data.addSeries(supported);
+    data.addSeries(contradicted);
+    data.addSeries(inconclusive);
+    NumberAxis effect =
+        new NumberAxis(
+            "change beyond the trend at the launch, % of the level before (" + confidence + " CI)");
+    effect.setAutoRangeIncludesZero(true);
+    SymbolAxis names = new SymbolAxis(null, labels);
+    names.setTickLabelFont(Charts.FONT);
+    names.setGridBandsVisible(false);
+    XYErrorRenderer whiskers = new XYErrorRenderer();
+    whiskers.setDrawYError(false);
+    whiskers.setDefaultLinesVisible(false);
+    whiskers.setDefaultShapesVisible(true);
+    whiskers.setErrorStroke(new BasicStroke(1.5f));
+    whiskers.setErrorPaint(null);
+    whiskers.setSeriesPaint(0, new Color(0x2e7d32));
+    whiskers.setSeriesPaint(1, new Color(0xc62828));
+    whiskers.setSeriesPaint(2, new Color(0x8d6e00));
+    XYPlot plot = new XYPlot(data, effect, names, whiskers);
+    plot.addDomainMarker(new ValueMarker(0, Color.GRAY, Charts.dashed(1f)));
+    JFreeChart chart = Charts.chart(plot);
+    return Charts.svg(id, chart, MARGIN + ROW * rows.size());
+  }
+}
