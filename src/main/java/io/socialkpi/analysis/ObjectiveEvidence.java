@@ -37,7 +37,6 @@ public final class ObjectiveEvidence implements Serializable {
 
   private final WindowUnit unit;
   private final AnalysisSettings analysis;
-  private final double confidence;
 
   /** The run's date: from a target's date on, the target is reached or missed. */
   private final LocalDate runDate;
@@ -45,7 +44,6 @@ public final class ObjectiveEvidence implements Serializable {
   public ObjectiveEvidence(WindowUnit unit, AnalysisSettings analysis, LocalDate runDate) {
     this.unit = unit;
     this.analysis = analysis;
-    this.confidence = analysis.confidence();
     this.runDate = runDate;
   }
 
@@ -107,9 +105,9 @@ public final class ObjectiveEvidence implements Serializable {
 
   private CorrelationResult correlate(String method, double[] x, double[] y) {
     return switch (method) {
-      case "pearson" -> Correlation.pearson(x, y, confidence);
-      case "spearman" -> Correlation.spearman(x, y, confidence);
-      default -> Correlation.kendall(x, y, confidence);
+      case "pearson" -> Correlation.pearson(x, y, analysis.confidence());
+      case "spearman" -> Correlation.spearman(x, y, analysis.confidence());
+      default -> Correlation.kendall(x, y, analysis.confidence());
     };
   }
 

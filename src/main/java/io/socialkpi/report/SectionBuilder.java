@@ -96,21 +96,9 @@ final class SectionBuilder {
       }
     }
     String unit = narrative.unit();
-    if (main != null && main.meanBefore() != null && main.beforeStart() != null) {
-      levels.add(
-          new Charts.Level(
-              main.beforeStart(),
-              Words.windowUnit(unit).next(main.beforeEnd()),
-              main.meanBefore(),
-              "before: " + value(main.meanBefore())));
-    }
-    if (main != null && main.meanAfter() != null && main.afterStart() != null) {
-      levels.add(
-          new Charts.Level(
-              main.afterStart(),
-              Words.windowUnit(unit).next(main.afterEnd()),
-              main.meanAfter(),
-              "after: " + value(main.meanAfter())));
+    if (main != null) {
+      level(levels, main.beforeStart(), main.beforeEnd(), main.meanBefore(), "before");
+      level(levels, main.afterStart(), main.afterEnd(), main.meanAfter(), "after");
     }
     String id = anchor + "-series";
     String caption =
@@ -137,6 +125,19 @@ final class SectionBuilder {
             levels,
             targetPath(outcome, launches)),
         caption);
+  }
+
+  /** The mean of a period, drawn over its windows, when the table has both. */
+  private void level(
+      List<Charts.Level> levels, LocalDate start, LocalDate end, Double mean, String name) {
+    if (mean != null && start != null) {
+      levels.add(
+          new Charts.Level(
+              start,
+              Words.windowUnit(narrative.unit()).next(end),
+              mean,
+              name + ": " + value(mean)));
+    }
   }
 
   /**
