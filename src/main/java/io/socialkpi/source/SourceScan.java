@@ -136,9 +136,12 @@ public final class SourceScan {
       boolean wholeCsvFiles) {
     CollectionAccumulator<SplitLines> lines =
         spark.sparkContext().collectionAccumulator("split-lines:" + source.name());
-    // The overlap rule compares rows across files: Spark's window over the observations.
+    // The overlap rule compares rows across files: resolved in the compiled scan's one task when
+    // the source is small enough for one (NewestRows), by Spark's windows otherwise (Overlaps).
     Dataset<Row> aggregated =
-        source.format() == SourceFormat.PARQUET || source.overlap().newest()
+        source.format() == SourceFormat.PARQUET
+                || (source.overlap().newest()
+                    && !TextScan.inOneTask(spark, source, layout, TextScan.ONE_TASK_BYTES))
             ? expressionGroups(spark, source, layout, run, lines)
             : TextScan.groups(
                 spark,
