@@ -234,6 +234,22 @@ final class DuplicateFold implements Iterator<Row> {
     groups.clear();
   }
 
+  /**
+   * The one group of a source's superseded rows ({@code overlap.keep = newest}): no entity, window
+   * or place, reason {@link Overlaps#SUPERSEDED}, counted apart from quarantine.
+   */
+  static Row superseded(long rows, int metrics) {
+    Object[] v = new Object[TextScan.FIXED + TextScan.PER_METRIC * metrics];
+    v[0] = false;
+    v[7] = Overlaps.SUPERSEDED;
+    v[9] = rows;
+    for (int i = 0; i < metrics; i++) {
+      v[TextScan.FIXED + TextScan.PER_METRIC * i + 1] = 0L;
+      v[TextScan.FIXED + TextScan.PER_METRIC * i + 3] = 0L;
+    }
+    return RowFactory.create(v);
+  }
+
   private Row rejected(
       long position,
       long splitStart,

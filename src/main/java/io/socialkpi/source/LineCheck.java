@@ -31,6 +31,10 @@ final class LineCheck implements Serializable {
   private final String[] markers;
   private final Conditions skipRows;
   private final Conditions[] where;
+
+  /** Fields of the source's {@code overlap.key} columns, written after the metric values. */
+  private final int[] overlapKey;
+
   private final LocalDate runDate;
   private final long runDay;
   private final LocalDate earliest;
@@ -77,6 +81,10 @@ final class LineCheck implements Serializable {
       metricValue[i] = m.column() == null ? -1 : values.indexOf(m.column());
       where[i] = new Conditions(m.where(), columns);
     }
+    this.overlapKey =
+        source.overlap().newest()
+            ? source.overlap().key().stream().mapToInt(columns::indexOf).toArray()
+            : new int[0];
     this.runDate = run.runDateOrToday();
     this.runDay = runDate.toEpochDay();
     this.earliest = source.time().earliest();
@@ -220,6 +228,10 @@ final class LineCheck implements Serializable {
     for (int i = 0; i < metricValue.length; i++) {
       out.putDouble(
           where[i].matches(f) ? (metricValue[i] < 0 ? 1.0 : parsed[metricValue[i]]) : Double.NaN);
+    }
+    // overlap.keep = newest: the key columns' trimmed text, which NewestRows compares across files.
+    for (int k : overlapKey) {
+      out.putString(f[k] == null ? null : CellTrim.trim(f[k]));
     }
   }
 

@@ -164,6 +164,11 @@ final class LineRecord {
       return s;
     }
 
+    /** Skips {@code n} bytes (fixed-width fields: {@code 8 * metrics} for the values). */
+    void skip(int n) {
+      at += n;
+    }
+
     /** Skips a string, returning where its bytes start; its length is then at {@code start-4}. */
     int skipString() {
       int n = getInt();

@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.unix_micros;
@@ -136,9 +137,12 @@ public final class SourceScan {
       boolean wholeCsvFiles) {
     CollectionAccumulator<SplitLines> lines =
         spark.sparkContext().collectionAccumulator("split-lines:" + source.name());
-    // The overlap rule compares rows across files: Spark's window over the observations.
+    // The overlap rule compares rows across files: resolved in the compiled scan's one task when
+    // the source is small enough for one (NewestRows), by Spark's windows otherwise (Overlaps).
     Dataset<Row> aggregated =
-        source.format() == SourceFormat.PARQUET || source.overlap().newest()
+        source.format() == SourceFormat.PARQUET
+                || (source.overlap().newest()
+                    && !TextScan.inOneTask(spark, source, layout, TextScan.ONE_TASK_BYTES))
             ? expressionGroups(spark, source, layout, run, lines)
             : TextScan.groups(
                 spark,
@@ -335,19 +339,13 @@ public final class SourceScan {
     aggs.add(max(col(LAST_DATE)));
     aggs.add(count(when(col(ACCEPTED), lit(1))));
     aggs.add(coalesce(sum(when(superseded(), col(ROWS))), lit(0L)));
-    for (int i = 0; i < source.metrics().size(); i++) {
-      aggs.add(coalesce(sum(col(missing(i))), lit(0L)));
-    }
     Row totals =
         groups.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0])).first();
     acceptedGroups = totals.getLong(6);
     long read = totals.getLong(0);
     long accepted = totals.getLong(1);
-    long[] missingCells = new long[source.metrics().size()];
     long superseded = totals.getLong(7);
-    for (int i = 0; i < missingCells.length; i++) {
-      missingCells[i] = totals.getLong(8 + i);
-    }
+    long[] missingCells = missingCellTotals();
     return quality(
         read,
         accepted,
@@ -357,6 +355,33 @@ public final class SourceScan {
         localDate(totals.get(4)),
         localDate(totals.get(5)),
         missingCells);
+  }
+
+  /**
+   * Empty cells per metric over every group, as one row per metric: the metrics' columns unpivoted
+   * into (metric, count) and summed by metric. A sum per metric column would be one aggregate
+   * expression per metric, and a source of hundreds of metrics (Facebook's page export) spent
+   * seconds generating and compiling that aggregation's code (PERFORMANCE.md).
+   */
+  private long[] missingCellTotals() {
+    int n = source.metrics().size();
+    long[] out = new long[n];
+    if (n == 0) {
+      return out;
+    }
+    Column[] cells = new Column[n];
+    for (int i = 0; i < n; i++) {
+      cells[i] = col(missing(i));
+    }
+    for (Row r :
+        groups
+            .select(posexplode(array(cells)))
+            .groupBy(col("pos"))
+            .agg(sum(col("col")))
+            .collectAsList()) {
+      out[r.getInt(0)] = r.isNullAt(1) ? 0L : r.getLong(1);
+    }
+    return out;
   }
 
   /** The same accounting as {@link #computeQuality}, over the groups held on the driver. */

@@ -16,6 +16,7 @@ import io.socialkpi.config.RunSettings;
 import io.socialkpi.config.SourceSpec;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
@@ -121,18 +122,38 @@ final class TextScan {
     // In memory only where the files' size on disk bounds the records: an uncompressed source of
     // at most oneTaskBytes, in one task (a 150 KB gzip can hold 12M lines; an .xlsx is a zip,
     // and writes a text repeated down a column once).
-    if (!compressed(spark, layout)
-        && source.format() != io.socialkpi.config.SourceFormat.SPREADSHEET
-        && layout.bytes() <= oneTaskBytes) {
+    if (inOneTask(spark, source, layout, oneTaskBytes)) {
       // No shuffle and no aggregation after it: every group is complete when the task ends.
       DuplicateFold.Copies inMemory =
           dedupe ? DuplicateFold.Copies.HASHED : DuplicateFold.Copies.NONE;
+      int keys = source.overlap().newest() ? source.overlap().key().size() : -1;
       partials =
           records
               .coalesce(1)
               .mapPartitions(
-                  it -> new DuplicateFold(it, metrics, fileNames, inMemory, Integer.MAX_VALUE));
+                  it -> {
+                    if (keys < 0) {
+                      return new DuplicateFold(it, metrics, fileNames, inMemory, Integer.MAX_VALUE);
+                    }
+                    // overlap.keep = newest: the task holds every record of the source, so the
+                    // newest file of each key is known before the duplicate check.
+                    NewestRows newest = new NewestRows(it, metrics.size(), keys);
+                    Iterator<Row> folded =
+                        new DuplicateFold(
+                            newest.kept(), metrics, fileNames, inMemory, Integer.MAX_VALUE);
+                    return newest.superseded() == 0
+                        ? folded
+                        : then(
+                            folded, DuplicateFold.superseded(newest.superseded(), metrics.size()));
+                  });
       return merge(spark.createDataFrame(partials, partial(metrics.size())), metrics, false);
+    }
+    if (source.overlap().newest()) {
+      // Resolving it across a shuffled source would take a pass of its own: SourceScan gives such
+      // a source Spark's expressions (Overlaps) instead.
+      throw new IllegalArgumentException(
+          source.name()
+              + ": overlap.keep = newest is resolved by the compiled scan in one task only");
     }
     if (!dedupe) {
       partials =
@@ -159,6 +180,42 @@ final class TextScan {
                           DuplicateFold.MAX_GROUPS));
     }
     return merge(spark.createDataFrame(partials, partial(metrics.size())), metrics, true);
+  }
+
+  /** The rows of {@code first}, then {@code last}. */
+  private static Iterator<Row> then(Iterator<Row> first, Row last) {
+    return new Iterator<>() {
+      private boolean done;
+
+      @Override
+      public boolean hasNext() {
+        return first.hasNext() || !done;
+      }
+
+      @Override
+      public Row next() {
+        if (first.hasNext()) {
+          return first.next();
+        }
+        if (done) {
+          throw new java.util.NoSuchElementException();
+        }
+        done = true;
+        return last;
+      }
+    };
+  }
+
+  /**
+   * Whether the source is scanned in one task, with no shuffle: an uncompressed text source of at
+   * most {@code oneTaskBytes}, whose size on disk bounds its records in memory (a 150 KB gzip can
+   * hold 12M lines; an .xlsx is a zip, and writes a text repeated down a column once).
+   */
+  static boolean inOneTask(
+      SparkSession spark, SourceSpec source, SourceLayout layout, long oneTaskBytes) {
+    return !compressed(spark, layout)
+        && source.format() != io.socialkpi.config.SourceFormat.SPREADSHEET
+        && layout.bytes() <= oneTaskBytes;
   }
 
   /** Whether any of the source's files is read through a Hadoop compression codec. */

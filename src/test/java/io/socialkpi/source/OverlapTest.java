@@ -47,6 +47,7 @@ class OverlapTest {
   @BeforeAll
   static void session() {
     spark = SparkTestSession.get();
+    TextScanTest.start();
   }
 
   /** The real export's lines: two header rows, then 58 days. */
@@ -81,6 +82,8 @@ class OverlapTest {
             + " new-likes { column = \"Daily New Likes\" } } } }\n}\n";
     Files.writeString(dir.resolve("job.conf"), conf);
     Settings s = SettingsLoader.load(dir.resolve("job.conf"));
+    // The compiled scan's NewestRows gives the groups of Spark's windows (Overlaps).
+    assertThat(TextScanTest.sameGroups(s)).isEqualTo(1);
     return SourceScan.run(spark, s.sources().get("s"), InputCheck.check(s).get("s"), s.run());
   }
 
@@ -205,6 +208,7 @@ class OverlapTest {
             + " metrics { reach { column = Reach }, posts { aggregate = count } } } }\n}\n";
     Files.writeString(dir.resolve("job.conf"), conf);
     Settings s = SettingsLoader.load(dir.resolve("job.conf"));
+    assertThat(TextScanTest.sameGroups(s)).isEqualTo(1);
     SourceScan scan =
         SourceScan.run(spark, s.sources().get("s"), InputCheck.check(s).get("s"), s.run());
     List<String> values = new ArrayList<>();
