@@ -59,7 +59,10 @@ final class TextScan {
 
   /**
    * Uncompressed sources up to this size are scanned in one task, with no shuffle: their records
-   * are held in memory for the duplicate check (at most about 130 MB for 16 MB of short lines).
+   * are held in memory for the duplicate check (about 130 MB for 16 MB of short lines), and with
+   * {@code overlap.keep = newest} also a key per row for {@link NewestRows}, even without dedupe
+   * (measured: 16 MiB of 853,768 short rows peaked at 815–856 MB of heap, against 598–690 MB with
+   * {@code keep = all}).
    */
   static final long ONE_TASK_BYTES = 16L << 20;
 
