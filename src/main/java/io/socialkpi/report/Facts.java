@@ -174,6 +174,15 @@ final class Facts {
       tactics = tactics == null ? List.of() : tactics;
     }
 
+    /** The reporting zone of the run's windows; UTC without one, or one this JVM does not know. */
+    java.time.ZoneId zoneId() {
+      try {
+        return zone == null ? java.time.ZoneOffset.UTC : java.time.ZoneId.of(zone);
+      } catch (java.time.DateTimeException e) {
+        return java.time.ZoneOffset.UTC;
+      }
+    }
+
     /** The window unit; runs written before window_unit have only window. */
     String window() {
       return windowUnit != null ? windowUnit : oldWindowUnit;

@@ -24,10 +24,10 @@ record Freshness(LocalDate runDate, Duration staleAfter, String unit) {
       return runDate.minusDays(Math.max(1, staleAfter.toDays()));
     }
     ChronoUnit step =
-        switch (unit) {
-          case "day" -> ChronoUnit.DAYS;
-          case "month" -> ChronoUnit.MONTHS;
-          default -> ChronoUnit.WEEKS;
+        switch (Words.windowUnit(unit)) {
+          case DAY -> ChronoUnit.DAYS;
+          case WEEK -> ChronoUnit.WEEKS;
+          case MONTH -> ChronoUnit.MONTHS;
         };
     return runDate.minus(2, step);
   }

@@ -3,9 +3,6 @@ package io.socialkpi.report;
 import static io.socialkpi.report.Numbers.count;
 import static io.socialkpi.report.Numbers.value;
 
-import java.time.DateTimeException;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -101,16 +98,8 @@ final class PageBuilder {
     if (info == null || info.startedAt() == null) {
       return null;
     }
-    ZoneId zone = ZoneOffset.UTC;
-    if (info.zone() != null) {
-      try {
-        zone = ZoneId.of(info.zone());
-      } catch (DateTimeException e) {
-        // A zone this JVM does not know: the instant in UTC is still right.
-      }
-    }
     return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz", Locale.ROOT)
-        .format(info.startedAt().atZone(zone));
+        .format(info.startedAt().atZone(info.zoneId()));
   }
 
   private ReportPage.FrontRow frontRow(String anchor, Facts.Objective o, boolean showEntity) {

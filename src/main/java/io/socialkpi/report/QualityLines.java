@@ -3,7 +3,6 @@ package io.socialkpi.report;
 import static io.socialkpi.report.Numbers.count;
 
 import io.socialkpi.tables.QualityRow;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -87,12 +86,7 @@ final class QualityLines {
     if (c.firstTime() == null || c.lastTime() == null) {
       return null;
     }
-    ZoneId zone = ZoneOffset.UTC;
-    try {
-      zone = info == null || info.zone() == null ? zone : ZoneId.of(info.zone());
-    } catch (DateTimeException e) {
-      // A zone this JVM does not know: the days in UTC.
-    }
+    ZoneId zone = info == null ? ZoneOffset.UTC : info.zoneId();
     return Numbers.date(c.firstTime().atZone(zone).toLocalDate())
         + " to "
         + Numbers.date(c.lastTime().atZone(zone).toLocalDate());
