@@ -38,6 +38,12 @@ public final class Main {
   public static final int DATA_QUALITY = 3;
   public static final int LOCKED = 4;
 
+  /**
+   * Only with {@link CompilerChoice#PROPERTY} set, which the local launcher sets: the input is
+   * large, start the run again with Java's optimising compiler.
+   */
+  public static final int FULL_COMPILER = 10;
+
   /** {@code --version}: the Maven project version the jar was built as (also in run_info). */
   static final class Version implements CommandLine.IVersionProvider {
     @Override

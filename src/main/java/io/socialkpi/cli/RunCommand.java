@@ -53,6 +53,13 @@ final class RunCommand implements Callable<Integer> {
     settings = settings.withRun(settings.run().withRunDate(date));
     Configuration hadoop = SparkSessions.hadoopConfiguration(settings.spark());
     Map<String, SourceLayout> layouts = InputCheck.check(settings, hadoop);
+    DataSizing sizing = DataSizing.of(layouts.values());
+    if (CompilerChoice.restartWithOptimisingCompiler(sizing.inputBytes())) {
+      System.out.printf(
+          "socialkpi: %s of input: starting again with Java's optimising compiler%n",
+          DataSizing.bytes(sizing.inputBytes()));
+      return Main.FULL_COMPILER;
+    }
     OutputCheck.check(
         settings.run().output(),
         output != null
@@ -72,7 +79,6 @@ final class RunCommand implements Callable<Integer> {
       lock.notes().forEach(n -> progress.detail("%s", n));
       RunRecovery.recover(out, date, hadoop).forEach(n -> progress.detail("%s", n));
       progress.step("starting Spark");
-      DataSizing sizing = DataSizing.of(layouts.values());
       boolean shared = SparkSessions.running();
       SparkSession spark =
           SparkSessions.start(settings.spark(), sizing, settings.run().outputFormat());

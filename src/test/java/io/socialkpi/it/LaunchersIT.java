@@ -40,7 +40,36 @@ class LaunchersIT {
     for (String t : TABLES) {
       assertThat(out.resolve(t).resolve("run_date=" + Launchers.SAMPLE_DATE)).isDirectory();
     }
-    assertThat(r.output()).doesNotContain(" INFO ");
+    assertThat(r.output()).doesNotContain(" INFO ").doesNotContain("optimising compiler");
+  }
+
+  /**
+   * A run whose input is over the quick compiler's limit (lowered here to 1 KB) stops before the
+   * lock and Spark with exit code 10, and the launcher starts it again with both compilers, once.
+   */
+  @Test
+  void localLauncherRestartsALargeRunWithTheOptimisingCompiler() throws Exception {
+    Path out = dir.resolve("restarted");
+    Launchers.Result r =
+        Launchers.run(
+            Map.of(
+                "SOCIALKPI_JAVA_OPTS",
+                Launchers.JAVA_OPTS + " -Dsocialkpi.quick-compiler.max-input-bytes=1024"),
+            "jobs/socialkpi",
+            "run",
+            "--config",
+            "sample-data/socialkpi.conf",
+            "--output",
+            out.toString(),
+            "--run-date",
+            Launchers.SAMPLE_DATE);
+    assertThat(r.exitCode()).as(r.output()).isZero();
+    String restart = "of input: starting again with Java's optimising compiler";
+    assertThat(r.output()).containsOnlyOnce(restart).containsOnlyOnce("socialkpi: locked run date");
+    assertThat(r.output().indexOf(restart)).isLessThan(r.output().indexOf("locked run date"));
+    for (String t : TABLES) {
+      assertThat(out.resolve(t).resolve("run_date=" + Launchers.SAMPLE_DATE)).isDirectory();
+    }
   }
 
   /** The launcher passes inspect through: a real export's block, and exit code 2 for no file. */
