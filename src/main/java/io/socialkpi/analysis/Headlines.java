@@ -31,8 +31,8 @@ final class Headlines {
           Sentences.adjustedChange(
               outcome,
               main.adjModel(),
-              main.adjEstimate(),
-              "window",
+              NumberFormats.signed(main.adjEstimate()),
+              "a window",
               main.tacticId() + " on " + NumberFormats.date(main.launched())));
       if (!Double.isNaN(main.adjRelEffect())) {
         s.append(" (").append(NumberFormats.percent(main.adjRelEffect()));
@@ -46,10 +46,10 @@ final class Headlines {
       s.append(
               Sentences.beforeAfter(
                   outcome,
-                  main.meanBefore(),
-                  main.meanAfter(),
+                  NumberFormats.value(main.meanBefore()),
+                  NumberFormats.value(main.meanAfter()),
                   main.absChange(),
-                  "window",
+                  "a window",
                   main.tacticId(),
                   main.launched()))
           .append(" (no change beyond the trend could be estimated)");

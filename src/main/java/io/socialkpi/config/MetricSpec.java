@@ -22,8 +22,29 @@ public record MetricSpec(
     Aggregate aggregate,
     Map<String, List<String>> where,
     GapPolicy gap,
-    boolean nonNegative)
+    boolean nonNegative,
+    MetricDisplay display)
     implements Serializable {
+
+  /** A metric shown under its key's words, without a unit. */
+  public MetricSpec(
+      String source,
+      String name,
+      String column,
+      Aggregate aggregate,
+      Map<String, List<String>> where,
+      GapPolicy gap,
+      boolean nonNegative) {
+    this(
+        source,
+        name,
+        column,
+        aggregate,
+        where,
+        gap,
+        nonNegative,
+        MetricDisplay.defaults(name, aggregate));
+  }
 
   /** A metric whose values may be negative (refunds, sentiment). */
   public MetricSpec(

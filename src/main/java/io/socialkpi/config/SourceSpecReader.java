@@ -525,7 +525,34 @@ final class SourceSpecReader {
     if (nonNegative && column == null) {
       m.problem("non-negative", "needs a column: a count of rows is never negative");
     }
-    return new MetricSpec(source, name, column, aggregate, where(m), gap, nonNegative);
+    return new MetricSpec(
+        source,
+        name,
+        column,
+        aggregate,
+        where(m),
+        gap,
+        nonNegative,
+        display(name, aggregate, m, own));
+  }
+
+  /** The metric's {@code name}, {@code unit} and {@code kind}, for the report's words. */
+  private static MetricDisplay display(String name, Aggregate aggregate, Section m, Config own) {
+    MetricDisplay fallback = MetricDisplay.defaults(name, aggregate);
+    String shown = m.optString("name");
+    // optString reads an empty text as no text: a name set to "" is a mistake, said so.
+    if (shown == null
+        && own.hasPath("name")
+        && own.getValue("name").valueType() == ConfigValueType.STRING) {
+      m.problem("name", "is empty: leave it out to show the metric as \"" + fallback.name() + "\"");
+    }
+    String unit = m.optString("unit");
+    return new MetricDisplay(
+        shown == null ? fallback.name() : shown,
+        unit,
+        m.optString("kind") == null
+            ? fallback.kind()
+            : m.enumOf("kind", MetricKind.class, fallback.kind()));
   }
 
   private static Map<String, List<String>> where(Section m) {

@@ -1,8 +1,10 @@
 package io.socialkpi.output;
 
 import io.socialkpi.config.JobVersion;
+import io.socialkpi.config.MetricSpec;
 import io.socialkpi.config.ObjectiveSpec;
 import io.socialkpi.config.Settings;
+import io.socialkpi.config.SourceSpec;
 import io.socialkpi.config.TacticSpec;
 import io.socialkpi.config.Uris;
 import io.socialkpi.tables.RowCodec;
@@ -27,6 +29,18 @@ public final class RunInfoTable {
             new RunInfoRow.TacticRow(o.id(), t.id(), t.displayName(), t.channel(), t.launched()));
       }
     }
+    List<RunInfoRow.MetricRow> metrics = new ArrayList<>();
+    for (SourceSpec source : settings.sources().values()) {
+      for (MetricSpec m : source.metrics()) {
+        metrics.add(
+            new RunInfoRow.MetricRow(
+                m.id(),
+                m.display().name(),
+                m.display().unit(),
+                m.display().kind().key(),
+                m.aggregate().key()));
+      }
+    }
     String window = settings.run().window().name().toLowerCase(Locale.ROOT);
     return new RunInfoRow(
         settings.strategy() == null || settings.strategy().isBlank() ? null : settings.strategy(),
@@ -41,7 +55,8 @@ public final class RunInfoTable {
         tactics,
         JobVersion.get(),
         settings.provenance().sha256(),
-        Uris.redact(settings.provenance().location().uri()));
+        Uris.redact(settings.provenance().location().uri()),
+        metrics);
   }
 
   public static Dataset<Row> of(SparkSession spark, Settings settings, Instant startedAt) {

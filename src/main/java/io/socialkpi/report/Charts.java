@@ -149,7 +149,8 @@ final class Charts {
   }
 
   /** One series of points per lead: x = lag (shifted a little per lead), y = coefficient. */
-  static String lags(String id, String symbol, List<List<Facts.LagPoint>> leads, String unit) {
+  static String lags(
+      String id, String symbol, List<List<Facts.LagPoint>> leads, String unit, MetricNames names) {
     YIntervalSeriesCollection data = new YIntervalSeriesCollection();
     int i = 0;
     for (List<Facts.LagPoint> points : leads) {
@@ -159,7 +160,7 @@ final class Charts {
       Facts.LagPoint first = points.get(0);
       YIntervalSeries s =
           new YIntervalSeries(
-              Words.metric(first.leadMetric())
+              names.name(first.leadMetric())
                   + " ("
                   + first.method()
                   + ", "

@@ -157,6 +157,9 @@ final class Facts {
       String channel,
       LocalDate launched) {}
 
+  /** One metric's display from {@code run_info.metrics}. */
+  record Metric(String metricId, String name, String unit, String kind, String aggregate) {}
+
   /** The {@code run_info} row; null fields when the run predates the table or the column. */
   record RunInfo(
       String strategy,
@@ -167,11 +170,13 @@ final class Facts {
       Double alpha,
       Double quarantineMaxFraction,
       java.time.Instant startedAt,
-      List<Tactic> tactics) {
+      List<Tactic> tactics,
+      List<Metric> metrics) {
 
-    /** A run without the column has no tactics. */
+    /** A run without the columns has no tactics and no metric names. */
     RunInfo {
       tactics = tactics == null ? List.of() : tactics;
+      metrics = metrics == null ? List.of() : metrics;
     }
 
     /** The reporting zone of the run's windows; UTC without one, or one this JVM does not know. */

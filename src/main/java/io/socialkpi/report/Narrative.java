@@ -5,7 +5,6 @@ import static io.socialkpi.report.Numbers.pValue;
 import static io.socialkpi.report.Numbers.percent;
 import static io.socialkpi.report.Numbers.share;
 import static io.socialkpi.report.Numbers.signed;
-import static io.socialkpi.report.Numbers.value;
 
 import io.socialkpi.words.Sentences;
 import java.util.ArrayList;
@@ -28,6 +27,7 @@ final class Narrative {
   private final String confidence;
   private final double alpha;
   private final Map<String, String> tacticNames;
+  private final MetricNames names;
 
   /**
    * The effects table has rel_ci_* columns: false for runs written before them, whose null rel_ci_*
@@ -48,6 +48,14 @@ final class Narrative {
             : String.format(Locale.ROOT, "%.0f%%", 100 * info.confidence());
     this.alpha = info == null || info.alpha() == null ? 0.05 : info.alpha();
     this.tacticNames = tacticNames;
+    this.names =
+        new MetricNames(
+            info == null ? List.of() : info.metrics(), info == null ? null : info.window());
+  }
+
+  /** The run's words for its metrics. */
+  MetricNames names() {
+    return names;
   }
 
   String confidence() {
@@ -60,7 +68,8 @@ final class Narrative {
 
   /** The outcome's before/after sentence, e.g. "... rose from 21 to 34 a week after ...". */
   String effectSentence(Facts.Objective o, Facts.Effect e) {
-    String outcome = Words.capitalized(Words.metric(o.outcomeMetric()));
+    String id = o.outcomeMetric();
+    String outcome = Words.capitalized(names.name(id));
     if (e.meanBefore() == null || e.meanAfter() == null) {
       return unavailable(outcome + " has no before/after comparison for ", o, e, e.note());
     }
@@ -68,10 +77,10 @@ final class Narrative {
         new StringBuilder(
                 Sentences.beforeAfter(
                     outcome,
-                    e.meanBefore(),
-                    e.meanAfter(),
+                    names.value(id, e.meanBefore()),
+                    names.value(id, e.meanAfter()),
                     e.absChange(),
-                    unit,
+                    names.per(id),
                     tactic(o, e),
                     e.launched()))
             .append(" (");
@@ -107,7 +116,8 @@ final class Narrative {
     if (a == null) {
       return null;
     }
-    String outcome = Words.metric(o.outcomeMetric());
+    String id = o.outcomeMetric();
+    String outcome = names.inSentence(id);
     if (a.estimate() == null) {
       return unavailable(
           "The change in " + outcome + " beyond its trend could not be estimated for ",
@@ -118,7 +128,12 @@ final class Narrative {
     StringBuilder s =
         new StringBuilder(
                 Words.capitalized(
-                    Sentences.adjustedChange(outcome, a.model(), a.estimate(), unit, tactic(o, e))))
+                    Sentences.adjustedChange(
+                        outcome,
+                        a.model(),
+                        names.signed(id, a.estimate()),
+                        names.per(id),
+                        tactic(o, e))))
             .append(" (");
     if (a.relEffect() != null && a.relCiLow() != null && a.relCiHigh() != null) {
       s.append(percent(a.relEffect()))
@@ -146,11 +161,11 @@ final class Narrative {
       return null;
     }
     return "Against "
-        + Words.metric(e.controlMetric().replace("@", " in "))
+        + names.inSentence(e.controlMetric())
         + ", which the tactic did not reach, the change is "
-        + signed(e.didEstimate())
-        + " a "
-        + unit
+        + names.signed(e.controlMetric(), e.didEstimate())
+        + " "
+        + names.per(e.controlMetric())
         + " ("
         + interval(signed(e.didCiLow()), signed(e.didCiHigh()))
         + "; "
@@ -158,18 +173,18 @@ final class Narrative {
         + ").";
   }
 
-  /** The best lead indicator's sentence, or why there is none. */
+  /**
+   * The best lead indicator's sentence in words, or why there is none; its method, coefficient and
+   * q-value are in the section's evidence.
+   */
   String leadSentence(Facts.Objective o) {
     Facts.Lead best = best(o);
-    String outcome = Words.metric(o.outcomeMetric());
+    String outcome = names.inSentence(o.outcomeMetric());
     if (best == null || best.coefficient() == null) {
-      return "No lead indicator has a correlation with "
+      return "No lead indicator could be compared with "
           + outcome
-          + " that could be computed here (the correlations table's note says why).";
+          + " here (the evidence below says why).";
     }
-    String stat =
-        Sentences.leadStatistic(best.method(), best.coefficient(), best.qValue())
-            + ("diff".equals(best.transform()) ? ", " + unit + "-on-" + unit + " changes" : "");
     // The table's decision (best_lead_significant), not q < alpha again; a run written before
     // that column (a best lead with a q but no decision) was decided at the run's alpha, as the
     // analysis decides it.
@@ -177,22 +192,24 @@ final class Narrative {
         o.bestLeadSignificant() != null
             ? o.bestLeadSignificant()
             : o.bestLeadQ() != null && o.bestLeadQ() < alpha;
-    String lead = Words.capitalized(Words.metric(best.leadMetric()));
     String timing = Sentences.leadTiming(outcome, unit, best.lag() == null ? 0 : best.lag());
     if (!significant) {
-      return "No lead indicator reaches q < "
-          + String.format(Locale.ROOT, "%.2f", alpha)
-          + " in the expected direction; the closest: "
-          + Words.metric(best.leadMetric())
-          + " at lag "
-          + best.lag()
-          + " ("
-          + stat
-          + ").";
+      return "No lead indicator clearly moves with "
+          + outcome
+          + " in the expected direction; the closest, "
+          + names.inSentence(best.leadMetric())
+          + ", "
+          + timing
+          + ", too weakly to rely on.";
     }
-    String s = lead + " " + timing + " (" + stat + ")";
+    String s = Words.capitalized(names.name(best.leadMetric())) + " " + timing;
     if (Boolean.TRUE.equals(best.trendDriven())) {
-      s += ", but only in levels: the " + unit + "-on-" + unit + " changes do not correlate";
+      s +=
+          ", but their "
+              + unit
+              + "-on-"
+              + unit
+              + " changes do not move together: a shared trend may explain it";
     }
     return s + ".";
   }
@@ -210,9 +227,9 @@ final class Narrative {
             : "The last "
                 + Words.windows(unit, o.recentWindows())
                 + (o.recentWindows() == 1 ? " averages " : " average "))
-        + value(o.recentValue())
+        + names.value(o.outcomeMetric(), o.recentValue())
         + " against a target of "
-        + value(o.targetValue())
+        + names.value(o.outcomeMetric(), o.targetValue())
         + " by "
         + date(o.targetDate())
         + ": "
@@ -220,7 +237,7 @@ final class Narrative {
         + " ("
         + share(o.progress())
         + " of the way from the baseline of "
-        + value(o.baselineValue())
+        + names.value(o.outcomeMetric(), o.baselineValue())
         + ").";
   }
 
@@ -249,12 +266,12 @@ final class Narrative {
     for (Facts.Lead l : o.leads()) {
       if (Boolean.TRUE.equals(l.trendDriven())) {
         out.add(
-            Words.capitalized(Words.metric(l.leadMetric()))
-                + " correlates in levels but not in "
+            Words.capitalized(names.name(l.leadMetric()))
+                + " moves with the outcome in its levels but not in "
                 + unit
                 + "-on-"
                 + unit
-                + " changes: a shared trend may explain it (trend_driven).");
+                + " changes: a shared trend may explain it.");
       }
     }
     for (Facts.Effect e : effects) {
@@ -286,10 +303,10 @@ final class Narrative {
                     "Few pairs for some lags (n = "
                         + p.n()
                         + " for "
-                        + Words.metric(p.leadMetric())
-                        + " at lag "
-                        + p.lag()
-                        + "): wide intervals."));
+                        + names.inSentence(p.leadMetric())
+                        + " "
+                        + Words.windows(unit, p.lag())
+                        + " ahead): wide intervals."));
     lags.stream().map(Facts.LagPoint::note).distinct().forEach(n -> addNote(out, n));
     long missing = outcome.stream().filter(p -> p.complete() && p.value() == null).count();
     long partial = outcome.stream().filter(p -> !p.complete()).count();
@@ -301,7 +318,7 @@ final class Narrative {
               + " "
               + unit
               + "s have no "
-              + Words.metric(o.outcomeMetric())
+              + names.inSentence(o.outcomeMetric())
               + " value.");
     }
     if (partial > 0) {

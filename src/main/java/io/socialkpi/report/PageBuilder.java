@@ -1,7 +1,6 @@
 package io.socialkpi.report;
 
 import static io.socialkpi.report.Numbers.count;
-import static io.socialkpi.report.Numbers.value;
 
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -20,10 +19,12 @@ final class PageBuilder {
   private final ReportData data;
   private final ReportOptions options;
   private final Narrative narrative;
+  private final History history;
 
-  PageBuilder(ReportData data, ReportOptions options) {
+  PageBuilder(ReportData data, ReportOptions options, History history) {
     this.data = data;
     this.options = options;
+    this.history = history;
     Map<String, String> tacticNames = new HashMap<>();
     if (data.runInfo() != null) {
       data.runInfo()
@@ -58,7 +59,8 @@ final class PageBuilder {
         String entityAnchor = anchor + "-" + e;
         front.add(frontRow(entityAnchor, o, entities.size() > 1));
         forestRow(o, entities.size() > 1).ifPresent(forest::add);
-        parts.add(new SectionBuilder(data, narrative, o, entityAnchor).build());
+        parts.add(
+            new SectionBuilder(data, narrative, o, entityAnchor, history.of(o.key())).build());
       }
       sections.add(section(anchor, entities, parts));
     }
@@ -125,15 +127,33 @@ final class PageBuilder {
         o.priority(),
         o.controlEntity() ? "control" : o.verdict(),
         headline,
-        value(o.recentValue()),
+        narrative.names().value(o.outcomeMetric(), o.recentValue()),
         o.targetValue() == null || o.controlEntity()
             ? null
-            : value(o.targetValue()) + " by " + Numbers.date(o.targetDate()),
+            : narrative.names().value(o.outcomeMetric(), o.targetValue())
+                + " by "
+                + Numbers.date(o.targetDate()),
         o.targetValue() == null ? null : Numbers.share(progress),
         width,
         trackState(o),
         o.latestWindowEnd() == null ? null : Numbers.date(o.latestWindowEnd()),
-        o.controlEntity());
+        o.controlEntity(),
+        sinceLast(o));
+  }
+
+  /** "+301 EUR since the run of 1 November 2026": the KPI's change since the last run. */
+  private String sinceLast(Facts.Objective o) {
+    List<History.Entry> earlier = history.of(o.key());
+    if (earlier.isEmpty() || earlier.get(0).recentValue() == null || o.recentValue() == null) {
+      return null;
+    }
+    History.Entry last = earlier.get(0);
+    return narrative.names().signed(o.outcomeMetric(), o.recentValue() - last.recentValue())
+        + " since the run of "
+        + Numbers.date(last.runDate())
+        + (last.verdict() != null && !last.verdict().equals(o.verdict()) && !o.controlEntity()
+            ? " (then " + last.verdict() + ")"
+            : "");
   }
 
   /** The objective's adjusted relative effect for the forest plot, if it has one. */
@@ -173,9 +193,9 @@ final class PageBuilder {
         first.displayName(),
         first.objectiveId(),
         first.priority(),
-        first.department(),
-        first.perspective(),
-        Words.metric(first.outcomeMetric()),
+        first.department() == null ? null : first.department().replace('-', ' '),
+        first.perspective() == null ? null : first.perspective().replace('-', ' '),
+        narrative.names().inSentence(first.outcomeMetric()),
         "down".equals(first.expectedDirection()) ? "should fall" : "should rise",
         total > 1 ? count(total) + " entities: " + String.join(", ", counts) : null,
         total > entities.size()

@@ -123,7 +123,10 @@ public final class Report {
       SparkSession spark, Map<Table, TableData> tables, RunWriter writer, ReportOptions options) {
     LocalDate date = writer.runDate();
     ReportPage.Page page =
-        new PageBuilder(ReportData.load(new RunTables(spark, tables), date, options), options)
+        new PageBuilder(
+                ReportData.load(new RunTables(spark, tables), date, options),
+                options,
+                History.load(spark, writer.output().toString(), date))
             .build();
     Map<String, Object> context = Map.of("page", page);
     Map<String, String> files = new LinkedHashMap<>();

@@ -43,7 +43,8 @@ public final class ReportPage {
       int progressWidth,
       String trackState,
       String dataThrough,
-      boolean control) {}
+      boolean control,
+      String sinceLast) {}
 
   /** An objective's section, with a part per shown entity. */
   public record ObjectiveSection(
@@ -70,7 +71,11 @@ public final class ReportPage {
       Chart lags,
       List<LeadRow> leads,
       List<EffectLine> effects,
-      List<String> caveats) {}
+      List<String> caveats,
+      List<HistoryRow> history) {}
+
+  /** One run's verdict and KPI in an entity's history; {@code current} is the reported run. */
+  public record HistoryRow(String runDate, String verdict, String kpi, boolean current) {}
 
   /** An inline SVG chart and the sentence under it. */
   public record Chart(String id, String svg, String caption) {}

@@ -22,9 +22,16 @@ final class SectionBuilder {
   private final String anchor;
   private final List<Facts.Effect> effects;
   private final List<Facts.LagPoint> lags;
+  private final List<History.Entry> earlier;
 
-  SectionBuilder(ReportData data, Narrative narrative, Facts.Objective o, String anchor) {
+  SectionBuilder(
+      ReportData data,
+      Narrative narrative,
+      Facts.Objective o,
+      String anchor,
+      List<History.Entry> earlier) {
     this.data = data;
+    this.earlier = earlier;
     this.narrative = narrative;
     this.o = o;
     this.anchor = anchor;
@@ -66,7 +73,33 @@ final class SectionBuilder {
         lagChart(),
         leadRows(),
         effectLines(),
-        narrative.caveats(o, effects, lags, outcome));
+        narrative.caveats(o, effects, lags, outcome),
+        history());
+  }
+
+  /** This run and the earlier ones, newest first; empty without an earlier run. */
+  private List<ReportPage.HistoryRow> history() {
+    List<ReportPage.HistoryRow> rows = new ArrayList<>();
+    if (earlier.isEmpty()) {
+      return rows;
+    }
+    MetricNames names = narrative.names();
+    String verdict = o.controlEntity() ? "control" : o.verdict();
+    rows.add(
+        new ReportPage.HistoryRow(
+            Numbers.date(data.runDate()),
+            verdict,
+            names.value(o.outcomeMetric(), o.recentValue()),
+            true));
+    for (History.Entry h : earlier) {
+      rows.add(
+          new ReportPage.HistoryRow(
+              Numbers.date(h.runDate()),
+              o.controlEntity() ? "control" : h.verdict(),
+              names.value(o.outcomeMetric(), h.recentValue()),
+              false));
+    }
+    return rows;
   }
 
   private ReportPage.Chart seriesChart(List<Facts.Point> outcome) {
@@ -74,7 +107,8 @@ final class SectionBuilder {
       return null;
     }
     Facts.Effect main = mainEffect(effects);
-    String outcomeLabel = Words.metric(o.outcomeMetric());
+    MetricNames names = narrative.names();
+    String outcomeLabel = names.name(o.outcomeMetric());
     String controlLabel = null;
     List<Facts.Point> control = List.of();
     if (main != null && main.controlMetric() != null) {
@@ -85,7 +119,7 @@ final class SectionBuilder {
         control = Series.of(data.series(), c);
       }
     }
-    String leadLabel = o.bestLeadMetric() == null ? null : Words.metric(o.bestLeadMetric());
+    String leadLabel = o.bestLeadMetric() == null ? null : names.inSentence(o.bestLeadMetric());
     List<Facts.Point> lead =
         leadLabel == null ? List.of() : Series.lead(data.series(), o.bestLeadMetric(), o.entity());
     List<Charts.Launch> launches = new ArrayList<>();
@@ -177,9 +211,10 @@ final class SectionBuilder {
     String symbol = io.socialkpi.words.Sentences.symbol(lags.get(0).method());
     return new ReportPage.Chart(
         id,
-        Charts.lags(id, symbol, new ArrayList<>(byLead.values()), narrative.unit()),
+        Charts.lags(
+            id, symbol, new ArrayList<>(byLead.values()), narrative.unit(), narrative.names()),
         "Correlation of each lead indicator with "
-            + Words.metric(o.outcomeMetric())
+            + narrative.names().inSentence(o.outcomeMetric())
             + " k "
             + narrative.unit()
             + "s later, with "
@@ -208,7 +243,7 @@ final class SectionBuilder {
       }
       rows.add(
           new ReportPage.LeadRow(
-              Words.metric(l.leadMetric()),
+              withId(l.leadMetric()),
               l.lag() == null ? "n/a" : String.valueOf(l.lag()),
               l.method() + ", " + l.transform(),
               p == null || p.n() == null ? "n/a" : String.valueOf(p.n()),
@@ -228,7 +263,7 @@ final class SectionBuilder {
       rows.add(
           new ReportPage.EffectLine(
               narrative.tactic(o, e),
-              Words.metric(e.metric()),
+              withId(e.metric()),
               e.role(),
               (e.nBefore() == null ? "0" : e.nBefore())
                   + " / "
@@ -242,6 +277,11 @@ final class SectionBuilder {
               e.effectSize() == null ? "n/a" : coefficient(e.effectSize())));
     }
     return rows;
+  }
+
+  /** "Complaints (mentions.complaints)": the evidence names a metric and its id. */
+  private String withId(String id) {
+    return narrative.names().name(id) + " (" + id + ")";
   }
 
   private static void add(List<String> list, String s) {

@@ -15,6 +15,7 @@ import java.util.List;
  *     other SQL dialects, so {@code window_unit} names it and {@code window} stays one release for
  *     readers of the old name
  * @param configSha256 hash of the effective config, secrets redacted
+ * @param metrics every source metric's display name, unit and kind
  */
 public record RunInfoRow(
     String strategy,
@@ -29,11 +30,22 @@ public record RunInfoRow(
     List<TacticRow> tactics,
     String jobVersion,
     String configSha256,
-    String configUri)
+    String configUri,
+    List<MetricRow> metrics)
     implements Serializable {
 
   /** One tactic of the run's config: an element of {@code run_info.tactics}. */
   public record TacticRow(
       String objectiveId, String tacticId, String tacticName, String channel, LocalDate launched)
+      implements Serializable {}
+
+  /**
+   * One metric of the run's sources, as the report shows it: an element of {@code
+   * run_info.metrics}.
+   *
+   * @param kind amount, count, score or rate
+   * @param aggregate how the window value was made: sum, count, mean, last, min or max
+   */
+  public record MetricRow(String metricId, String name, String unit, String kind, String aggregate)
       implements Serializable {}
 }

@@ -3,10 +3,8 @@ package io.socialkpi.words;
 import static io.socialkpi.words.NumberFormats.coefficient;
 import static io.socialkpi.words.NumberFormats.date;
 import static io.socialkpi.words.NumberFormats.pValue;
-import static io.socialkpi.words.NumberFormats.value;
 
 import java.time.LocalDate;
-import java.util.Locale;
 
 /**
  * The sentences that the analysis writes into the tables' text columns ({@code headline}, {@code
@@ -62,12 +60,13 @@ public final class Sentences {
 
   /**
    * "beyond the trend before the launch, the weekday pattern and the control, sales changed by +120
-   * a week at the launch of the jobs tab": the adjusted effect's step, with what the model {@code
-   * model} (intervention_effects.adj_model) took out of it. The headline and the report both say it
-   * this way; each adds its own numbers after it.
+   * EUR a week at the launch of the jobs tab": the adjusted effect's step, with what the model
+   * {@code model} (intervention_effects.adj_model) took out of it. {@code change} is the step as
+   * written with its unit, {@code per} how the window value reads ("a week", "on weekly average").
+   * The headline and the report both say it this way; each adds its own numbers after it.
    */
   public static String adjustedChange(
-      String outcome, String model, double estimate, String unit, String tactic) {
+      String outcome, String model, String change, String per, String tactic) {
     String m = model == null ? "" : model;
     return "beyond the trend before the launch"
         + (m.contains("weekday") ? ", the weekday pattern" : "")
@@ -75,9 +74,9 @@ public final class Sentences {
         + ", "
         + outcome
         + " changed by "
-        + NumberFormats.signed(estimate)
-        + " a "
-        + unit
+        + change
+        + " "
+        + per
         + " at the launch of "
         + tactic;
   }
@@ -89,14 +88,16 @@ public final class Sentences {
 
   /**
    * "Applications rose from 15.3 to 23.8 a week after the jobs tab launched on 3 March 2025":
-   * "rose", "fell" or "held" by the sign of {@code change}.
+   * "rose", "fell" or "held" by the sign of {@code change}; {@code before} and {@code after} as
+   * written with their unit, {@code per} how the window value reads ("a week", "on weekly
+   * average").
    */
   public static String beforeAfter(
       String outcome,
-      Double meanBefore,
-      Double meanAfter,
+      String before,
+      String after,
       Double change,
-      String unit,
+      String per,
       String tactic,
       LocalDate launched) {
     double c = change == null || change.isNaN() ? 0 : change;
@@ -105,11 +106,11 @@ public final class Sentences {
         + " "
         + verb
         + " from "
-        + value(meanBefore)
+        + before
         + " to "
-        + value(meanAfter)
-        + " a "
-        + unit.toLowerCase(Locale.ROOT)
+        + after
+        + " "
+        + per
         + " after "
         + tactic
         + " launched on "

@@ -78,6 +78,35 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void metricDisplayNameUnitAndKindWithTheirDefaults() throws IOException {
+    String source =
+        SOURCE.replace(
+            "where { channel = [online, app] } }",
+            "where { channel = [online, app] }, name = \" Online sales \", unit = EUR, kind = amount }");
+    Settings s = SettingsLoader.load(config("", source, OBJECTIVE));
+    assertThat(s.metric("orders.sales").orElseThrow().display())
+        .isEqualTo(new MetricDisplay("Online sales", "EUR", MetricKind.AMOUNT));
+    assertThat(s.metric("orders.orders").orElseThrow().display())
+        .isEqualTo(new MetricDisplay("Orders", null, MetricKind.COUNT));
+    assertThat(MetricDisplay.defaults("engaged-users", Aggregate.MEAN))
+        .isEqualTo(new MetricDisplay("Engaged users", null, MetricKind.SCORE));
+  }
+
+  @Test
+  void badMetricKindAndEmptyNameNameTheirKeys() throws IOException {
+    String source =
+        SOURCE.replace(
+            "orders { aggregate = count }",
+            "orders { aggregate = count, kind = money, name = \"\" }");
+    ConfigError e = catchError(config("", source, OBJECTIVE));
+    assertThat(e.getMessage())
+        .contains(
+            "socialkpi.sources.orders.metrics.orders.kind: unknown value 'money' (one of amount,"
+                + " count, score, rate)")
+        .contains("socialkpi.sources.orders.metrics.orders.name: is empty: leave it out to show");
+  }
+
+  @Test
   void unknownMetricInObjectiveNamesKeyFileAndLine() throws IOException {
     Path file =
         config("", SOURCE, OBJECTIVE.replace("outcome = orders.sales", "outcome = orders.revnue"));

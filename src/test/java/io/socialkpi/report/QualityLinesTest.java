@@ -64,7 +64,8 @@ class QualityLinesTest {
             List.of(),
             0);
     Facts.RunInfo tokyo =
-        new Facts.RunInfo(null, "Asia/Tokyo", null, "week", 0.95, 0.05, 0.05, null, List.of());
+        new Facts.RunInfo(
+            null, "Asia/Tokyo", null, "week", 0.95, 0.05, 0.05, null, List.of(), List.of());
     assertThat(QualityLines.coverage(c, tokyo)).isEqualTo("1 January 2024 to 1 January 2026");
     assertThat(QualityLines.coverage(c, null)).isEqualTo("1 January 2024 to 31 December 2025");
     QualityRow none = new QualityRow("x", 1, 1, 0, 1, 1.0, null, null, List.of(), 0);

@@ -23,7 +23,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
@@ -132,7 +134,7 @@ class ReportTest {
             .count();
     assertThat(withLeads).isEqualTo(summary.size() - 1);
     assertThat(count(html, "<figure class=\"chart lags\"")).isEqualTo(withLeads);
-    assertThat(html).contains("No lead indicator has a correlation with orders sales");
+    assertThat(html).contains("No lead indicator could be compared with online sales here");
     for (Row r : summary) {
       String badge = r.<Boolean>getAs("control_entity") ? "control" : r.getAs("verdict");
       assertThat(html).contains("<span class=\"verdict " + badge + "\">");
@@ -173,7 +175,8 @@ class ReportTest {
   void theSentencesCarryTheTablesNumbers() {
     Pattern sentence =
         Pattern.compile(
-            "(rose|fell) from ([\\d,.]+) to ([\\d,.]+) a week after .*? launched on .*? \\(([+\u2212][\\d.]+)%, 95% CI ([+\u2212][\\d.]+)% to ([+\u2212][\\d.]+)%");
+            "(rose|fell) from ([\\d,.]+)(?: [A-Za-z]+)? to ([\\d,.]+)(?: [A-Za-z]+)?"
+                + " (?:a week|on weekly average) after .*? launched on .*? \\(([+\u2212][\\d.]+)%, 95% CI ([+\u2212][\\d.]+)% to ([+\u2212][\\d.]+)%");
     int checked = 0;
     for (Row e : tableRows(Table.INTERVENTION_EFFECTS)) {
       if (!"outcome".equals(e.getAs("role")) || e.getAs("mean_before") == null) {
@@ -205,8 +208,9 @@ class ReportTest {
     assertThat(checked).isGreaterThanOrEqualTo(7);
   }
 
+  /** The manager reads the best lead in words; the evidence table has its coefficient. */
   @Test
-  void theBestLeadSentenceCarriesItsCoefficientAndQValue() {
+  void theBestLeadIsNamedInWordsAndItsCoefficientIsInTheEvidence() {
     Row market =
         tableRows(Table.OBJECTIVE_SUMMARY).stream()
             .filter(
@@ -222,12 +226,20 @@ class ReportTest {
       }
     }
     assertThat(best).isNotNull();
-    String expected =
-        "Web sessions social referrals leads orders sales by "
+    assertThat(html)
+        .contains(
+            "Web visits from social media leads online sales by "
+                + market.getAs("best_lag")
+                + " weeks.");
+    String row =
+        "<td>Web visits from social media (web-sessions.social-referrals)</td><td class=\"num\">"
             + market.getAs("best_lag")
-            + " weeks (r = "
-            + String.format(java.util.Locale.ROOT, "%.2f", (double) best.getAs("coefficient"));
-    assertThat(html).contains(expected);
+            + "</td>";
+    assertThat(html).contains(row);
+    String evidence = html.substring(html.indexOf(row));
+    assertThat(evidence.substring(0, evidence.indexOf("</tr>")))
+        .contains(
+            ">" + String.format(Locale.ROOT, "%.2f", (double) best.getAs("coefficient")) + "<");
   }
 
   @Test
@@ -371,5 +383,54 @@ class ReportTest {
     int dot = printed.indexOf('.');
     int decimals = dot < 0 ? 0 : printed.length() - dot - 1;
     return 0.5 * Math.pow(10, -decimals) + 1e-9;
+  }
+
+  /**
+   * The manager's view (outside the sections marked analyst) names metrics by the config's display
+   * names, and shows no metric, source or tactic id, no table column and no statistic's name.
+   */
+  @Test
+  void managerViewHasNoIdColumnOrStatisticName() throws Exception {
+
+    String manager = ManagerView.managerText(html).toLowerCase(Locale.ROOT);
+    Settings settings = SettingsLoader.load(dir.resolve("data/socialkpi.conf"));
+    List<String> found = new ArrayList<>();
+    for (String id : ManagerView.ids(settings)) {
+      if (Pattern.compile("(?<![\\w-])" + Pattern.quote(id.toLowerCase(Locale.ROOT)) + "(?![\\w-])")
+          .matcher(manager)
+          .find()) {
+        found.add("id " + id);
+      }
+    }
+    for (String c : ManagerView.columns()) {
+      if (manager.contains(c)) {
+        found.add("column " + c);
+      }
+    }
+    for (String s : ManagerView.STATISTICS) {
+      if (manager.contains(s)) {
+        found.add("statistic " + s);
+      }
+    }
+    assertThat(found).as(manager).isEmpty();
+    // The display names are what the manager reads instead.
+    assertThat(ManagerView.managerText(html))
+        .contains("Online sales")
+        .contains("EUR")
+        .contains("Customer satisfaction")
+        .contains("points")
+        .contains("on weekly average")
+        .contains("Call-center incidents");
+  }
+
+  @Test
+  void analystEvidenceKeepsTheIdsAndMethods() throws Exception {
+    String evidence = ManagerView.analystText(html);
+    assertThat(evidence)
+        .contains("orders.sales")
+        .contains("csat.score")
+        .contains("Why supported:")
+        .containsPattern("pearson|spearman|kendall")
+        .contains("Hedges' g");
   }
 }

@@ -13,12 +13,19 @@ class SentencesTest {
   void theBeforeAfterSentenceIsTheSameForTheTablesAndTheReport() {
     assertThat(
             Sentences.beforeAfter(
-                "Applications", 15.3, 23.8, 8.5, "week", "the jobs tab", LocalDate.of(2025, 3, 3)))
+                "Applications",
+                "15.3",
+                "23.8",
+                8.5,
+                "a week",
+                "the jobs tab",
+                LocalDate.of(2025, 3, 3)))
         .isEqualTo(
             "Applications rose from 15.3 to 23.8 a week after the jobs tab launched on 3 March 2025");
-    assertThat(Sentences.beforeAfter("x", 2.0, 1.0, -1.0, "window", "t", null))
+    assertThat(Sentences.beforeAfter("x", "2.00", "1.00", -1.0, "a window", "t", null))
         .isEqualTo("x fell from 2.00 to 1.00 a window after t launched on n/a");
-    assertThat(Sentences.beforeAfter("x", 2.0, 2.0, Double.NaN, "day", "t", null)).contains("held");
+    assertThat(Sentences.beforeAfter("x", "2.00", "2.00", Double.NaN, "a day", "t", null))
+        .contains("held");
   }
 
   @Test
@@ -40,11 +47,12 @@ class SentencesTest {
   @Test
   void theAdjustedChangeSaysWhatTheModelTookOut() {
     assertThat(
-            Sentences.adjustedChange("sales", "outcome-minus-control+weekday", 120, "week", "tab"))
+            Sentences.adjustedChange(
+                "sales", "outcome-minus-control+weekday", "+120", "a week", "tab"))
         .isEqualTo(
             "beyond the trend before the launch, the weekday pattern and the control, sales changed"
                 + " by +120 a week at the launch of tab");
-    assertThat(Sentences.adjustedChange("sales", null, -3.5, "day", "tab"))
+    assertThat(Sentences.adjustedChange("sales", null, M + "3.50", "a day", "tab"))
         .isEqualTo(
             "beyond the trend before the launch, sales changed by "
                 + M
