@@ -261,6 +261,49 @@ class ReportTest {
     assertThat(page).doesNotContain("<ul class=\"examples\">\n<li>");
   }
 
+  /**
+   * An earlier run (this run's tables published again under 1 December 2025, its objective_summary
+   * with recent values 100 lower) is shown in each entity's history and as the change since it.
+   */
+  @Test
+  void earlierRunsAreShownAsHistoryAndTheChangeSinceTheLast() throws Exception {
+    Path copy = dir.resolve("history");
+    org.apache.commons.io.FileUtils.copyDirectory(output.toFile(), copy.toFile());
+    LocalDate earlier = LocalDate.of(2025, 12, 1);
+    for (Table t : Table.values()) {
+      Path from = copy.resolve(t.tableName()).resolve("run_date=" + RUN_DATE);
+      Path to = copy.resolve(t.tableName()).resolve("run_date=" + earlier);
+      if (t == Table.OBJECTIVE_SUMMARY) {
+        spark
+            .read()
+            .parquet(from.toString())
+            .withColumn("recent_value", org.apache.spark.sql.functions.expr("recent_value - 100"))
+            .write()
+            .parquet(to.toString());
+      } else {
+        org.apache.commons.io.FileUtils.copyDirectory(from.toFile(), to.toFile());
+      }
+    }
+    String manifest =
+        Files.readString(copy.resolve("_runs/run_date=" + RUN_DATE + ".json"))
+            .replace("\"" + RUN_DATE + "\"", "\"" + earlier + "\"");
+    Files.writeString(copy.resolve("_runs/run_date=" + earlier + ".json"), manifest);
+    render(copy.toString(), RUN_DATE, ReportOptions.DEFAULTS);
+    Path folder = copy.resolve("report/run_date=" + RUN_DATE);
+    String page = Files.readString(folder.resolve("index.html"));
+    int entities = count(page, "<article class=\"entity\"");
+    assertThat(count(page, "<table class=\"history\"")).isEqualTo(entities);
+    assertThat(count(page, "<tr class=\"current\"><td>1 January 2026</td>")).isEqualTo(entities);
+    assertThat(count(page, "<tr><td>1 December 2025</td>")).isEqualTo(entities);
+    // Every entity's KPI is 100 above the earlier run's: in EUR for online sales.
+    assertThat(page).contains("+100 EUR since the run of 1 December 2025");
+    assertThat(count(page, "+100")).isGreaterThanOrEqualTo(entities);
+    assertThat(Files.readString(folder.resolve("summary.md")))
+        .contains("+100 EUR since the run of 1 December 2025.");
+    // The reported run's own page, without an earlier run, has no history.
+    assertThat(html).doesNotContain("<table class=\"history\"").doesNotContain("since the run of");
+  }
+
   static Report.Written render(String out, LocalDate date, ReportOptions options) {
     return Report.republish(spark, out, date, options, Duration.ofMinutes(10));
   }
