@@ -5,6 +5,7 @@ import io.socialkpi.config.SparkSettings;
 import io.socialkpi.config.Uris;
 import io.socialkpi.output.OutputFormatCheck;
 import io.socialkpi.pipeline.SparkSessions;
+import io.socialkpi.report.PdfPrinter;
 import io.socialkpi.report.Report;
 import io.socialkpi.report.ReportOptions;
 import java.nio.file.Files;
@@ -54,6 +55,18 @@ final class ReportCommand implements Callable<Integer> {
               + " (default: two windows).")
   Integer staleAfterDays;
 
+  @Option(
+      names = "--pdf",
+      description = "Also print the report to report.pdf beside index.html with headless Chromium.")
+  boolean pdf;
+
+  @Option(
+      names = "--chromium",
+      description =
+          "The browser --pdf prints with (default: SOCIALKPI_CHROMIUM, else chromium or"
+              + " google-chrome on the PATH).")
+  String chromium;
+
   // The usage of a usage error is this subcommand's under socialkpi, with the inherited -h and -V.
   @Spec CommandSpec spec;
 
@@ -66,6 +79,15 @@ final class ReportCommand implements Callable<Integer> {
     if (maxEntities < 1 || examples < 0 || (staleAfterDays != null && staleAfterDays < 1)) {
       throw new CommandLine.ParameterException(
           cli, "--max-entities and --stale-after-days must be at least 1 and --examples 0 or more");
+    }
+    java.nio.file.Path browser = pdf ? PdfPrinter.find(chromium) : null;
+    if (pdf && browser == null) {
+      throw new CommandLine.ParameterException(
+          cli,
+          "--pdf needs Chromium: "
+              + (chromium != null
+                  ? "no executable at " + chromium
+                  : "none on the PATH (apt-get install chromium), or give --chromium PATH"));
     }
     OutputFormat format;
     try {
@@ -92,6 +114,12 @@ final class ReportCommand implements Callable<Integer> {
       System.out.printf(
           "socialkpi: report of run %s (%d objectives)%n  %s%n  %s%n",
           w.runDate(), w.objectives(), Uris.redact(w.html()), Uris.redact(w.markdown()));
+      if (browser != null) {
+        System.out.printf(
+            "  %s%n",
+            Uris.redact(
+                PdfPrinter.print(browser, w.html(), spark.sparkContext().hadoopConfiguration())));
+      }
       return Main.OK;
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(cli, Uris.redact(e.getMessage()));

@@ -29,6 +29,22 @@ final class ForestPlot {
   /** One row: a label, the estimate and its interval as fractions, and the row's verdict. */
   record Row(String label, double estimate, double low, double high, String verdict) {}
 
+  /**
+   * A label cut to {@link #MAX_LABEL} characters in its name, keeping the entity in brackets at its
+   * end, so two entities of one long objective stay told apart.
+   */
+  static String shortLabel(String label) {
+    if (label.length() <= MAX_LABEL) {
+      return label;
+    }
+    int open = label.lastIndexOf(" (");
+    String entity =
+        open > 0 && label.endsWith(")") && label.length() - open <= MAX_LABEL / 2
+            ? label.substring(open)
+            : "";
+    return label.substring(0, MAX_LABEL - entity.length() - 1) + "\u2026" + entity;
+  }
+
   /** The chart as inline SVG, or null without rows. */
   static String of(String id, List<Row> rows, String confidence) {
     if (rows.isEmpty()) {
@@ -43,10 +59,7 @@ final class ForestPlot {
       // The first row on top: the axis counts upwards.
       int y = rows.size() - 1 - i;
       // Long names would squeeze the plot to a sliver: the row's full name is in the table above.
-      labels[y] =
-          r.label().length() <= MAX_LABEL
-              ? r.label()
-              : r.label().substring(0, MAX_LABEL - 1) + "\u2026";
+      labels[y] = shortLabel(r.label());
       XYIntervalSeries s =
           switch (r.verdict() == null ? "" : r.verdict()) {
             case "supported" -> supported;

@@ -76,6 +76,8 @@ class ReportBrowserIT {
             .asString()
             .contains(name);
       }
+      // The lag charts are in the analysts' folded evidence: opened, they draw like the others.
+      js.executeScript("document.querySelectorAll('details.analyst').forEach(d => d.open = true)");
       @SuppressWarnings("unchecked")
       List<List<Object>> charts =
           (List<List<Object>>)
@@ -105,9 +107,80 @@ class ReportBrowserIT {
       assertThat(severe(browser)).anyMatch(e -> e.getMessage().contains("socialkpi probe"));
 
       keepArtefacts(browser, js);
+      historyStaleDataAndPdf(browser, js, sample.output(), chromium);
     } finally {
       browser.quit();
     }
+  }
+
+  /**
+   * The sample's tables published again under an earlier date, and the run of 2025-12-31 reported
+   * again with {@code --stale-after-days 1 --pdf}: each entity shows both runs, the page opens with
+   * the stale-data warning, the forest plot and the target paths are drawn, no console error, and
+   * report.pdf is a PDF.
+   */
+  private void historyStaleDataAndPdf(
+      ChromeDriver browser, JavascriptExecutor js, Path sampleOutput, Path chromium)
+      throws Exception {
+    Path copy = dir.resolve("history");
+    org.apache.commons.io.FileUtils.copyDirectory(sampleOutput.toFile(), copy.toFile());
+    String date = Launchers.SAMPLE_DATE;
+    String earlier = "2025-11-30";
+    try (var tables = Files.list(copy)) {
+      for (Path t : tables.toList()) {
+        Path from = t.resolve("run_date=" + date);
+        if (!t.getFileName().toString().startsWith("_") && Files.isDirectory(from)) {
+          org.apache.commons.io.FileUtils.copyDirectory(
+              from.toFile(), t.resolve("run_date=" + earlier).toFile());
+        }
+      }
+    }
+    Path manifest = copy.resolve("_runs/run_date=" + date + ".json");
+    Files.writeString(
+        copy.resolve("_runs/run_date=" + earlier + ".json"),
+        Files.readString(manifest).replace("\"" + date + "\"", "\"" + earlier + "\""));
+    Launchers.Result r =
+        Launchers.run(
+            java.util.Map.of(),
+            "jobs/socialkpi",
+            "report",
+            "--output",
+            copy.toString(),
+            "--run-date",
+            date,
+            "--stale-after-days",
+            "1",
+            "--pdf",
+            "--chromium",
+            chromium.toString());
+    assertThat(r.exitCode()).as(r.output()).isZero();
+    Path folder = copy.resolve("report/run_date=" + date);
+    assertThat(r.output()).contains(folder.resolve("report.pdf").toString());
+    byte[] pdf = Files.readAllBytes(folder.resolve("report.pdf"));
+    assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+        .isEqualTo("%PDF-");
+    assertThat(pdf.length).isGreaterThan(10_000);
+
+    browser.get(folder.resolve("index.html").toUri().toString());
+    assertThat(count(js, ".warning.stale li")).isEqualTo(7);
+    assertThat(count(js, "table.history")).isEqualTo(7);
+    assertThat(count(js, "table.history tbody tr")).isEqualTo(14);
+    assertThat(count(js, "table.front .since")).isEqualTo(7);
+    assertThat(
+            ((Number)
+                    js.executeScript(
+                        "return document.querySelector('#forest-figure svg')"
+                            + ".getBoundingClientRect().width"))
+                .doubleValue())
+        .isGreaterThan(500);
+    // Six entities have a target (not the control): each outcome chart names its target path.
+    assertThat(
+            js.executeScript(
+                "return Array.from(document.querySelectorAll('figure.chart.series svg text'))"
+                    + ".filter(t => t.textContent.startsWith('target ')).length"))
+        .asString()
+        .isEqualTo("6");
+    assertThat(severe(browser)).as("console errors").isEmpty();
   }
 
   private ChromeDriver start(Path chromium, Path driverBinary) {
