@@ -195,7 +195,7 @@ final class Charts {
     return svg(id, chart(plot));
   }
 
-  private static XYSeries series(String label, List<Facts.Point> points) {
+  static XYSeries series(String label, List<Facts.Point> points) {
     XYSeries s = new XYSeries(label, true, false);
     for (Facts.Point p : points) {
       if (p.complete()) {
@@ -221,14 +221,19 @@ final class Charts {
 
   /** The chart as an inline SVG element of the report's width and {@code height}. */
   static String svg(String id, JFreeChart chart, int height) {
-    SVGGraphics2D g = new SVGGraphics2D(WIDTH, height);
-    // A fixed prefix per chart keeps ids unique in the page and the report byte-for-byte stable.
-    g.setDefsKeyPrefix(id + "-");
-    chart.draw(g, new Rectangle2D.Double(0, 0, WIDTH, height));
-    return g.getSVGElement(id, false, new ViewBox(0, 0, WIDTH, height), null, null);
+    return svg(id, chart, WIDTH, height);
   }
 
-  private static double millis(LocalDate d) {
+  /** The chart as an inline SVG element of {@code width} by {@code height}. */
+  static String svg(String id, JFreeChart chart, int width, int height) {
+    SVGGraphics2D g = new SVGGraphics2D(width, height);
+    // A fixed prefix per chart keeps ids unique in the page and the report byte-for-byte stable.
+    g.setDefsKeyPrefix(id + "-");
+    chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
+    return g.getSVGElement(id, false, new ViewBox(0, 0, width, height), null, null);
+  }
+
+  static double millis(LocalDate d) {
     return d.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
   }
 

@@ -202,7 +202,36 @@ final class PageBuilder {
             ? count(total - entities.size())
                 + " more entities are in the objective_summary table (report --max-entities shows more)."
             : null,
-        parts);
+        parts,
+        entities.size() < 2
+            ? List.of()
+            : SmallMultiples.of(anchor + "-multiples", panels(anchor, entities)));
+  }
+
+  /** Each shown entity's outcome and launches, for the objective's small multiples. */
+  private List<SmallMultiples.Panel> panels(String anchor, List<Facts.Objective> entities) {
+    List<SmallMultiples.Panel> panels = new ArrayList<>();
+    int e = 0;
+    for (Facts.Objective o : entities) {
+      e++;
+      List<java.time.LocalDate> launches = new ArrayList<>();
+      for (Facts.Effect x : data.effects().getOrDefault(o.key(), List.of())) {
+        if ("outcome".equals(x.role())
+            && x.launched() != null
+            && !launches.contains(x.launched())) {
+          launches.add(x.launched());
+        }
+      }
+      panels.add(
+          new SmallMultiples.Panel(
+              anchor + "-" + e,
+              o.entity() + (o.controlEntity() ? ", control" : ""),
+              o.controlEntity() ? "control" : o.verdict(),
+              narrative.names().value(o.outcomeMetric(), o.recentValue()),
+              Series.of(data.series(), List.of(o.outcomeMetric(), o.entity())),
+              launches));
+    }
+    return panels;
   }
 
   /**

@@ -58,7 +58,11 @@ public final class ReportPage {
       String direction,
       String verdicts,
       String moreEntities,
-      List<EntitySection> entities) {}
+      List<EntitySection> entities,
+      List<Multiple> multiples) {}
+
+  /** One entity's small chart among its objective's others, on their shared scale. */
+  public record Multiple(String anchor, String entity, String verdict, String kpi, String svg) {}
 
   /** One entity of an objective: paragraph, charts, evidence and caveats. */
   public record EntitySection(

@@ -158,6 +158,9 @@ class ReportTest {
     assertThat(count(html, "purple dots: the straight path from the baseline to the target"))
         .isEqualTo(withTarget);
     assertThat(html).containsPattern(">target [0-9.,]+ by [0-9]+ [A-Z][a-z]+ 20[0-9]{2}<");
+    // The regions side by side, before the sections: every objective with more than one entity.
+    assertThat(count(html, "<div class=\"multiples\"")).isEqualTo(3);
+    assertThat(count(html, "<figure class=\"multiple\">")).isEqualTo(summary.size() - 1);
     // One picture of every treated entity's adjusted effect, on the front page.
     assertThat(count(html, "<figure class=\"chart forest\"")).isEqualTo(1);
     String forest = html.substring(html.indexOf("<figure class=\"chart forest\""));
