@@ -36,17 +36,24 @@ class ReportBrowserIT {
   static final Path ARTEFACTS = Launchers.ROOT.resolve("target/report-artefacts");
   @TempDir Path dir;
 
-  @Test
-  void chromiumRendersEveryObjectiveAndChartWithoutConsoleErrors() throws Exception {
-    Path chromium = Path.of(env("SOCIALKPI_CHROMIUM", "/usr/bin/chromium"));
-    Path driverBinary = Path.of(env("SOCIALKPI_CHROMEDRIVER", "/usr/bin/chromedriver"));
-    boolean present = Files.isExecutable(chromium) && Files.isExecutable(driverBinary);
+  static final Path CHROMIUM = Path.of(env("SOCIALKPI_CHROMIUM", "/usr/bin/chromium"));
+  static final Path DRIVER = Path.of(env("SOCIALKPI_CHROMEDRIVER", "/usr/bin/chromedriver"));
+
+  /** Chromium and its driver, required on CI, else the test is skipped saying what to install. */
+  static void assumeChromium() {
+    boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
     if ("required".equals(System.getenv("SOCIALKPI_BROWSER_TEST"))) {
-      assertThat(present).as("%s and %s are installed", chromium, driverBinary).isTrue();
+      assertThat(present).as("%s and %s are installed", CHROMIUM, DRIVER).isTrue();
     }
     Assumptions.assumeTrue(
-        present,
-        "no " + chromium + " or " + driverBinary + ": apt-get install chromium chromium-driver");
+        present, "no " + CHROMIUM + " or " + DRIVER + ": apt-get install chromium chromium-driver");
+  }
+
+  @Test
+  void chromiumRendersEveryObjectiveAndChartWithoutConsoleErrors() throws Exception {
+    assumeChromium();
+    Path chromium = CHROMIUM;
+    Path driverBinary = DRIVER;
 
     // The README's run of the sample, shared with LaunchersIT (one launch for both).
     Launchers.SampleRun sample = Launchers.sampleRun();
@@ -181,6 +188,127 @@ class ReportBrowserIT {
         .asString()
         .isEqualTo("6");
     assertThat(severe(browser)).as("console errors").isEmpty();
+  }
+
+  /**
+   * A company of 100 regions and 10 objectives (the generated four and six more with long names),
+   * 12 regions shown per objective: no two labels of a chart, and no two of the regions side by
+   * side, overlap (their bounding boxes in Chromium), no chart label leaves its chart, and the
+   * front table and forest plot hold every shown entity.
+   */
+  @Test
+  void aHundredEntitiesAndTenObjectivesHaveNoOverlappingLabels() throws Exception {
+    assumeChromium();
+    Path data = dir.resolve("many");
+    Launchers.Result gen =
+        Launchers.run(
+            java.util.Map.of(),
+            "jobs/socialkpi",
+            "generate",
+            "--out",
+            data.toString(),
+            "--entities",
+            "100",
+            "--days",
+            "140",
+            "--volume",
+            "0.2",
+            "--no-malformed");
+    assertThat(gen.exitCode()).as(gen.output()).isZero();
+    String[] outcomes = {
+      "orders.sales",
+      "orders.orders",
+      "tickets.incidents",
+      "csat.score",
+      "web-sessions.sessions",
+      "mentions.mentions"
+    };
+    StringBuilder extra = new StringBuilder();
+    for (int i = 0; i < outcomes.length; i++) {
+      extra.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "%nsocialkpi.objectives += {%n  id = extra-%d%n  name = \"A longer objective name"
+                  + " number %d that a manager wrote out in full, to test wrapping\"%n  department"
+                  + " = sales, perspective = customer, priority = B%n  outcome = %s,"
+                  + " expected-direction = up%n  target { value = 1000, by = 2024-06-30 }%n "
+                  + " lead-indicators = [web-sessions.social-referrals, page-insights.fans]%n  lags"
+                  + " = [0, 1, 2]%n  tactics = [{ id = campaign-%d, name = \"Campaign %d with a long"
+                  + " name\", channel = facebook, launched = 2024-03-11 }]%n}%n",
+              i,
+              i,
+              outcomes[i],
+              i,
+              i));
+    }
+    Path config = data.resolve("socialkpi.conf");
+    Files.writeString(config, extra.toString(), java.nio.file.StandardOpenOption.APPEND);
+    Launchers.Result run =
+        Launchers.run(
+            java.util.Map.of(),
+            "jobs/socialkpi",
+            "run",
+            "--config",
+            config.toString(),
+            "--run-date",
+            "2024-05-20");
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    Path report = data.resolve("out/report/run_date=2024-05-20/index.html");
+
+    ChromeDriver browser = start(CHROMIUM, DRIVER);
+    try {
+      browser.get(report.toUri().toString());
+      JavascriptExecutor js = browser;
+      js.executeScript("document.querySelectorAll('details.analyst').forEach(d => d.open = true)");
+      assertThat(count(js, "section.objective")).isEqualTo(10);
+      // 12 of 100 regions shown in each regional objective, one row for the company-wide one.
+      long shown = count(js, "article.entity");
+      assertThat(shown).isGreaterThan(9 * 12 - 12);
+      assertThat(count(js, "table.front tbody tr")).isEqualTo(shown);
+      assertThat(count(js, ".multiple")).isGreaterThan(8 * 12 - 12);
+      String check =
+          "const out = [];"
+              + "const hit = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left)"
+              + " > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;"
+              + "for (const svg of document.querySelectorAll('svg')) {"
+              + "  const box = svg.getBoundingClientRect();"
+              + "  const texts = Array.from(svg.querySelectorAll('text'))"
+              + "    .filter(t => t.textContent.trim() !== '')"
+              + "    .map(t => [t.textContent, t.getBoundingClientRect()]);"
+              + "  for (const [s, r] of texts) {"
+              + "    if (r.left < box.left - 1 || r.right > box.right + 1)"
+              + "      out.push(svg.id + ': \"' + s + '\" leaves its chart');"
+              + "  }"
+              + "  for (let i = 0; i < texts.length; i++)"
+              + "    for (let j = i + 1; j < texts.length; j++)"
+              + "      if (hit(texts[i][1], texts[j][1]))"
+              + "        out.push(svg.id + ': \"' + texts[i][0] + '\" / \"' + texts[j][0] + '\"');"
+              + "}"
+              + "for (const grid of document.querySelectorAll('.multiples')) {"
+              + "  const caps = Array.from(grid.querySelectorAll('figcaption'))"
+              + "    .map(c => [c.textContent, c.getBoundingClientRect()]);"
+              + "  for (let i = 0; i < caps.length; i++)"
+              + "    for (let j = i + 1; j < caps.length; j++)"
+              + "      if (hit(caps[i][1], caps[j][1]))"
+              + "        out.push(grid.id + ': \"' + caps[i][0] + '\" / \"' + caps[j][0] + '\"');"
+              + "}"
+              + "return out;";
+      assertThat((List<?>) js.executeScript(check)).as("overlapping or clipped labels").isEmpty();
+      // The check sees an overlap: a chart's first label drawn twice is one.
+      js.executeScript(
+          "const t = document.querySelector('#forest-figure svg text');"
+              + " t.parentNode.appendChild(t.cloneNode(true));");
+      assertThat((List<?>) js.executeScript(check)).isNotEmpty();
+      assertThat(severe(browser)).as("console errors").isEmpty();
+      Files.createDirectories(ARTEFACTS);
+      long height =
+          ((Number) js.executeScript("return document.documentElement.scrollHeight")).longValue();
+      browser.manage().window().setSize(new Dimension(1280, (int) Math.min(height, 16000)));
+      Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+      Files.copy(shot, ARTEFACTS.resolve("many-entities.png"), StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      browser.quit();
+    }
   }
 
   private ChromeDriver start(Path chromium, Path driverBinary) {
