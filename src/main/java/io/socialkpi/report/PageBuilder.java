@@ -112,7 +112,12 @@ final class PageBuilder {
                 + o.entity()
                 + ", so its outcome shows what happened without them."
             : main == null
-                ? o.headline()
+                ? Words.capitalized(narrative.names().inSentence(o.outcomeMetric()))
+                    + " is "
+                    + narrative.names().value(o.outcomeMetric(), o.recentValue())
+                    + " "
+                    + narrative.names().per(o.outcomeMetric())
+                    + " lately; no launch of a tactic to compare around."
                 : main.adjusted() != null && main.adjusted().estimate() != null
                     ? narrative.adjustedSentence(o, main)
                     : narrative.effectSentence(o, main);
