@@ -157,6 +157,10 @@ final class Facts {
       String channel,
       LocalDate launched) {}
 
+  /** One entity in an objective's ranking: its verdict, progress and recent value. */
+  record Ranked(
+      String entity, String verdict, boolean control, Double progress, Double recentValue) {}
+
   /** One metric's display from {@code run_info.metrics}. */
   record Metric(String metricId, String name, String unit, String kind, String aggregate) {}
 

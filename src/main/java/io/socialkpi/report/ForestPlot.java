@@ -45,14 +45,29 @@ final class ForestPlot {
     return label.substring(0, MAX_LABEL - entity.length() - 1) + "\u2026" + entity;
   }
 
-  /** The chart as inline SVG, or null without rows. */
+  /** The front page's chart of adjusted effects, as inline SVG, or null without rows. */
   static String of(String id, List<Row> rows, String confidence) {
+    return of(
+        id,
+        rows,
+        "change beyond the trend at the launch, % of the level before (" + confidence + " CI)",
+        100,
+        true);
+  }
+
+  /**
+   * Rows of dots (with whiskers where low and high differ) coloured by verdict, as inline SVG, or
+   * null without rows: values times {@code scale} on an axis named {@code axis}, with a dashed line
+   * at 0 when {@code zeroLine}.
+   */
+  static String of(String id, List<Row> rows, String axis, double scale, boolean zeroLine) {
     if (rows.isEmpty()) {
       return null;
     }
     XYIntervalSeries supported = new XYIntervalSeries("supported");
     XYIntervalSeries contradicted = new XYIntervalSeries("contradicted");
     XYIntervalSeries inconclusive = new XYIntervalSeries("inconclusive");
+    XYIntervalSeries control = new XYIntervalSeries("control");
     String[] labels = new String[rows.size()];
     for (int i = 0; i < rows.size(); i++) {
       Row r = rows.get(i);
@@ -64,18 +79,20 @@ final class ForestPlot {
           switch (r.verdict() == null ? "" : r.verdict()) {
             case "supported" -> supported;
             case "contradicted" -> contradicted;
+            case "control" -> control;
             default -> inconclusive;
           };
-      s.add(100 * r.estimate(), 100 * r.low(), 100 * r.high(), y, y, y);
+      s.add(scale * r.estimate(), scale * r.low(), scale * r.high(), y, y, y);
     }
     XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
     data.addSeries(supported);
     data.addSeries(contradicted);
     data.addSeries(inconclusive);
-    NumberAxis effect =
-        new NumberAxis(
-            "change beyond the trend at the launch, % of the level before (" + confidence + " CI)");
-    effect.setAutoRangeIncludesZero(true);
+    if (control.getItemCount() > 0) {
+      data.addSeries(control);
+    }
+    NumberAxis effect = new NumberAxis(axis);
+    effect.setAutoRangeIncludesZero(zeroLine);
     SymbolAxis names = new SymbolAxis(null, labels);
     names.setTickLabelFont(Charts.FONT);
     names.setGridBandsVisible(false);
@@ -88,8 +105,11 @@ final class ForestPlot {
     whiskers.setSeriesPaint(0, new Color(0x2e7d32));
     whiskers.setSeriesPaint(1, new Color(0xc62828));
     whiskers.setSeriesPaint(2, new Color(0x8d6e00));
+    whiskers.setSeriesPaint(3, Charts.CONTROL);
     XYPlot plot = new XYPlot(data, effect, names, whiskers);
-    plot.addDomainMarker(new ValueMarker(0, Color.GRAY, Charts.dashed(1f)));
+    if (zeroLine) {
+      plot.addDomainMarker(new ValueMarker(0, Color.GRAY, Charts.dashed(1f)));
+    }
     JFreeChart chart = Charts.chart(plot);
     return Charts.svg(id, chart, MARGIN + ROW * rows.size());
   }

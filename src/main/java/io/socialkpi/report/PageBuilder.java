@@ -210,7 +210,56 @@ final class PageBuilder {
         parts,
         entities.size() < 2
             ? List.of()
-            : SmallMultiples.of(anchor + "-multiples", panels(anchor, entities)));
+            : SmallMultiples.of(anchor + "-multiples", panels(anchor, entities)),
+        ranked(anchor, first, total));
+  }
+
+  /**
+   * An objective with more entities than shown: all of them (at most {@link ReportData#MAX_RANKED})
+   * as a ranked dot plot, by progress toward the target, or by recent value without one.
+   */
+  private ReportPage.Chart ranked(String anchor, Facts.Objective first, long total) {
+    List<Facts.Ranked> ranking = data.ranking().getOrDefault(first.objectiveId(), List.of());
+    boolean target = first.targetValue() != null;
+    List<ForestPlot.Row> rows = new ArrayList<>();
+    for (Facts.Ranked r : ranking) {
+      Double v = target && !r.control() ? r.progress() : target ? null : r.recentValue();
+      if (v != null) {
+        String verdict = r.control() ? "control" : r.verdict();
+        rows.add(new ForestPlot.Row(r.entity(), v, v, v, verdict));
+      }
+    }
+    if (rows.size() < 2) {
+      return null;
+    }
+    String id = anchor + "-ranked";
+    MetricNames names = narrative.names();
+    String axis =
+        target
+            ? "% of the way from the baseline to the target"
+            : Words.capitalized(names.inSentence(first.outcomeMetric()))
+                + ", average of the recent "
+                + narrative.unit()
+                + "s";
+    String svg = ForestPlot.of(id, rows, axis, target ? 100 : 1, target);
+    return new ReportPage.Chart(
+        id,
+        svg,
+        (ranking.size() < total
+                ? "The "
+                    + count(ranking.size())
+                    + " of "
+                    + count(total)
+                    + " entities ranked highest"
+                : "All " + count(total) + " entities")
+            + (target ? " by progress toward the target" : " by their recent value")
+            + ", coloured by verdict"
+            + (target && ranking.stream().anyMatch(Facts.Ranked::control)
+                ? " (the control has no target: left out)"
+                : "")
+            + "; the parts below show "
+            + count(options.maxEntities())
+            + " of them.");
   }
 
   /** Each shown entity's outcome and launches, for the objective's small multiples. */

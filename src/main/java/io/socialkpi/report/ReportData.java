@@ -34,7 +34,11 @@ record ReportData(
     Map<String, List<Facts.LagPoint>> lags,
     Map<String, List<Facts.Point>> series,
     List<Facts.Quality> quality,
-    boolean relativeIntervals) {
+    boolean relativeIntervals,
+    Map<String, List<Facts.Ranked>> ranking) {
+
+  /** Entities an objective's ranked dot plot draws at most. */
+  static final int MAX_RANKED = 200;
 
   // Keys joined with NUL are safe here: the first part (a metric, objective or source id) is a
   // config name of letters, digits, '-' and '_', so an entity or reason holding a NUL cannot make
@@ -74,7 +78,8 @@ record ReportData(
           Map.of(),
           Map.of(),
           Parallel.await(quality),
-          true);
+          true,
+          Map.of());
     }
     Dataset<Row> shown = tables.shownSummaries(options.maxEntities()).cache();
     Future<List<Row>> shownRows = parallel.submit(shown::collectAsList);
@@ -125,7 +130,43 @@ record ReportData(
         lags,
         series,
         Parallel.await(quality),
-        relativeIntervals);
+        relativeIntervals,
+        ranking(tables, counts, options.maxEntities()));
+  }
+
+  /**
+   * The ranking of every objective with more entities than the report shows (read only then: an
+   * extra query), the objective's entities by progress, at most {@link #MAX_RANKED}.
+   */
+  private static Map<String, List<Facts.Ranked>> ranking(
+      RunTables tables, Map<String, Map<String, Long>> counts, int shown) {
+    List<String> many = new ArrayList<>();
+    counts.forEach(
+        (objective, verdicts) -> {
+          if (verdicts.values().stream().mapToLong(Long::longValue).sum() > shown) {
+            many.add(objective);
+          }
+        });
+    Map<String, List<Facts.Ranked>> ranking = new LinkedHashMap<>();
+    if (many.isEmpty()) {
+      return ranking;
+    }
+    List<Row> rows = new ArrayList<>(tables.ranking(many, MAX_RANKED));
+    rows.sort(Comparator.comparingInt((Row r) -> r.getInt(r.fieldIndex("ranked"))));
+    for (Row r : rows) {
+      Double progress = dbl(r, "progress");
+      Double recent = dbl(r, "recent_value");
+      ranking
+          .computeIfAbsent(str(r, "objective_id"), k -> new ArrayList<>())
+          .add(
+              new Facts.Ranked(
+                  str(r, "entity"),
+                  str(r, "verdict"),
+                  Boolean.TRUE.equals(r.getAs("control_entity")),
+                  progress == null || progress.isNaN() ? null : progress,
+                  recent == null || recent.isNaN() ? null : recent));
+    }
+    return ranking;
   }
 
   /**

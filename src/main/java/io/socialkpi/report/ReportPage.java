@@ -59,7 +59,8 @@ public final class ReportPage {
       String verdicts,
       String moreEntities,
       List<EntitySection> entities,
-      List<Multiple> multiples) {}
+      List<Multiple> multiples,
+      Chart ranked) {}
 
   /** One entity's small chart among its objective's others, on their shared scale. */
   public record Multiple(String anchor, String entity, String verdict, String kpi, String svg) {}

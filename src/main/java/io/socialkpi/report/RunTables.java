@@ -67,6 +67,26 @@ final class RunTables {
         .where(col("shown_rank").leq(maxEntities));
   }
 
+  /**
+   * The entities of {@code objectives}, at most {@code limit} per objective, by progress toward the
+   * target, then recent value: what the ranked dot plot of an objective with more entities than
+   * shown draws.
+   */
+  List<Row> ranking(List<String> objectives, int limit) {
+    var order =
+        Window.partitionBy("objective_id")
+            .orderBy(
+                col("progress").desc_nulls_last(),
+                col("recent_value").desc_nulls_last(),
+                col("entity"));
+    return read(Table.OBJECTIVE_SUMMARY)
+        .where(col("objective_id").isin(objectives.toArray()))
+        .select("objective_id", "entity", "verdict", "control_entity", "progress", "recent_value")
+        .withColumn("ranked", row_number().over(order))
+        .where(col("ranked").leq(limit))
+        .collectAsList();
+  }
+
   /** Per objective and verdict, how many entities the run has. */
   List<Row> verdictCounts() {
     return read(Table.OBJECTIVE_SUMMARY).groupBy("objective_id", "verdict").count().collectAsList();

@@ -266,6 +266,8 @@ class ReportBrowserIT {
       assertThat(shown).isGreaterThan(9 * 12 - 12);
       assertThat(count(js, "table.front tbody tr")).isEqualTo(shown);
       assertThat(count(js, ".multiple")).isGreaterThan(8 * 12 - 12);
+      // The nine regional objectives rank all 100 regions each in a dot plot.
+      assertThat(count(js, "figure.chart.ranked")).isEqualTo(9);
       String check =
           "const out = [];"
               + "const hit = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left)"

@@ -261,6 +261,10 @@ class ReportTest {
     String page = Files.readString(copy.resolve("report/run_date=" + RUN_DATE + "/index.html"));
     assertThat(count(page, "<article class=\"entity\"")).isEqualTo(4);
     assertThat(page).contains("2 more entities are in the objective_summary table");
+    // Every objective with more entities than shown ranks all of them in one picture.
+    assertThat(count(page, "<figure class=\"chart ranked\"")).isEqualTo(3);
+    assertThat(page).contains("All 3 entities by progress toward the target");
+    assertThat(html).doesNotContain("<figure class=\"chart ranked\"");
     assertThat(page).doesNotContain("<ul class=\"examples\">\n<li>");
   }
 
