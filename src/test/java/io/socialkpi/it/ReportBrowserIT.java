@@ -147,9 +147,7 @@ class ReportBrowserIT {
         copy.resolve("_runs/run_date=" + earlier + ".json"),
         Files.readString(manifest).replace("\"" + date + "\"", "\"" + earlier + "\""));
     Launchers.Result r =
-        Launchers.run(
-            java.util.Map.of(),
-            "jobs/socialkpi",
+        socialkpi(
             "report",
             "--output",
             copy.toString(),
@@ -201,9 +199,7 @@ class ReportBrowserIT {
     assumeChromium();
     Path data = dir.resolve("many");
     Launchers.Result gen =
-        Launchers.run(
-            java.util.Map.of(),
-            "jobs/socialkpi",
+        socialkpi(
             "generate",
             "--out",
             data.toString(),
@@ -244,14 +240,7 @@ class ReportBrowserIT {
     Path config = data.resolve("socialkpi.conf");
     Files.writeString(config, extra.toString(), java.nio.file.StandardOpenOption.APPEND);
     Launchers.Result run =
-        Launchers.run(
-            java.util.Map.of(),
-            "jobs/socialkpi",
-            "run",
-            "--config",
-            config.toString(),
-            "--run-date",
-            "2024-05-20");
+        socialkpi("run", "--config", config.toString(), "--run-date", "2024-05-20");
     assertThat(run.exitCode()).as(run.output()).isZero();
     Path report = data.resolve("out/report/run_date=2024-05-20/index.html");
 
@@ -302,15 +291,18 @@ class ReportBrowserIT {
               + " t.parentNode.appendChild(t.cloneNode(true));");
       assertThat((List<?>) js.executeScript(check)).isNotEmpty();
       assertThat(severe(browser)).as("console errors").isEmpty();
-      Files.createDirectories(ARTEFACTS);
-      long height =
-          ((Number) js.executeScript("return document.documentElement.scrollHeight")).longValue();
-      browser.manage().window().setSize(new Dimension(1280, (int) Math.min(height, 16000)));
-      Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
-      Files.copy(shot, ARTEFACTS.resolve("many-entities.png"), StandardCopyOption.REPLACE_EXISTING);
+      screenshot(browser, js, "many-entities.png");
     } finally {
       browser.quit();
     }
+  }
+
+  /** {@code jobs/socialkpi} with {@code args}, as a user runs it. */
+  private static Launchers.Result socialkpi(String... args) throws Exception {
+    String[] command = new String[args.length + 1];
+    command[0] = "jobs/socialkpi";
+    System.arraycopy(args, 0, command, 1, args.length);
+    return Launchers.run(java.util.Map.of(), command);
   }
 
   private ChromeDriver start(Path chromium, Path driverBinary) {
@@ -339,13 +331,19 @@ class ReportBrowserIT {
     return new ChromeDriver(service, options);
   }
 
-  private static void keepArtefacts(ChromeDriver browser, JavascriptExecutor js) throws Exception {
+  /** The whole page (up to 16,000 px tall) as ARTEFACTS/{@code name}. */
+  private static void screenshot(ChromeDriver browser, JavascriptExecutor js, String name)
+      throws Exception {
     Files.createDirectories(ARTEFACTS);
     long height =
         ((Number) js.executeScript("return document.documentElement.scrollHeight")).longValue();
     browser.manage().window().setSize(new Dimension(1280, (int) Math.min(height, 16000)));
     Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
-    Files.copy(shot, ARTEFACTS.resolve("sample-report.png"), StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(shot, ARTEFACTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static void keepArtefacts(ChromeDriver browser, JavascriptExecutor js) throws Exception {
+    screenshot(browser, js, "sample-report.png");
     Pdf pdf = browser.print(new PrintOptions());
     byte[] bytes = Base64.getDecoder().decode(pdf.getContent());
     Files.write(ARTEFACTS.resolve("sample-report.pdf"), bytes);
