@@ -23,6 +23,34 @@ final class CompilerChoice {
 
   private CompilerChoice() {}
 
+  /**
+   * Under the launcher ({@link #PROPERTY} set), this JVM is a child the launcher waits for, not the
+   * launcher's own process as every other command's Java is. A TERM or Ctrl-C reaches it through
+   * the launcher; a SIGKILL of the launcher (a scheduler's or a test's kill of the process it
+   * started) cannot, and the run would go on unseen with its lock held. So the run ends as a TERM
+   * would end it as soon as the launcher is gone.
+   */
+  static void endWithTheLauncher() {
+    if (!Boolean.getBoolean(PROPERTY)) {
+      return;
+    }
+    ProcessHandle.current()
+        .parent()
+        .ifPresent(
+            launcher -> {
+              var unused =
+                  launcher
+                      .onExit()
+                      .thenRun(
+                          () -> {
+                            System.err.printf(
+                                "socialkpi: the launcher (pid %d) is gone: stopping the run%n",
+                                launcher.pid());
+                            System.exit(143);
+                          });
+            });
+  }
+
   /** Whether this JVM should end so that the launcher restarts it with the optimising compiler. */
   static boolean restartWithOptimisingCompiler(long inputBytes) {
     return Boolean.getBoolean(PROPERTY)

@@ -36,6 +36,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    CompilerChoice.endWithTheLauncher();
     Configuration base = new Configuration();
     Settings settings = configOptions.load(base);
     if (output != null) {

@@ -107,6 +107,38 @@ final class Launchers {
     return new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
   }
 
+  /**
+   * The pid of the Java that {@code launcher} (a jobs/socialkpi process) runs, waiting for it to
+   * start: the launcher's own for a command it execs, its child for {@code run}, which it waits for
+   * (and execs again with the optimising compiler for a large input). A lock names this pid.
+   */
+  static long javaPid(Process launcher) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+    while (System.nanoTime() < deadline) {
+      if (isJava(launcher.toHandle())) {
+        return launcher.pid();
+      }
+      var child = launcher.children().filter(Launchers::isJava).findFirst();
+      if (child.isPresent()) {
+        return child.get().pid();
+      }
+      if (!launcher.isAlive()) {
+        throw new IllegalStateException("the launcher ended before its Java started");
+      }
+      Thread.sleep(10);
+    }
+    throw new IllegalStateException("no Java under launcher " + launcher.pid());
+  }
+
+  /** A Java running socialkpi's Main (not the launcher's check of the class-data archive). */
+  private static boolean isJava(ProcessHandle p) {
+    return p.info().command().map(c -> c.endsWith("/java")).orElse(false)
+        && p.info()
+            .arguments()
+            .map(a -> java.util.Arrays.asList(a).contains("io.socialkpi.cli.Main"))
+            .orElse(false);
+  }
+
   /** Starts {@code command} in the background, its output going to {@code log}. */
   static Process start(Path log, String... command) throws IOException {
     return builder(Map.of(), command).redirectOutput(log.toFile()).start();

@@ -76,18 +76,28 @@ class RunFaultsIT {
         out.resolve("_runs/run_date=" + OLD + ".json"));
   }
 
-  /** Kills {@code p} (and anything it started) with SIGKILL as soon as {@code when} holds. */
-  static void killWhen(Process p, Predicate<Path> when, Path out) throws Exception {
+  /**
+   * Kills {@code p} (and anything it started) with SIGKILL as soon as {@code when} holds; returns
+   * the pid of its Java, which the lock it leaves names.
+   */
+  static long killWhen(Process p, Predicate<Path> when, Path out) throws Exception {
+    long java = Launchers.javaPid(p);
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
     while (!when.test(out)) {
       assertThat(p.isAlive()).as("the run ended before the kill point").isTrue();
       assertThat(System.nanoTime()).as("kill point reached in time").isLessThan(deadline);
       Thread.sleep(10);
     }
-    p.descendants().forEach(ProcessHandle::destroyForcibly);
+    List<ProcessHandle> descendants = p.descendants().toList();
+    descendants.forEach(ProcessHandle::destroyForcibly);
     p.destroyForcibly();
     assertThat(p.waitFor(1, TimeUnit.MINUTES)).isTrue();
     assertThat(p.exitValue()).as("killed, not finished").isEqualTo(137);
+    // The run's Java is the launcher's child: gone too before the next run looks at its lock.
+    for (ProcessHandle d : descendants) {
+      d.onExit().get(1, TimeUnit.MINUTES);
+    }
+    return java;
   }
 
   /** The first table is completely staged: the write stage has begun. */
@@ -114,18 +124,18 @@ class RunFaultsIT {
     assertThat(olderDate).hasSizeGreaterThan(7 * 2);
 
     Process first = start(out, DATE, dir.resolve("first.log"));
-    killWhen(first, RunFaultsIT::staging, out);
+    long firstJava = killWhen(first, RunFaultsIT::staging, out);
     assertThat(out.resolve("_locks/run_date=" + DATE + ".lock")).exists();
     assertThat(out.resolve("window_metrics/run_date=" + DATE)).doesNotExist();
     assertThat(out.resolve("_runs/run_date=" + DATE + ".json")).doesNotExist();
 
     Path secondLog = dir.resolve("second.log");
     Process second = start(out, DATE, secondLog);
-    killWhen(second, o -> publishing(secondLog), out);
+    long secondJava = killWhen(second, o -> publishing(secondLog), out);
     String log = Files.readString(secondLog);
     assertThat(log)
-        .contains("took over the stale lock of pid " + first.pid())
-        .contains("its process " + first.pid() + " on this machine is gone")
+        .contains("took over the stale lock of pid " + firstJava)
+        .contains("its process " + firstJava + " on this machine is gone")
         .containsPattern("removed \\S+/_staging/" + DATE + "-\\S+, left by a run of " + DATE);
     // Wherever the second kill landed, a partition that is there is complete: the reference's
     // rows. With the date's manifest there, every table is.
@@ -140,7 +150,7 @@ class RunFaultsIT {
 
     Launchers.Result last = Launchers.run(Map.of(), run(out, DATE));
     assertThat(last.exitCode()).as(last.output()).isZero();
-    assertThat(last.output()).contains("took over the stale lock of pid " + second.pid());
+    assertThat(last.output()).contains("took over the stale lock of pid " + secondJava);
 
     PublishedTables.assertSame(SparkTestSession.get(), reference, out, DATE);
     assertThat(PublishedTables.fingerprint(out, OLD)).isEqualTo(olderDate);
@@ -155,6 +165,7 @@ class RunFaultsIT {
     Path out = dir.resolve("raced");
     List<Path> logs = List.of(dir.resolve("a.log"), dir.resolve("b.log"));
     List<Process> runs = List.of(start(out, DATE, logs.get(0)), start(out, DATE, logs.get(1)));
+    List<Long> javas = List.of(Launchers.javaPid(runs.get(0)), Launchers.javaPid(runs.get(1)));
     for (Process p : runs) {
       assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();
     }
@@ -169,7 +180,7 @@ class RunFaultsIT {
             "socialkpi: run locked: "
                 + out.resolve("_locks/run_date=" + DATE + ".lock")
                 + " is held by another run of the same run date: pid "
-                + won.pid()
+                + javas.get(winner)
                 + " on host ")
         .contains("(process started 20")
         .contains(", holding it since 20")
@@ -177,5 +188,38 @@ class RunFaultsIT {
     PublishedTables.assertSame(SparkTestSession.get(), reference, out, DATE);
     assertThat(out.resolve("_staging")).doesNotExist();
     assertThat(out.resolve("_locks/run_date=" + DATE + ".lock")).doesNotExist();
+  }
+
+  /**
+   * A run's Java is the launcher's child (it may be started again with the optimising compiler): a
+   * SIGKILL of the launcher alone, as a scheduler kills the process it started, ends it too, before
+   * it publishes, and the next run takes the date over.
+   */
+  @Test
+  void aRunWhoseLauncherAloneIsKilledEndsAndTheRerunTakesOver() throws Exception {
+    Path out = dir.resolve("launcher-killed");
+    Path log = dir.resolve("launcher-killed.log");
+    Process p = start(out, DATE, log);
+    long java = Launchers.javaPid(p);
+    Path lock = out.resolve("_locks/run_date=" + DATE + ".lock");
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+    while (!Files.exists(lock)) {
+      assertThat(p.isAlive()).as("the run ended before it locked").isTrue();
+      assertThat(System.nanoTime()).as("locked in time").isLessThan(deadline);
+      Thread.sleep(10);
+    }
+    p.destroyForcibly();
+    assertThat(p.waitFor(1, TimeUnit.MINUTES)).isTrue();
+    var handle = ProcessHandle.of(java);
+    if (handle.isPresent()) {
+      handle.get().onExit().get(1, TimeUnit.MINUTES);
+    }
+    assertThat(out.resolve("_runs/run_date=" + DATE + ".json"))
+        .as("published by a Java that outlived its launcher")
+        .doesNotExist();
+
+    Launchers.Result rerun = Launchers.run(Map.of(), run(out, DATE));
+    assertThat(rerun.exitCode()).as(rerun.output()).isZero();
+    PublishedTables.assertSame(SparkTestSession.get(), reference, out, DATE);
   }
 }
