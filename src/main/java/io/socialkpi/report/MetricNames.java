@@ -48,9 +48,18 @@ final class MetricNames {
     return withUnit(id, Numbers.value(v));
   }
 
-  /** A signed change with the metric's unit: "+936 EUR". */
+  /**
+   * A signed change with the metric's unit: "+936 EUR". A change of a metric in percent is in
+   * percentage points ("+0.24 percentage points"), never "+0.24%", which reads as a relative change
+   * beside the sentences' relative changes.
+   */
   String signed(String id, Double v) {
-    return withUnit(id, Numbers.signed(v));
+    Facts.Metric m = metric(id);
+    String number = Numbers.signed(v);
+    if (m != null && "%".equals(m.unit()) && !number.equals("n/a")) {
+      return number + " percentage points";
+    }
+    return withUnit(id, number);
   }
 
   /** The metric of an id, a control's {@code id@entity} too; null for one the run does not list. */
