@@ -18,6 +18,10 @@ class MetricNamesTest {
           List.of(
               metric("shop.conversion", "Conversion rate", "%", "rate", "mean"),
               metric("orders.sales", "Online sales", "EUR", "amount", "sum"),
+              metric("fb.fans", "Facebook fans", null, "count", "last"),
+              metric("fb.engaged", "Engaged Facebook users", null, "count", "sum"),
+              metric("li.followers", "LinkedIn followers", null, "count", "last"),
+              metric("yt.views", "YouTube views", null, "count", "sum"),
               metric("csat.score", "CSAT score", "of 5", "score", "mean")),
           "week");
 
@@ -34,5 +38,22 @@ class MetricNamesTest {
     assertThat(names.signed("shop.conversion", null)).isEqualTo("n/a");
     assertThat(names.signed("orders.sales", 936.0)).isEqualTo("+936 EUR");
     assertThat(names.signed("csat.score", 0.29)).isEqualTo("+0.29 of 5");
+  }
+
+  /**
+   * review17: "Facebook fans" read "facebook fans" and "LinkedIn followers" "linkedIn followers"
+   * inside a sentence; a brand or acronym keeps its capitals, a plain word does not.
+   */
+  @Test
+  void properNounsKeepTheirCapitalInASentence() {
+    assertThat(names.inSentence("orders.sales")).isEqualTo("online sales");
+    assertThat(names.inSentence("shop.conversion")).isEqualTo("conversion rate");
+    assertThat(names.inSentence("csat.score")).isEqualTo("CSAT score");
+    assertThat(names.inSentence("li.followers")).isEqualTo("LinkedIn followers");
+    assertThat(names.inSentence("yt.views")).isEqualTo("YouTube views");
+    // "Facebook" is written with a capital inside another name: a proper noun.
+    assertThat(names.inSentence("fb.fans")).isEqualTo("Facebook fans");
+    assertThat(names.inSentence("fb.engaged")).isEqualTo("engaged Facebook users");
+    assertThat(names.inSentence("web.sessions")).isEqualTo("web sessions");
   }
 }
