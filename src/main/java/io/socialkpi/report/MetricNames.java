@@ -1,9 +1,11 @@
 package io.socialkpi.report;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The report's words for each metric, from {@code run_info.metrics}: its display name, its values
@@ -15,9 +17,23 @@ final class MetricNames {
   private final Map<String, Facts.Metric> byId = new HashMap<>();
   private final String window;
 
+  /**
+   * Words the run's names write with a capital inside a name ("Facebook" in "Engaged Facebook
+   * users"): proper nouns, which keep their capital at the start of a name in a sentence too.
+   */
+  private final Set<String> properNouns = new HashSet<>();
+
   MetricNames(List<Facts.Metric> metrics, String window) {
     for (Facts.Metric m : metrics) {
       byId.put(m.metricId(), m);
+      if (m.name() != null) {
+        String[] words = m.name().trim().split("\\s+", -1);
+        for (int i = 1; i < words.length; i++) {
+          if (!words[i].isEmpty() && Character.isUpperCase(words[i].charAt(0))) {
+            properNouns.add(words[i]);
+          }
+        }
+      }
     }
     this.window = Words.window(window);
   }
@@ -35,11 +51,22 @@ final class MetricNames {
     return m == null || m.name() == null ? Words.metric(id) : m.name();
   }
 
-  /** The name inside a sentence: "online sales", but "CSAT score" keeps its capitals. */
+  /**
+   * The name inside a sentence: "online sales", but "CSAT score", "LinkedIn followers" and
+   * "Facebook fans" (when another name has "Facebook" inside it) keep their capitals.
+   */
   String inSentence(String id) {
     String n = name(id);
+    int end = 0;
+    while (end < n.length() && !Character.isWhitespace(n.charAt(end))) {
+      end++;
+    }
+    String first = n.substring(0, end);
     boolean capitalWord =
-        n.length() > 1 && Character.isUpperCase(n.charAt(0)) && Character.isLowerCase(n.charAt(1));
+        first.length() > 1
+            && Character.isUpperCase(first.charAt(0))
+            && first.substring(1).chars().noneMatch(Character::isUpperCase)
+            && !properNouns.contains(first);
     return capitalWord ? n.substring(0, 1).toLowerCase(Locale.ROOT) + n.substring(1) : n;
   }
 
@@ -48,9 +75,18 @@ final class MetricNames {
     return withUnit(id, Numbers.value(v));
   }
 
-  /** A signed change with the metric's unit: "+936 EUR". */
+  /**
+   * A signed change with the metric's unit: "+936 EUR". A change of a metric in percent is in
+   * percentage points ("+0.24 percentage points"), never "+0.24%", which reads as a relative change
+   * beside the sentences' relative changes.
+   */
   String signed(String id, Double v) {
-    return withUnit(id, Numbers.signed(v));
+    Facts.Metric m = metric(id);
+    String number = Numbers.signed(v);
+    if (m != null && "%".equals(m.unit()) && !number.equals("n/a")) {
+      return number + " percentage points";
+    }
+    return withUnit(id, number);
   }
 
   /** The metric of an id, a control's {@code id@entity} too; null for one the run does not list. */

@@ -344,9 +344,13 @@ final class Narrative {
     }
   }
 
-  /** A tactic's name from run_info, or its id when the run has none. */
+  /**
+   * A tactic's name from run_info; a tactic without one (its name in run_info is its id), or a run
+   * without run_info's tactics, reads as its id in words: "facebook jobs tab", never an id.
+   */
   String tactic(Facts.Objective o, Facts.Effect e) {
-    return tacticNames.getOrDefault(o.objectiveId() + "\u0000" + e.tacticId(), e.tacticId());
+    String name = tacticNames.get(o.objectiveId() + "\u0000" + e.tacticId());
+    return name == null || name.equals(e.tacticId()) ? Words.metric(e.tacticId()) : name;
   }
 
   /** "{what}{tactic}: {why}.", a number the table could not give, with its note. */

@@ -205,7 +205,8 @@ final class PageBuilder {
         total > 1 ? count(total) + " entities: " + String.join(", ", counts) : null,
         total > entities.size()
             ? count(total - entities.size())
-                + " more entities are in the objective_summary table (report --max-entities shows more)."
+                + " more entities are not shown here; the tables have every one (report"
+                + " --max-entities shows more)."
             : null,
         parts,
         entities.size() < 2

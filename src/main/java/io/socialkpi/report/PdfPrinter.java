@@ -35,18 +35,23 @@ public final class PdfPrinter {
     String chosen = given != null ? given : System.getenv("SOCIALKPI_CHROMIUM");
     if (chosen != null) {
       Path p = Path.of(chosen);
-      return Files.isExecutable(p) ? p : null;
+      return runnable(p) ? p : null;
     }
     String path = System.getenv("PATH");
     for (String name : BROWSERS) {
       for (String dir : path == null ? new String[0] : path.split(java.io.File.pathSeparator)) {
         Path p = Path.of(dir, name);
-        if (Files.isExecutable(p)) {
+        if (runnable(p)) {
           return p;
         }
       }
     }
     return null;
+  }
+
+  /** An executable file: a folder is "executable" too (it can be entered), but not a browser. */
+  private static boolean runnable(Path p) {
+    return Files.isRegularFile(p) && Files.isExecutable(p);
   }
 
   /**

@@ -363,4 +363,40 @@ class NarrativeTest {
         bestLeadSignificant,
         o.leads());
   }
+
+  /** The effect {@code e} of the tactic {@code id}. */
+  static Facts.Effect ofTactic(Facts.Effect e, String id) throws ReflectiveOperationException {
+    var components = Facts.Effect.class.getRecordComponents();
+    Object[] args = new Object[components.length];
+    Class<?>[] types = new Class<?>[components.length];
+    for (int i = 0; i < components.length; i++) {
+      types[i] = components[i].getType();
+      args[i] = i == 0 ? id : components[i].getAccessor().invoke(e);
+    }
+    return Facts.Effect.class.getDeclaredConstructor(types).newInstance(args);
+  }
+
+  /**
+   * review17: a tactic without a name (run_info's tactic_name is then its id) put its id
+   * ("facebook-jobs-tab") into the manager's sentences and chart; it reads as words.
+   */
+  @Test
+  void aTacticWithoutANameReadsAsWordsNotItsId() throws Exception {
+    Narrative unnamed =
+        new Narrative(
+            new Facts.RunInfo(
+                null, "UTC", null, "week", 0.95, 0.05, 0.05, null, List.of(), List.of()),
+            Map.of("jobs\u0000facebook-jobs-tab", "facebook-jobs-tab"));
+    Facts.Objective o = objective(List.of(), 25.0, false);
+    Facts.Effect e = ofTactic(effect(15.3, 23.8, 9, null), "facebook-jobs-tab");
+    assertThat(unnamed.tactic(o, e)).isEqualTo("facebook jobs tab");
+    assertThat(unnamed.effectSentence(o, e))
+        .contains("after facebook jobs tab launched")
+        .doesNotContain("facebook-jobs-tab");
+    assertThat(unnamed.adjustedSentence(o, e)).doesNotContain("facebook-jobs-tab");
+    // A run without run_info's tactics reads the same way.
+    assertThat(new Narrative(null, Map.of()).tactic(o, e)).isEqualTo("facebook jobs tab");
+    // A named tactic keeps its name.
+    assertThat(narrative.tactic(o, effect(15.3, 23.8, 9, null))).isEqualTo("Facebook jobs tab");
+  }
 }
