@@ -153,7 +153,8 @@ final class PageBuilder {
       return null;
     }
     History.Entry last = earlier.get(0);
-    return narrative.names().signed(o.outcomeMetric(), o.recentValue() - last.recentValue())
+    double change = o.recentValue() - last.recentValue();
+    return (change == 0 ? "unchanged" : narrative.names().signed(o.outcomeMetric(), change))
         + " since the run of "
         + Numbers.date(last.runDate())
         + (last.verdict() != null && !last.verdict().equals(o.verdict()) && !o.controlEntity()
