@@ -42,8 +42,8 @@ class RunInfoProvenanceTest {
     Row row = RunInfoTable.of(SparkTestSession.get(), settings, Instant.now()).first();
     List<String> names = Arrays.asList(row.schema().fieldNames());
     // added at the end: older partitions read the new columns as null
-    assertThat(names.subList(names.size() - 3, names.size()))
-        .containsExactly("job_version", "config_sha256", "config_uri");
+    assertThat(names.subList(names.size() - 4, names.size()))
+        .containsExactly("job_version", "config_sha256", "config_uri", "metrics");
     assertThat(row.<String>getAs("job_version"))
         .isEqualTo(version())
         .matches("\\d+\\.\\d+\\.\\d+.*");
