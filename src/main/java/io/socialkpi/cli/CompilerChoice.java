@@ -12,14 +12,18 @@ package io.socialkpi.cli;
  * Main#FULL_COMPILER}, and the launcher starts it again with both compilers.
  */
 final class CompilerChoice {
-  /** Set by the launcher when this JVM has only the quick compiler and may be restarted. */
-  static final String PROPERTY = "socialkpi.quick-compiler";
+  /**
+   * Set by the launcher when this JVM has only the quick compiler and may be restarted. Outside the
+   * {@code socialkpi} block: lightbend/config merges system properties into the config, and a
+   * {@code socialkpi.*} property would change {@code run_info.config_sha256} with the launcher.
+   */
+  static final String PROPERTY = "socialkpi-launcher.quick-compiler";
 
   /** Input up to this size runs with the quick compiler alone (measured break-even, see above). */
   static final long QUICK_MAX_INPUT_BYTES = 256L << 20;
 
   /** Another limit than {@link #QUICK_MAX_INPUT_BYTES}, in bytes: for a test of the restart. */
-  static final String MAX_BYTES_PROPERTY = "socialkpi.quick-compiler.max-input-bytes";
+  static final String MAX_BYTES_PROPERTY = "socialkpi-launcher.quick-compiler-max-input-bytes";
 
   private CompilerChoice() {}
 

@@ -89,7 +89,7 @@ class LauncherCdsTest {
             for a in "$@"; do [ "$a" = -version ] && exit 0; done
             quick=no; cmd=
             for a in "$@"; do
-              case $a in -Dsocialkpi.quick-compiler=true) quick=yes ;; run | validate) cmd=$a ;; esac
+              case $a in -Dsocialkpi-launcher.quick-compiler=true) quick=yes ;; run | validate) cmd=$a ;; esac
             done
             # the restarted run: another launch starts while it runs
             if [ $cmd = run ] && [ $quick = no ]; then "$(dirname "$0")/../../jobs/socialkpi" validate; fi

@@ -23,7 +23,7 @@ class LauncherCompilerTest {
       #!/usr/bin/env bash
       for a in "$@"; do [ "$a" = -version ] && exit 0; done
       quick=no
-      for a in "$@"; do [ "$a" = -Dsocialkpi.quick-compiler=true ] && quick=yes; done
+      for a in "$@"; do [ "$a" = -Dsocialkpi-launcher.quick-compiler=true ] && quick=yes; done
       printf 'java quick=%s:' $quick; printf ' [%s]' "$@"; echo
       [ $quick = yes ] && exit "$FIRST_EXIT"
       exit 0

@@ -54,7 +54,7 @@ class LaunchersIT {
         Launchers.run(
             Map.of(
                 "SOCIALKPI_JAVA_OPTS",
-                Launchers.JAVA_OPTS + " -Dsocialkpi.quick-compiler.max-input-bytes=1024"),
+                Launchers.JAVA_OPTS + " -Dsocialkpi-launcher.quick-compiler-max-input-bytes=1024"),
             "jobs/socialkpi",
             "run",
             "--config",
