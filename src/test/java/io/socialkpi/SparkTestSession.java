@@ -56,6 +56,11 @@ public final class SparkTestSession {
         .config("spark.sql.shuffle.partitions", "2")
         .config("spark.default.parallelism", "2")
         .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.sql.codegen.cache.maxEntries", "5000");
+        .config("spark.sql.codegen.cache.maxEntries", "5000")
+        // As a small run's sizing does (DataSizing): tests' queries run on a few rows, where
+        // generating and compiling code per query cost more than it saved. A pipeline run in a
+        // test still sets its own sizing, so the large path keeps generated code.
+        .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
+        .config("spark.sql.codegen.wholeStage", "false");
   }
 }
