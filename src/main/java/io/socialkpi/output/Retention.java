@@ -1,5 +1,6 @@
 package io.socialkpi.output;
 
+import io.socialkpi.spark.Parallel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -98,13 +99,29 @@ public final class Retention {
   private static void delete(FileSystem fs, Path out, LocalDate date) throws IOException {
     fs.delete(RunManifest.path(out, date), false);
     fs.delete(RunWriter.folder(out, RunWriter.REPORT, date), true);
+    org.apache.spark.sql.SparkSession spark = null;
+    List<Runnable> deltaDeletes = new java.util.ArrayList<>();
     for (Table t : Table.values()) {
       Path folder = new Path(out, t.tableName());
       if (DeltaLake.isTable(fs, folder)) {
-        DeltaTables.deleteDate(org.apache.spark.sql.SparkSession.active(), fs, folder, date);
+        spark = spark == null ? org.apache.spark.sql.SparkSession.active() : spark;
+        org.apache.spark.sql.SparkSession session = spark;
+        deltaDeletes.add(
+            () -> {
+              org.apache.spark.sql.SparkSession.setActiveSession(session);
+              try {
+                DeltaTables.deleteDate(session, fs, folder, date);
+              } catch (IOException e) {
+                throw new UncheckedIOException("deleting the run of " + date + " under " + out, e);
+              }
+            });
       } else {
         fs.delete(RunWriter.partition(out, t, date), true);
       }
+    }
+    // One DELETE commit per table, independent of each other, as a publish commits them.
+    try (Parallel parallel = new Parallel(RunWriter.CONCURRENT_COMMITS, "socialkpi-retention")) {
+      parallel.runAll(deltaDeletes);
     }
   }
 

@@ -33,11 +33,26 @@ public final class Parallel implements AutoCloseable {
     return pool.submit(task);
   }
 
-  /** Runs every task and waits for all of them; the first failure in order is rethrown. */
+  /**
+   * Runs every task and waits for all of them, failed or not; then the first failure in order is
+   * rethrown. Waiting for all means no task is still writing or committing once the caller goes on
+   * to clean up or to release its lock.
+   */
   public void runAll(List<Runnable> tasks) {
     List<Future<?>> running = new ArrayList<>();
     tasks.forEach(t -> running.add(pool.submit(t)));
-    running.forEach(Parallel::await);
+    Throwable first = null;
+    for (Future<?> task : running) {
+      try {
+        // Spark's checked SparkException arrives undeclared, so this catches Exception.
+        await(task);
+      } catch (Exception | Error e) {
+        first = first == null ? e : first;
+      }
+    }
+    if (first != null) {
+      throw Parallel.<RuntimeException>sneaky(first);
+    }
   }
 
   /** The task's result; its exception is rethrown as thrown, unchecked. */

@@ -1,8 +1,13 @@
 package io.socialkpi.spark;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /** Failures of queries run on other threads come back as the query threw them. */
@@ -19,6 +24,38 @@ class ParallelTest {
                 throw thrown;
               });
       assertThatThrownBy(() -> Parallel.await(task)).isSameAs(thrown);
+    }
+  }
+
+  @Test
+  void runAllWaitsForEveryTaskBeforeRethrowingTheFirstFailure() {
+    // A publish that fails on one table must not return while another table's commit still runs.
+    IllegalStateException first = new IllegalStateException("first table failed");
+    CountDownLatch failed = new CountDownLatch(1);
+    AtomicBoolean slowFinished = new AtomicBoolean();
+    try (Parallel parallel = new Parallel(3, "test")) {
+      assertThatThrownBy(
+              () ->
+                  parallel.runAll(
+                      List.of(
+                          () -> {
+                            failed.countDown();
+                            throw first;
+                          },
+                          () -> {
+                            try {
+                              failed.await(10, TimeUnit.SECONDS);
+                              Thread.sleep(300);
+                            } catch (InterruptedException e) {
+                              Thread.currentThread().interrupt();
+                            }
+                            slowFinished.set(true);
+                          },
+                          () -> {
+                            throw new IllegalArgumentException("second failure");
+                          })))
+          .isSameAs(first);
+      assertThat(slowFinished).isTrue();
     }
   }
 }
