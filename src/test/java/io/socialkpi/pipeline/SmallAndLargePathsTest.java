@@ -71,7 +71,11 @@ class SmallAndLargePathsTest {
     runBoth(SettingsLoader.load(conf), "bad-");
   }
 
-  /** As small, with the settings a small run starts Spark with; then as large, with the tests'. */
+  /**
+   * As small, with the settings a small run starts Spark with; then as large, with the tests'
+   * session but a large run's generated code (the tests' session interprets expressions, as a small
+   * run does).
+   */
   static void runBoth(Settings s, String prefix) {
     s = s.withRun(s.run().withRunDate(RUN_DATE));
     Map<String, SourceLayout> small = InputCheck.check(s);
@@ -89,12 +93,30 @@ class SmallAndLargePathsTest {
                     l.bytes() + DataSizing.SMALL_INPUT_BYTES)));
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
     Settings smallRun = s.withRun(s.run().withOutput(dir.resolve(prefix + "small").toString()));
+    withConf(
+        DataSizing.of(small.values()).sparkDefaults(),
+        () -> LockedRuns.run(spark, smallRun, small, new Progress(quiet)));
+    Map<String, String> codegen = new LinkedHashMap<>();
+    DataSizing.of(large.values())
+        .sparkDefaults()
+        .forEach(
+            (k, v) -> {
+              if (k.startsWith("spark.sql.codegen.")) {
+                codegen.put(k, v);
+              }
+            });
+    assertThat(codegen).containsEntry("spark.sql.codegen.wholeStage", "true");
+    Settings largeRun = s.withRun(s.run().withOutput(dir.resolve(prefix + "large").toString()));
+    withConf(codegen, () -> LockedRuns.run(spark, largeRun, large, new Progress(quiet)));
+  }
+
+  /** Runs {@code run} with {@code conf} set on the session, then puts back what was there. */
+  static void withConf(Map<String, String> conf, Runnable run) {
     Map<String, String> before = new LinkedHashMap<>();
-    Map<String, String> sized = DataSizing.of(small.values()).sparkDefaults();
-    sized.keySet().forEach(k -> before.put(k, spark.conf().get(k, null)));
+    conf.keySet().forEach(k -> before.put(k, spark.conf().get(k, null)));
     try {
-      sized.forEach((k, v) -> spark.conf().set(k, v));
-      LockedRuns.run(spark, smallRun, small, new Progress(quiet));
+      conf.forEach((k, v) -> spark.conf().set(k, v));
+      run.run();
     } finally {
       before.forEach(
           (k, v) -> {
@@ -105,8 +127,6 @@ class SmallAndLargePathsTest {
             }
           });
     }
-    Settings largeRun = s.withRun(s.run().withOutput(dir.resolve(prefix + "large").toString()));
-    LockedRuns.run(spark, largeRun, large, new Progress(quiet));
   }
 
   static Dataset<Row> table(String run, Table t) {
