@@ -58,9 +58,15 @@ public final class SparkTestSession {
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.codegen.cache.maxEntries", "5000")
         // As a small run's sizing does (DataSizing): tests' queries run on a few rows, where
-        // generating and compiling code per query cost more than it saved. A pipeline run in a
-        // test still sets its own sizing, so the large path keeps generated code.
-        .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
-        .config("spark.sql.codegen.wholeStage", "false");
+        // generating and compiling code per query cost more than it saved. Generated code, which
+        // runs above 128 MB of input, is tested by SmallAndLargePathsTest's large runs; with
+        // -Dspark.sql.codegen.factoryMode=FALLBACK -Dspark.sql.codegen.wholeStage=true on the
+        // Maven command every test uses it (docs/PERFORMANCE.md, "CI").
+        .config(
+            "spark.sql.codegen.factoryMode",
+            System.getProperty("spark.sql.codegen.factoryMode", "NO_CODEGEN"))
+        .config(
+            "spark.sql.codegen.wholeStage",
+            System.getProperty("spark.sql.codegen.wholeStage", "false"));
   }
 }

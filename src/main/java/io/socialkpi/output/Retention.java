@@ -111,8 +111,16 @@ public final class Retention {
               org.apache.spark.sql.SparkSession.setActiveSession(session);
               try {
                 DeltaTables.deleteDate(session, fs, folder, date);
-              } catch (IOException e) {
-                throw new UncheckedIOException("deleting the run of " + date + " under " + out, e);
+              } catch (Exception e) {
+                // As RunWriter's commits: name the table, the pool thread's stack does not.
+                throw new IllegalStateException(
+                    "deleting the run of "
+                        + date
+                        + " from the Delta table "
+                        + folder
+                        + " failed: "
+                        + e.getMessage(),
+                    e);
               }
             });
       } else {

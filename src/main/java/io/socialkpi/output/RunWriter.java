@@ -297,14 +297,23 @@ public final class RunWriter {
       commits.add(
           () -> {
             SparkSession.setActiveSession(spark);
-            if (fresh == null) {
-              try {
+            try {
+              if (fresh == null) {
                 DeltaTables.deleteDate(spark, fs, folder, runDate);
-              } catch (IOException e) {
-                throw new UncheckedIOException("publishing the run's tables under " + output, e);
+              } else {
+                DeltaTables.replaceDate(spark, folder, fresh, runDate);
               }
-            } else {
-              DeltaTables.replaceDate(spark, folder, fresh, runDate);
+            } catch (Exception e) {
+              // On a pool thread the stack no longer says which table failed, and the others
+              // may have committed: name it. Spark's AnalysisException arrives undeclared.
+              throw new IllegalStateException(
+                  "publishing run "
+                      + runDate
+                      + " to the Delta table "
+                      + folder
+                      + " failed (the date has no manifest until a run publishes it again): "
+                      + e.getMessage(),
+                  e);
             }
           });
     }

@@ -34,21 +34,35 @@ public final class Parallel implements AutoCloseable {
   }
 
   /**
-   * Runs every task and waits for all of them, failed or not; then the first failure in order is
-   * rethrown. Waiting for all means no task is still writing or committing once the caller goes on
-   * to clean up or to release its lock.
+   * Runs every task and waits for all of them, failed or not, even if this thread is interrupted
+   * meanwhile (the interrupt is kept for the caller); then the first failure in order is rethrown,
+   * with any later ones as suppressed exceptions. Waiting for all means no task is still writing or
+   * committing once the caller goes on to clean up or to release its lock.
    */
   public void runAll(List<Runnable> tasks) {
     List<Future<?>> running = new ArrayList<>();
     tasks.forEach(t -> running.add(pool.submit(t)));
     Throwable first = null;
+    boolean interrupted = false;
     for (Future<?> task : running) {
-      try {
-        // Spark's checked SparkException arrives undeclared, so this catches Exception.
-        await(task);
-      } catch (Exception | Error e) {
-        first = first == null ? e : first;
+      while (true) {
+        try {
+          task.get();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          if (first == null) {
+            first = e.getCause();
+          } else if (first != e.getCause()) {
+            first.addSuppressed(e.getCause());
+          }
+          break;
+        }
       }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
     if (first != null) {
       throw Parallel.<RuntimeException>sneaky(first);

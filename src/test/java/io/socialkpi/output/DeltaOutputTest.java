@@ -1,6 +1,7 @@
 package io.socialkpi.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.socialkpi.SparkTestSession;
 import io.socialkpi.config.OutputFormat;
@@ -117,6 +118,21 @@ class DeltaOutputTest {
         RunManifest.read(
             FileSystem.getLocal(HADOOP), new org.apache.hadoop.fs.Path(out.toString()), day(1));
     assertThat(manifest.tables()).containsExactly("quarantine");
+  }
+
+  @Test
+  void aFailedCommitNamesItsTableAndLeavesTheDateWithoutAManifest() {
+    publish(day(1), "a", 1, Table.DATA_QUALITY, Table.QUARANTINE);
+    // data_quality.v is text: a number cannot be merged into it. The commits run on pool
+    // threads, three at a time, so the failure itself has to say which table it was.
+    RunWriter writer = new RunWriter(out.toString(), day(2), HADOOP, OutputFormat.DELTA);
+    writer.stageRows(Table.DATA_QUALITY, spark.sql("SELECT 42 AS v, id FROM range(1)").toDF(), 1);
+    writer.stageRows(Table.QUARANTINE, spark.sql("SELECT 'b' AS v, id FROM range(1)").toDF(), 1);
+    assertThatThrownBy(writer::publish)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("publishing run " + day(2) + " to the Delta table ")
+        .hasMessageContaining("data_quality failed");
+    assertThat(out.resolve("_runs/run_date=" + day(2) + ".json")).doesNotExist();
   }
 
   @Test

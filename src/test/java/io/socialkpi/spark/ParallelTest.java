@@ -58,4 +58,69 @@ class ParallelTest {
       assertThat(slowFinished).isTrue();
     }
   }
+
+  @Test
+  void laterFailuresComeAsSuppressedOnTheFirst() {
+    // Two tables failing in one concurrent publish: the operator hears of both.
+    IllegalStateException first = new IllegalStateException("objective_summary failed");
+    IllegalStateException second = new IllegalStateException("correlations failed");
+    try (Parallel parallel = new Parallel(3, "test")) {
+      assertThatThrownBy(
+              () ->
+                  parallel.runAll(
+                      List.of(
+                          () -> {
+                            throw first;
+                          },
+                          () -> {},
+                          () -> {
+                            throw second;
+                          })))
+          .isSameAs(first);
+      assertThat(first.getSuppressed()).containsExactly(second);
+    }
+  }
+
+  @Test
+  void anInterruptedCallerStillWaitsForEveryTaskAndKeepsTheInterrupt() throws Exception {
+    // A commit that an interrupt does not stop (file I/O, a Spark job): runAll must not return
+    // before it ends, or the caller would release its lock while the commit still runs.
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicBoolean finished = new AtomicBoolean();
+    AtomicBoolean finishedAtReturn = new AtomicBoolean();
+    AtomicBoolean interruptKept = new AtomicBoolean();
+    try (Parallel parallel = new Parallel(3, "test")) {
+      Runnable commit =
+          () -> {
+            started.countDown();
+            boolean done = false;
+            while (!done) {
+              try {
+                done = release.await(10, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                // ignored, as blocking I/O would
+              }
+            }
+            finished.set(true);
+          };
+      Thread caller =
+          new Thread(
+              () -> {
+                parallel.runAll(List.of(() -> {}, commit));
+                finishedAtReturn.set(finished.get());
+                interruptKept.set(Thread.currentThread().isInterrupted());
+              });
+      caller.start();
+      assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+      caller.interrupt();
+      caller.join(500);
+      assertThat(caller.isAlive()).as("runAll still waits for the commit").isTrue();
+      release.countDown();
+      caller.join(10_000);
+      assertThat(caller.isAlive()).isFalse();
+      assertThat(finishedAtReturn).isTrue();
+      assertThat(interruptKept).isTrue();
+    }
+  }
 }
