@@ -1,12 +1,13 @@
 package io.socialkpi.output;
 
-import io.socialkpi.spark.Parallel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
@@ -99,37 +100,21 @@ public final class Retention {
   private static void delete(FileSystem fs, Path out, LocalDate date) throws IOException {
     fs.delete(RunManifest.path(out, date), false);
     fs.delete(RunWriter.folder(out, RunWriter.REPORT, date), true);
-    org.apache.spark.sql.SparkSession spark = null;
-    List<Runnable> deltaDeletes = new java.util.ArrayList<>();
+    Map<Path, DeltaTables.Commit> deltaDeletes = new LinkedHashMap<>();
     for (Table t : Table.values()) {
       Path folder = new Path(out, t.tableName());
       if (DeltaLake.isTable(fs, folder)) {
-        spark = spark == null ? org.apache.spark.sql.SparkSession.active() : spark;
-        org.apache.spark.sql.SparkSession session = spark;
-        deltaDeletes.add(
-            () -> {
-              org.apache.spark.sql.SparkSession.setActiveSession(session);
-              try {
-                DeltaTables.deleteDate(session, fs, folder, date);
-              } catch (Exception e) {
-                // As RunWriter's commits: name the table, the pool thread's stack does not.
-                throw new IllegalStateException(
-                    "deleting the run of "
-                        + date
-                        + " from the Delta table "
-                        + folder
-                        + " failed: "
-                        + e.getMessage(),
-                    e);
-              }
-            });
+        deltaDeletes.put(folder, spark -> DeltaTables.deleteDate(spark, fs, folder, date));
       } else {
         fs.delete(RunWriter.partition(out, t, date), true);
       }
     }
-    // One DELETE commit per table, independent of each other, as a publish commits them.
-    try (Parallel parallel = new Parallel(RunWriter.CONCURRENT_COMMITS, "socialkpi-retention")) {
-      parallel.runAll(deltaDeletes);
+    // Only Delta output loads DeltaTables (and Delta's classes).
+    if (!deltaDeletes.isEmpty()) {
+      DeltaTables.concurrently(
+          org.apache.spark.sql.SparkSession.active(),
+          "deleting the run of " + date + " from",
+          deltaDeletes);
     }
   }
 

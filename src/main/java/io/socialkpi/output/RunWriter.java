@@ -1,14 +1,12 @@
 package io.socialkpi.output;
 
 import io.socialkpi.config.OutputFormat;
-import io.socialkpi.spark.Parallel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -44,9 +42,6 @@ public final class RunWriter {
 
   /** The folder of the reports, published beside the tables: {@code report/run_date=D/}. */
   public static final String REPORT = "report";
-
-  /** Delta tables committed at once by a publish; as many as the tables staged at once. */
-  static final int CONCURRENT_COMMITS = 3;
 
   private final Path output;
   private final LocalDate runDate;
@@ -284,42 +279,20 @@ public final class RunWriter {
    * Makes each table's staged rows (none: no rows) the date's rows of its Delta table: one commit
    * per table, so unlike a rename there is nothing to move aside and put back after a crash. The
    * commits are independent (the manifest, written after all of them, is what makes the date
-   * whole), so they run {@link #CONCURRENT_COMMITS} at a time: a commit on a small table is mostly
-   * driver work (reading the log, planning, the commit itself), and one after another seven of them
-   * took 4.7–9.3 s of a run (docs/PERFORMANCE.md).
+   * whole), so they run concurrently ({@link DeltaTables#concurrently}).
    */
   private void replaceDelta() {
-    SparkSession spark = SparkSession.active();
-    List<Runnable> commits = new ArrayList<>();
+    Map<Path, DeltaTables.Commit> commits = new LinkedHashMap<>();
     for (Table table : Table.values()) {
       Path folder = new Path(output, table.tableName());
       Path fresh = staged.get(table);
-      commits.add(
-          () -> {
-            SparkSession.setActiveSession(spark);
-            try {
-              if (fresh == null) {
-                DeltaTables.deleteDate(spark, fs, folder, runDate);
-              } else {
-                DeltaTables.replaceDate(spark, folder, fresh, runDate);
-              }
-            } catch (Exception e) {
-              // On a pool thread the stack no longer says which table failed, and the others
-              // may have committed: name it. Spark's AnalysisException arrives undeclared.
-              throw new IllegalStateException(
-                  "publishing run "
-                      + runDate
-                      + " to the Delta table "
-                      + folder
-                      + " failed (the date has no manifest until a run publishes it again): "
-                      + e.getMessage(),
-                  e);
-            }
-          });
+      commits.put(
+          folder,
+          fresh == null
+              ? spark -> DeltaTables.deleteDate(spark, fs, folder, runDate)
+              : spark -> DeltaTables.replaceDate(spark, folder, fresh, runDate));
     }
-    try (Parallel parallel = new Parallel(CONCURRENT_COMMITS, "socialkpi-publish")) {
-      parallel.runAll(commits);
-    }
+    DeltaTables.concurrently(SparkSession.active(), "publishing run " + runDate + " to", commits);
   }
 
   /** Another run of another date may be staging next to us: remove the folder only if empty. */
