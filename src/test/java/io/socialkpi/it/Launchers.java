@@ -89,6 +89,7 @@ final class Launchers {
     // process however long it hangs, and the timeout below would never fire.
     Path log = Files.createTempFile("socialkpi-launch", ".log");
     try {
+      long start = System.nanoTime();
       Process p = builder(env, command).redirectOutput(log.toFile()).start();
       if (!p.waitFor(10, TimeUnit.MINUTES)) {
         p.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -96,6 +97,13 @@ final class Launchers {
         throw new IllegalStateException(
             "timed out: " + String.join(" ", command) + "\n" + text(log));
       }
+      // Each launch's time in the IT log: where the ITs' minutes go (docs/PERFORMANCE.md, "CI").
+      System.out.printf(
+          java.util.Locale.ROOT,
+          "launched %s: exit %d in %.1f s%n",
+          String.join(" ", command).replace(ROOT + "/", ""),
+          p.exitValue(),
+          (System.nanoTime() - start) / 1e9);
       return new Result(p.exitValue(), text(log));
     } finally {
       Files.deleteIfExists(log);
