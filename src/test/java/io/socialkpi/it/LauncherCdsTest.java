@@ -122,4 +122,84 @@ class LauncherCdsTest {
         .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
         .matches("socialkpi\\.jsa\\.[0-9]+: run quick=no");
   }
+
+  /** A stand-in java that writes the archive it is asked to record, after a second's work. */
+  static final String RECORDING_JAVA =
+      """
+      #!/usr/bin/env bash
+      for a in "$@"; do [ "$a" = -version ] && exit 0; done
+      sleep 1
+      for a in "$@"; do
+        case $a in -XX:ArchiveClassesAtExit=*) echo recorded > "${a#*=}" ;; esac
+      done
+      echo "main ran"
+      """;
+
+  static Process launch(Path root) throws IOException {
+    ProcessBuilder pb =
+        new ProcessBuilder("jobs/socialkpi", "run", "--config", "x.conf")
+            .directory(root.toFile())
+            .redirectErrorStream(true);
+    pb.environment().put("JAVA_HOME", root.resolve("jdk").toString());
+    pb.environment().put("SOCIALKPI_COMPILER", "quick");
+    pb.environment().remove("SOCIALKPI_CDS");
+    return pb.start();
+  }
+
+  static List<String> archives(Path root) throws IOException {
+    try (var files = Files.list(root.resolve("target"))) {
+      return files
+          .map(f -> f.getFileName().toString())
+          .filter(n -> n.startsWith("socialkpi.jsa"))
+          .toList();
+    }
+  }
+
+  @Test
+  void threeRunsStartedTogetherAfterABuildRecordOneArchive() throws Exception {
+    Path root = sandbox(dir, RECORDING_JAVA);
+    List<Process> launches = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      launches.add(launch(root));
+    }
+    int recording = 0;
+    for (Process p : launches) {
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(p.waitFor()).as(out).isZero();
+      assertThat(out).endsWith("main ran\n");
+      recording += out.contains("records Java's class-data archive") ? 1 : 0;
+    }
+    assertThat(recording).isEqualTo(1);
+    // Recorded under the run's own name, or already adopted by a launch that started late.
+    assertThat(archives(root)).singleElement().asString().startsWith("socialkpi.jsa");
+
+    // The next launch adopts the archive and drops the marker, so a later build records again.
+    Process next = launch(root);
+    String out = new String(next.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(next.waitFor()).as(out).isZero();
+    assertThat(out).isEqualTo("main ran\n");
+    assertThat(archives(root)).containsExactly("socialkpi.jsa");
+    assertThat(root.resolve("target/socialkpi-cds.recording")).doesNotExist();
+  }
+
+  @Test
+  void aMarkerLeftByARecordingThatDiedHalfAnHourAgoIsTakenOver() throws Exception {
+    Path root = sandbox(dir, RECORDING_JAVA);
+    Path marker = Files.writeString(root.resolve("target/socialkpi-cds.recording"), "1\n");
+    Files.setLastModifiedTime(marker, FileTime.from(Instant.now().minusSeconds(31 * 60)));
+    Process p = launch(root);
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(out).isZero();
+    assertThat(out).contains("records Java's class-data archive");
+    assertThat(archives(root)).singleElement().asString().startsWith("socialkpi.jsa.");
+
+    // A fresh marker (a recording under way) keeps the next run from recording too.
+    Files.delete(root.resolve("target").resolve(archives(root).get(0)));
+    Files.writeString(marker, "1\n");
+    Process again = launch(root);
+    String second = new String(again.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(again.waitFor()).as(second).isZero();
+    assertThat(second).isEqualTo("main ran\n");
+    assertThat(archives(root)).isEmpty();
+  }
 }
