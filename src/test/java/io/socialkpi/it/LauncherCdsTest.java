@@ -10,6 +10,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -182,24 +183,65 @@ class LauncherCdsTest {
     assertThat(root.resolve("target/socialkpi-cds.recording")).doesNotExist();
   }
 
-  @Test
-  void aMarkerLeftByARecordingThatDiedHalfAnHourAgoIsTakenOver() throws Exception {
-    Path root = sandbox(dir, RECORDING_JAVA);
-    Path marker = Files.writeString(root.resolve("target/socialkpi-cds.recording"), "1\n");
-    Files.setLastModifiedTime(marker, FileTime.from(Instant.now().minusSeconds(31 * 60)));
-    Process p = launch(root);
+  /** A pid no process has: one of a process that has ended. */
+  static long endedPid() throws Exception {
+    Process p = new ProcessBuilder("true").start();
+    p.waitFor();
+    return p.pid();
+  }
+
+  static String run(Path root, Map<String, String> env) throws Exception {
+    ProcessBuilder pb =
+        new ProcessBuilder("jobs/socialkpi", "run", "--config", "x.conf")
+            .directory(root.toFile())
+            .redirectErrorStream(true);
+    pb.environment().put("JAVA_HOME", root.resolve("jdk").toString());
+    pb.environment().remove("SOCIALKPI_CDS");
+    pb.environment().remove("SOCIALKPI_COMPILER");
+    pb.environment().putAll(env);
+    Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor()).as(out).isZero();
-    assertThat(out).contains("records Java's class-data archive");
+    return out;
+  }
+
+  @Test
+  void aMarkerWhoseRecordingProcessIsGoneIsTakenOverAndALiveOneIsRespected() throws Exception {
+    Path root = sandbox(dir, RECORDING_JAVA);
+    Path marker = root.resolve("target/socialkpi-cds.recording");
+    Files.writeString(marker, endedPid() + "\n");
+    // The default child path (the launcher waits for Java), unlike the exec path above.
+    assertThat(run(root, Map.of())).contains("records Java's class-data archive");
     assertThat(archives(root)).singleElement().asString().startsWith("socialkpi.jsa.");
 
-    // A fresh marker (a recording under way) keeps the next run from recording too.
+    // A recording under way (this JVM's pid stands in for its launcher) keeps a run from recording.
     Files.delete(root.resolve("target").resolve(archives(root).get(0)));
-    Files.writeString(marker, "1\n");
-    Process again = launch(root);
-    String second = new String(again.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(again.waitFor()).as(second).isZero();
-    assertThat(second).isEqualTo("main ran\n");
+    Files.writeString(marker, ProcessHandle.current().pid() + "\n");
+    assertThat(run(root, Map.of())).isEqualTo("main ran\n");
     assertThat(archives(root)).isEmpty();
+
+    // The jar built again by Maven since the marker was written: a new build's run records.
+    Files.setLastModifiedTime(marker, FileTime.from(Instant.parse("2019-01-01T00:00:00Z")));
+    assertThat(run(root, Map.of())).contains("records Java's class-data archive");
+  }
+
+  /**
+   * A finished archive that cannot be adopted (target/ read-only to this user; here a failing mv)
+   * runs without one, as before the marker existed, and leaves a recording's marker alone.
+   */
+  @Test
+  void anArchiveThatCannotBeAdoptedNeitherFailsTheRunNorDropsTheMarker() throws Exception {
+    Path root = sandbox(dir, RECORDING_JAVA);
+    Files.writeString(root.resolve("target/socialkpi.jsa.111"), "recorded");
+    Path marker = root.resolve("target/socialkpi-cds.recording");
+    String pid = ProcessHandle.current().pid() + "\n";
+    Files.writeString(marker, pid);
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    Path mv = Files.writeString(bin.resolve("mv"), "#!/usr/bin/env bash\nexit 1\n");
+    mv.toFile().setExecutable(true);
+    String out = run(root, Map.of("PATH", bin + ":" + System.getenv("PATH")));
+    assertThat(out).isEqualTo("main ran\n");
+    assertThat(marker).hasContent(pid.strip());
+    assertThat(archives(root)).containsExactly("socialkpi.jsa.111");
   }
 }
