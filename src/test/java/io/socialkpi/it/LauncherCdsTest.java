@@ -59,13 +59,7 @@ class LauncherCdsTest {
     Files.writeString(root.resolve("target/socialkpi.jsa.12345"), "archive");
     List<Process> launches = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
-      ProcessBuilder pb =
-          new ProcessBuilder("jobs/socialkpi", "run", "--config", "x.conf")
-              .directory(root.toFile())
-              .redirectErrorStream(true);
-      pb.environment().put("JAVA_HOME", root.resolve("jdk").toString());
-      pb.environment().remove("SOCIALKPI_CDS");
-      launches.add(pb.start());
+      launches.add(launch(root, Map.of()));
     }
     for (Process p : launches) {
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -101,16 +95,7 @@ class LauncherCdsTest {
             [ $quick = yes ] && exit 10
             exit 0
             """);
-    ProcessBuilder pb =
-        new ProcessBuilder("jobs/socialkpi", "run", "--config", "x.conf")
-            .directory(root.toFile())
-            .redirectErrorStream(true);
-    pb.environment().put("JAVA_HOME", root.resolve("jdk").toString());
-    pb.environment().remove("SOCIALKPI_CDS");
-    pb.environment().remove("SOCIALKPI_COMPILER");
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor()).as(out).isZero();
+    String out = run(root, Map.of());
     assertThat(out).contains("run quick=yes ran", "validate quick=no ran", "run quick=no ran");
     List<String> archives = new ArrayList<>();
     try (var files = Files.list(root.resolve("target"))) {
@@ -136,15 +121,22 @@ class LauncherCdsTest {
       echo "main ran"
       """;
 
-  static Process launch(Path root) throws IOException {
+  /** {@code jobs/socialkpi run} in the sandbox, on the launcher's defaults but for {@code env}. */
+  static Process launch(Path root, Map<String, String> env) throws IOException {
     ProcessBuilder pb =
         new ProcessBuilder("jobs/socialkpi", "run", "--config", "x.conf")
             .directory(root.toFile())
             .redirectErrorStream(true);
     pb.environment().put("JAVA_HOME", root.resolve("jdk").toString());
-    pb.environment().put("SOCIALKPI_COMPILER", "quick");
     pb.environment().remove("SOCIALKPI_CDS");
+    pb.environment().remove("SOCIALKPI_COMPILER");
+    pb.environment().putAll(env);
     return pb.start();
+  }
+
+  /** With the quick compiler: the launcher execs Java instead of waiting for it. */
+  static Process launch(Path root) throws IOException {
+    return launch(root, Map.of("SOCIALKPI_COMPILER", "quick"));
   }
 
   static List<String> archives(Path root) throws IOException {
@@ -190,16 +182,9 @@ class LauncherCdsTest {
     return p.pid();
   }
 
+  /** {@link #launch(Path, Map)} to its end, which must be a success: what it printed. */
   static String run(Path root, Map<String, String> env) throws Exception {
-    ProcessBuilder pb =
-        new ProcessBuilder("jobs/socialkpi", "run", "--config", "x.conf")
-            .directory(root.toFile())
-            .redirectErrorStream(true);
-    pb.environment().put("JAVA_HOME", root.resolve("jdk").toString());
-    pb.environment().remove("SOCIALKPI_CDS");
-    pb.environment().remove("SOCIALKPI_COMPILER");
-    pb.environment().putAll(env);
-    Process p = pb.start();
+    Process p = launch(root, env);
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor()).as(out).isZero();
     return out;
